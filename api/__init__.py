@@ -1,0 +1,54 @@
+"""refgraph's HTTP API: the Flask app factory.
+
+Configuration comes from, in order: the defaults below, ``REFGRAPH_*``
+environment variables (``REFGRAPH_DATA_DIR`` sets ``DATA_DIR``; values are
+parsed as JSON when they can be), then the ``config`` mapping given here,
+which is how tests inject their own settings.
+"""
+
+from flask import Flask
+from flask_smorest import Api
+
+import graph
+
+from . import errors
+
+DEFAULTS = {
+    "API_TITLE": "refgraph",
+    "API_VERSION": "v1",
+    "OPENAPI_VERSION": "3.0.3",
+    "OPENAPI_URL_PREFIX": "/",
+    "OPENAPI_JSON_PATH": "openapi.json",
+    "MAX_CONTENT_LENGTH": 1 << 20,
+}
+
+
+def _configured_app(config=None):
+    app = Flask(__name__)
+    app.config.update(DEFAULTS)
+    app.config.update(graph.DEFAULTS)
+    app.config.from_prefixed_env("REFGRAPH")
+    if config:
+        app.config.update(config)
+    return app
+
+
+def load_config(config=None):
+    """The configuration ``create_app`` would use, without opening anything."""
+    return dict(_configured_app(config).config)
+
+
+def create_app(config=None):
+    """Create the refgraph app; opens (and may start) the graph backend."""
+    app = _configured_app(config)
+
+    app.json.sort_keys = False
+    graph.Graph(app)
+    api = Api(app)
+    errors.init_app(app)
+
+    from .health.resources import blp as health_blp
+
+    api.register_blueprint(health_blp)
+    app.extensions["refgraph.api"] = api
+    return app

@@ -1,0 +1,67 @@
+"""One error body for every error: ``{code, status, message, errors}``.
+
+``code`` is a stable machine-readable string, ``status`` the HTTP status,
+``message`` a sentence for a person saying what to do next, ``errors`` the
+field-level details (for 422) or an empty object.
+"""
+
+from flask import jsonify
+from werkzeug.exceptions import HTTPException
+
+from graph.errors import BackendUnavailable, DomainError, RefgraphError
+
+_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    422: "validation_error",
+    429: "too_many_requests",
+}
+
+
+def error_response(status, code, message, errors=None):
+    response = jsonify(
+        {"code": code, "status": status, "message": message, "errors": errors or {}}
+    )
+    response.status_code = status
+    return response
+
+
+def _http_error(exc):
+    errors = {}
+    data = getattr(exc, "data", None) or {}
+    if "messages" in data:  # webargs / marshmallow validation errors
+        errors = data["messages"]
+        # webargs nests by location: {"json": {...}}; a single location is flattened
+        if len(errors) == 1 and next(iter(errors)) in ("json", "query", "path", "headers"):
+            errors = next(iter(errors.values()))
+    message = exc.description or exc.name
+    if exc.code == 422 and errors:
+        message = "The request has invalid fields; see errors for each field."
+    elif exc.code == 413:
+        message = "The request body is too large; send at most the documented size."
+    return error_response(exc.code, _CODES.get(exc.code, "http_error"), message, errors)
+
+
+def _domain_error(exc):
+    return error_response(exc.status, exc.code, exc.message, exc.details.get("errors"))
+
+
+def _unavailable(exc):
+    return error_response(503, exc.code, exc.message)
+
+
+def _refgraph_error(exc):
+    return error_response(500, exc.code, exc.message)
+
+
+def init_app(app):
+    app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(DomainError, _domain_error)
+    app.register_error_handler(BackendUnavailable, _unavailable)
+    app.register_error_handler(RefgraphError, _refgraph_error)

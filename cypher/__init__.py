@@ -1,0 +1,1 @@
+"""The Cypher query files; this package exists so they ship with refgraph."""

@@ -1,0 +1,138 @@
+"""Graph access for refgraph: backends, the query registry and the schema.
+
+The backend is a Flask extension::
+
+    graph = Graph()
+    graph.init_app(app)          # opens the backend named by the config
+    get_backend().read("user_get", id="u1")
+
+Configuration (``app.config``, from ``REFGRAPH_*`` environment variables):
+
+``GRAPH_URL``
+    empty or ``embedded`` (default): start the embedded FalkorDB;
+    ``falkor://[:password@]host:port``: a FalkorDB server;
+    ``neo4j://``, ``neo4j+s://``, ``bolt://``, ``bolt+s://``: Neo4j.
+``DATA_DIR``, ``APPENDFSYNC``
+    the embedded server's data directory and fsync policy.
+``GRAPH_NAME``
+    the FalkorDB graph key.
+``NEO4J_USER``, ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``
+    Neo4j credentials and the database every session names.
+"""
+
+import atexit
+from urllib.parse import unquote, urlsplit
+
+from flask import current_app
+
+from .errors import ConfigurationError
+from .maintenance import heartbeat
+from .registry import Registry
+
+DEFAULTS = {
+    "GRAPH_URL": "embedded",
+    "DATA_DIR": "var",
+    "APPENDFSYNC": "always",
+    "GRAPH_NAME": "refgraph",
+    "NEO4J_USER": "neo4j",
+    "NEO4J_PASSWORD": None,
+    "NEO4J_DATABASE": "neo4j",
+}
+
+_NEO4J_SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
+
+
+def open_backend(config):
+    """Open the backend ``config`` names, apply the schema, and return it."""
+    settings = {**DEFAULTS, **{k: v for k, v in dict(config).items() if k in DEFAULTS}}
+    url = (settings["GRAPH_URL"] or "embedded").strip()
+    scheme = urlsplit(url).scheme if "://" in url else url
+    if scheme == "embedded":
+        from .embedded import EmbeddedServer
+        from .falkordb_backend import FalkorDBBackend
+
+        server = EmbeddedServer(settings["DATA_DIR"], appendfsync=settings["APPENDFSYNC"]).start()
+        try:
+            backend = FalkorDBBackend(
+                Registry("falkordb"), graph_name=settings["GRAPH_NAME"],
+                unix_socket_path=str(server.socket_path), password=server.password, server=server,
+            )
+        except Exception:
+            server.stop()
+            raise
+    elif scheme == "falkor":
+        from .falkordb_backend import FalkorDBBackend
+
+        parts = urlsplit(url)
+        backend = FalkorDBBackend(
+            Registry("falkordb"), graph_name=settings["GRAPH_NAME"],
+            host=parts.hostname or "localhost", port=parts.port or 6379,
+            password=unquote(parts.password) if parts.password else None,
+        )
+    elif scheme in _NEO4J_SCHEMES:
+        from .neo4j_backend import Neo4jBackend
+
+        parts = urlsplit(url)
+        user = unquote(parts.username) if parts.username else settings["NEO4J_USER"]
+        password = unquote(parts.password) if parts.password else settings["NEO4J_PASSWORD"]
+        if password is None:
+            raise ConfigurationError(
+                "Neo4j needs a password: set REFGRAPH_NEO4J_PASSWORD or put it in the URL"
+            )
+        netloc = parts.hostname + (f":{parts.port}" if parts.port else "")
+        backend = Neo4jBackend(
+            Registry("neo4j"), uri=f"{parts.scheme}://{netloc}", user=user,
+            password=password, database=settings["NEO4J_DATABASE"],
+        )
+    else:
+        raise ConfigurationError(
+            f"REFGRAPH_GRAPH_URL={url!r} is not understood; use 'embedded', "
+            "'falkor://host:port' or 'neo4j://host:7687'"
+        )
+    try:
+        backend.apply_schema()
+        heartbeat(backend)
+    except Exception:
+        backend.close()
+        raise
+    return backend
+
+
+class Graph:
+    """Flask extension owning the graph backend of one app."""
+
+    def __init__(self, app=None):
+        if app is not None:
+            self.init_app(app)
+
+    def init_app(self, app):
+        for key, value in DEFAULTS.items():
+            app.config.setdefault(key, value)
+        injected = app.config.get("GRAPH_BACKEND")
+        backend = injected or open_backend(app.config)
+        state = _State(backend, owned=injected is None)
+        app.extensions["refgraph.graph"] = state
+        if state.owned:
+            atexit.register(state.close)
+
+
+class _State:
+    def __init__(self, backend, owned):
+        self.backend = backend
+        self.owned = owned
+        self.closed = False
+
+    def close(self):
+        if self.owned and not self.closed:
+            self.closed = True
+            self.backend.close()
+
+
+def get_backend(app=None):
+    """The backend of ``app`` (default: the current app)."""
+    return (app or current_app).extensions["refgraph.graph"].backend
+
+
+def close_backend(app):
+    """Close the backend the app owns (stops the embedded server it started)."""
+    app.extensions["refgraph.graph"].close()

@@ -1,0 +1,72 @@
+"""The one small protocol every graph backend implements.
+
+A backend runs *named* queries from the :class:`~graph.registry.Registry`
+and returns plain Python values: a list of rows, each a ``dict`` of column
+name to scalar, list or map.  Never a driver object, so the same code and the
+same tests run on every backend.
+"""
+
+from abc import ABC, abstractmethod
+
+from .errors import BackendError
+
+
+class Backend(ABC):
+    """``read(name, **params)`` and ``write(name, **params)``, and lifecycle."""
+
+    #: Short name, also the dialect suffix of its query files.
+    name = None
+
+    def __init__(self, registry):
+        self.queries = registry
+
+    @abstractmethod
+    def read(self, name, **params):
+        """Run the read-only query ``name``; return a list of row dicts."""
+
+    @abstractmethod
+    def write(self, name, **params):
+        """Run the query ``name`` in one atomic write; return its rows."""
+
+    def read_one(self, name, **params):
+        """The first row of :meth:`read`, or ``None`` when there is none."""
+        rows = self.read(name, **params)
+        return rows[0] if rows else None
+
+    def write_one(self, name, **params):
+        """The first row of :meth:`write`, or ``None`` when there is none."""
+        rows = self.write(name, **params)
+        return rows[0] if rows else None
+
+    @abstractmethod
+    def apply_schema(self):
+        """Create the indexes and constraints; safe to run again."""
+
+    @abstractmethod
+    def version(self):
+        """The database product and version, e.g. ``'FalkorDB 4.16.3'``."""
+
+    @abstractmethod
+    def status(self):
+        """A dict describing the backend for ``refgraph db status``."""
+
+    def close(self):
+        """Release connections (and stop an embedded server we own)."""
+
+
+def plain(value, query_name):
+    """Turn a driver value into plain Python (dict, list, scalar).
+
+    Graph objects (nodes, relationships, paths) are refused: queries must
+    return scalars and maps so that every backend gives the same values.
+    """
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, dict):
+        return {k: plain(v, query_name) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v, query_name) for v in value]
+    raise BackendError(
+        f"query {query_name!r} returned a {type(value).__name__}; return scalars and "
+        "maps (e.g. n {.id, .name}) so every backend gives the same values"
+    )

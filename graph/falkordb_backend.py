@@ -1,0 +1,131 @@
+"""FalkorDB backend, through the ``falkordb`` client (embedded or remote).
+
+FalkorDB runs each statement atomically and serialises writes on a graph,
+so one statement is one transaction.  Reads go through ``GRAPH.RO_QUERY``,
+which the server refuses to run if the query writes.
+"""
+
+import redis
+from falkordb import FalkorDB
+
+from .backend import Backend, plain
+from .errors import BackendError, BackendUnavailable, ConstraintViolation
+
+
+def _version(number):
+    major, rest = divmod(int(number), 10000)
+    minor, patch = divmod(rest, 100)
+    return f"{major}.{minor}.{patch}"
+
+
+class FalkorDBBackend(Backend):
+    name = "falkordb"
+
+    def __init__(self, registry, *, graph_name, host=None, port=None,
+                 unix_socket_path=None, password=None, server=None):
+        super().__init__(registry)
+        self.graph_name = graph_name
+        self.server = server  # an EmbeddedServer we may restart, or None
+        if unix_socket_path:
+            self._db = FalkorDB(unix_socket_path=unix_socket_path, password=password)
+            self.location = f"unix:{unix_socket_path}"
+        else:
+            self._db = FalkorDB(host=host, port=port, password=password)
+            self.location = f"{host}:{port}"
+        self._graph = self._db.select_graph(graph_name)
+
+    def _run(self, name, params, readonly):
+        query = self.queries[name]
+        run = self._graph.ro_query if readonly else self._graph.query
+        try:
+            try:
+                result = run(query.text, params)
+            except (redis.ConnectionError, redis.TimeoutError):
+                if self.server is None:
+                    raise
+                # The embedded server went away (its owner stopped, or it was
+                # killed): start it again from its append-only file and retry.
+                # Every statement is idempotent, so a retry cannot apply twice.
+                self.server.ensure_running()
+                result = run(query.text, params)
+        except (redis.ConnectionError, redis.TimeoutError) as exc:
+            raise BackendUnavailable(
+                f"FalkorDB at {self.location} is unreachable ({exc}); check that it "
+                "is running, or unset REFGRAPH_GRAPH_URL to use the embedded one"
+            ) from exc
+        except redis.ResponseError as exc:
+            text = str(exc)
+            if "constraint violation" in text:
+                raise ConstraintViolation(f"{name}: {text}") from exc
+            raise BackendError(f"query {name!r} failed on FalkorDB: {text}") from exc
+        columns = [column[1] for column in result.header]
+        return [
+            {col: plain(val, name) for col, val in zip(columns, row)}
+            for row in result.result_set
+        ]
+
+    def read(self, name, **params):
+        return self._run(name, params, readonly=True)
+
+    def write(self, name, **params):
+        return self._run(name, params, readonly=False)
+
+    def _command(self, *args):
+        try:
+            return self._db.connection.execute_command(*args)
+        except redis.ConnectionError as exc:
+            if self.server is None:
+                raise BackendUnavailable(f"FalkorDB at {self.location} is unreachable") from exc
+            self.server.ensure_running()
+            return self._db.connection.execute_command(*args)
+
+    def apply_schema(self):
+        for statement in self.queries.schema_statements():
+            words = statement.split()
+            try:
+                if words[0].upper() == "GRAPH.CONSTRAINT":
+                    # GRAPH.CONSTRAINT CREATE <graph> ...: the graph name is ours.
+                    self._command(words[0], words[1], self.graph_name, *words[2:])
+                else:
+                    self._graph.query(statement)
+            except redis.ResponseError as exc:
+                if "already indexed" in str(exc) or "already exists" in str(exc):
+                    continue
+                raise BackendError(f"schema statement failed: {statement!r}: {exc}") from exc
+
+    def version(self):
+        for module in self._command("MODULE", "LIST"):
+            fields = dict(zip(module[::2], module[1::2]))
+            if fields.get("name") == "graph":
+                return f"FalkorDB {_version(fields['ver'])}"
+        return "FalkorDB (unknown version)"
+
+    def status(self):
+        info = self._db.connection.info()
+        status = {
+            "backend": self.name,
+            "version": self.version(),
+            "location": self.location,
+            "graph": self.graph_name,
+            "memory_used_bytes": info.get("used_memory"),
+            "memory_used": info.get("used_memory_human"),
+            "aof_enabled": bool(info.get("aof_enabled")),
+            "aof_last_write_status": info.get("aof_last_write_status"),
+            "appendfsync": self._db.connection.config_get("appendfsync").get("appendfsync"),
+        }
+        if self.server is not None:
+            status["data_dir"] = str(self.server.data_dir)
+            status["server_pid"] = self.server.pid()
+        return status
+
+    def save_snapshot(self):
+        """Write a consistent RDB snapshot and return its path (embedded only)."""
+        self._command("SAVE")
+        return self.server.rdb_path
+
+    def close(self):
+        try:
+            self._db.connection.close()
+        finally:
+            if self.server is not None:
+                self.server.stop()

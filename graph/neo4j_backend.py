@@ -1,0 +1,91 @@
+"""Neo4j backend, through the official ``neo4j`` driver.
+
+Reads run in ``execute_read`` and writes in ``execute_write`` managed
+transactions, always naming the database; the driver retries them on
+transient errors, which is safe because every refgraph statement is
+idempotent.  Driver errors become refgraph errors here.
+"""
+
+import neo4j
+from neo4j import GraphDatabase
+from neo4j import exceptions as neo4j_errors
+
+from .backend import Backend, plain
+from .errors import BackendError, BackendUnavailable, ConfigurationError, ConstraintViolation
+
+
+class Neo4jBackend(Backend):
+    name = "neo4j"
+
+    def __init__(self, registry, *, uri, user, password, database="neo4j"):
+        super().__init__(registry)
+        self.uri = uri
+        self.database = database
+        self._driver = GraphDatabase.driver(uri, auth=(user, password))
+
+    def _work(self, name):
+        text = self.queries[name].text
+
+        def unit_of_work(tx, params):
+            result = tx.run(text, params)
+            return [{key: plain(record[key], name) for key in record.keys()} for record in result]
+
+        return unit_of_work
+
+    def _run(self, name, params, readonly):
+        work = self._work(name)
+        try:
+            with self._driver.session(database=self.database) as session:
+                execute = session.execute_read if readonly else session.execute_write
+                return execute(work, params)
+        except neo4j_errors.ConstraintError as exc:
+            raise ConstraintViolation(f"{name}: {exc.message}") from exc
+        except neo4j_errors.AuthError as exc:
+            raise ConfigurationError(
+                f"Neo4j at {self.uri} refused the credentials; check REFGRAPH_NEO4J_USER "
+                "and REFGRAPH_NEO4J_PASSWORD"
+            ) from exc
+        except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as exc:
+            raise BackendUnavailable(
+                f"Neo4j at {self.uri} is unreachable ({exc}); check that it is running"
+            ) from exc
+        except neo4j_errors.Neo4jError as exc:
+            raise BackendError(f"query {name!r} failed on Neo4j: {exc.code}: {exc.message}") from exc
+        except neo4j_errors.DriverError as exc:
+            raise BackendError(f"query {name!r} failed in the Neo4j driver: {exc}") from exc
+
+    def read(self, name, **params):
+        return self._run(name, params, readonly=True)
+
+    def write(self, name, **params):
+        return self._run(name, params, readonly=False)
+
+    def apply_schema(self):
+        # Schema statements use IF NOT EXISTS, so applying them again is a no-op.
+        for statement in self.queries.schema_statements():
+            try:
+                with self._driver.session(database=self.database) as session:
+                    session.run(statement).consume()
+            except neo4j_errors.Neo4jError as exc:
+                raise BackendError(f"schema statement failed: {statement!r}: {exc.message}") from exc
+            except neo4j_errors.DriverError as exc:
+                raise BackendUnavailable(f"Neo4j at {self.uri} is unreachable ({exc})") from exc
+
+    def version(self):
+        try:
+            info = self._driver.get_server_info()
+        except neo4j_errors.DriverError as exc:
+            raise BackendUnavailable(f"Neo4j at {self.uri} is unreachable ({exc})") from exc
+        return info.agent.replace("/", " ")
+
+    def status(self):
+        return {
+            "backend": self.name,
+            "version": self.version(),
+            "location": self.uri,
+            "database": self.database,
+            "driver": f"neo4j-python {neo4j.__version__}",
+        }
+
+    def close(self):
+        self._driver.close()

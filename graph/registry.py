@@ -1,0 +1,143 @@
+"""The query registry: every Cypher statement refgraph runs, loaded from files.
+
+A query file is ``cypher/<area>/<name>.cypher``::
+
+    // name: user_get
+    // Returns the user with id $id as a map, or no row.
+    MATCH (u:User {id: $id}) RETURN u {.id, .name} AS user
+
+The ``// name:`` header is required and must equal the file's stem; the
+comment lines after it are the query's documentation.  A file named
+``<name>.<backend>.cypher`` is a dialect variant that replaces ``<name>`` for
+that backend only (every such case is listed in ``cypher/DIALECTS.md``).
+Schema statements live apart, in ``cypher/schema/<backend>.cypher``.
+
+Loading fails on a missing header, a header that disagrees with the file
+name, or a name defined twice, so a broken registry stops refgraph at
+start-up rather than on the first request that needs the query.
+"""
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import QueryRegistryError, UnknownQuery
+
+BACKENDS = ("falkordb", "neo4j")
+_NAME = re.compile(r"^//\s*name:\s*([a-z][a-z0-9_]*)\s*$")
+
+
+def default_root():
+    """The ``cypher/`` folder that ships with refgraph."""
+    import cypher
+
+    return Path(cypher.__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Query:
+    name: str
+    text: str
+    doc: str
+    path: Path
+
+
+def parse_file(path):
+    """Read one query file into a :class:`Query`; raise on a bad header."""
+    text = Path(path).read_text(encoding="utf-8")
+    lines = text.splitlines()
+    match = _NAME.match(lines[0].strip()) if lines else None
+    if not match:
+        raise QueryRegistryError(
+            f"{path}: the first line must be a '// name: <query_name>' header "
+            "(lower case, digits and underscores)."
+        )
+    doc = []
+    for line in lines[1:]:
+        if not line.startswith("//"):
+            break
+        doc.append(line[2:].strip())
+    body = "\n".join(lines[1 + len(doc):]).strip()
+    if not body:
+        raise QueryRegistryError(f"{path}: the file holds a header but no statement.")
+    if ";" in body.rstrip(";"):
+        raise QueryRegistryError(f"{path}: one statement per file; found a ';' inside.")
+    return Query(match.group(1), body.rstrip(";").strip(), " ".join(doc).strip(), Path(path))
+
+
+class Registry:
+    """Named queries for one backend, loaded once from a ``cypher/`` folder."""
+
+    def __init__(self, backend, root=None):
+        if backend not in BACKENDS:
+            raise QueryRegistryError(f"unknown backend {backend!r}; expected one of {BACKENDS}")
+        self.backend = backend
+        self.root = Path(root) if root else default_root()
+        self._queries = self._load()
+
+    def _load(self):
+        common, variants = {}, {}
+        for path in sorted(self.root.rglob("*.cypher")):
+            if path.parent.name == "schema":
+                continue
+            parts = path.name.split(".")
+            if len(parts) == 3 and parts[1] in BACKENDS:
+                stem, dialect = parts[0], parts[1]
+            elif len(parts) == 2:
+                stem, dialect = parts[0], None
+            else:
+                raise QueryRegistryError(
+                    f"{path}: a query file is named <name>.cypher or <name>.<backend>.cypher"
+                )
+            query = parse_file(path)
+            if query.name != stem:
+                raise QueryRegistryError(
+                    f"{path}: header names {query.name!r} but the file is {stem!r}; "
+                    "make them agree."
+                )
+            table = common if dialect is None else variants.setdefault(dialect, {})
+            if query.name in table:
+                raise QueryRegistryError(
+                    f"duplicate query name {query.name!r}: {table[query.name].path} and {path}; "
+                    "rename one of them."
+                )
+            table[query.name] = query
+        for dialect, table in variants.items():
+            orphans = sorted(set(table) - set(common))
+            if orphans:
+                raise QueryRegistryError(
+                    f"dialect variants without a common query: {orphans} ({dialect}); "
+                    "add the portable <name>.cypher beside them."
+                )
+        if not common:
+            raise QueryRegistryError(f"no query files under {self.root}")
+        return {**common, **variants.get(self.backend, {})}
+
+    def __getitem__(self, name):
+        try:
+            return self._queries[name]
+        except KeyError:
+            raise UnknownQuery(
+                f"no query named {name!r} in {self.root}; add cypher/<area>/{name}.cypher"
+            ) from None
+
+    def __contains__(self, name):
+        return name in self._queries
+
+    def __iter__(self):
+        return iter(sorted(self._queries))
+
+    def __len__(self):
+        return len(self._queries)
+
+    def schema_statements(self):
+        """The schema statements for this backend, in file order."""
+        path = self.root / "schema" / f"{self.backend}.cypher"
+        if not path.exists():
+            raise QueryRegistryError(f"missing schema file {path}")
+        code = "\n".join(
+            line for line in path.read_text(encoding="utf-8").splitlines()
+            if not line.strip().startswith("//")
+        )
+        statements = [chunk.strip() for chunk in code.split(";") if chunk.strip()]
+        return statements

@@ -1,0 +1,1 @@
+"""Scheduled work: the scheduler process and the jobs it runs."""

@@ -1,0 +1,31 @@
+"""The scheduler process (``refgraph worker``).
+
+APScheduler runs here, in its own process, never inside web workers.  Jobs
+are module-level functions with explicit ids; the reward issue adds them.
+"""
+
+import logging
+
+from apscheduler.schedulers.blocking import BlockingScheduler
+
+log = logging.getLogger("refgraph.worker")
+
+#: (function, trigger, trigger kwargs, job id) of every scheduled job.
+JOBS = []
+
+
+def build_scheduler(app):
+    scheduler = BlockingScheduler(timezone="UTC", job_defaults={
+        "coalesce": True, "max_instances": 1, "misfire_grace_time": 3600,
+    })
+    for func, trigger, trigger_args, job_id in JOBS:
+        scheduler.add_job(func, trigger, args=[app], id=job_id, replace_existing=True,
+                          **trigger_args)
+    return scheduler
+
+
+def run_worker(app):
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    scheduler = build_scheduler(app)
+    log.info("worker started with %d job(s): %s", len(JOBS), [job[3] for job in JOBS])
+    scheduler.start()

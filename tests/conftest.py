@@ -1,0 +1,69 @@
+"""Fixtures: a real embedded FalkorDB for the whole run, wiped before each
+test, and the same tests on Neo4j when NEO4J_URI is set.
+
+Neo4j settings: NEO4J_URI, NEO4J_USER (default neo4j), NEO4J_PASSWORD,
+NEO4J_DATABASE (default neo4j).  The suite refuses to run on a Neo4j database
+that holds data unless REFGRAPH_TEST_WIPE_NEO4J=1 says it may wipe it.
+"""
+
+import os
+
+import pytest
+
+import graph
+from api import create_app
+from graph.maintenance import counts, wipe
+
+BACKENDS = ["falkordb", "neo4j"]
+
+
+@pytest.fixture(scope="session")
+def falkordb_backend(tmp_path_factory):
+    backend = graph.open_backend(
+        {"GRAPH_URL": "embedded", "DATA_DIR": str(tmp_path_factory.mktemp("var"))}
+    )
+    yield backend
+    backend.close()
+
+
+@pytest.fixture(scope="session")
+def neo4j_backend():
+    uri = os.environ.get("NEO4J_URI")
+    if not uri:
+        pytest.skip("Neo4j leg skipped: set NEO4J_URI (and NEO4J_PASSWORD) to run it")
+    backend = graph.open_backend({
+        "GRAPH_URL": uri,
+        "NEO4J_USER": os.environ.get("NEO4J_USER", "neo4j"),
+        "NEO4J_PASSWORD": os.environ.get("NEO4J_PASSWORD", ""),
+        "NEO4J_DATABASE": os.environ.get("NEO4J_DATABASE", "neo4j"),
+    })
+    nodes, _ = counts(backend)
+    nodes.pop("Heartbeat", None)
+    if nodes and os.environ.get("REFGRAPH_TEST_WIPE_NEO4J") != "1":
+        backend.close()
+        pytest.exit(
+            f"the Neo4j database at {uri} holds data ({nodes}); the tests wipe it. "
+            "Use an empty database, or set REFGRAPH_TEST_WIPE_NEO4J=1 to allow it.",
+            returncode=2,
+        )
+    yield backend
+    backend.close()
+
+
+@pytest.fixture(params=BACKENDS)
+def graph_backend(request):
+    """A backend on an empty graph; parametrised over every backend."""
+    backend = request.getfixturevalue(f"{request.param}_backend")
+    wipe(backend)
+    return backend
+
+
+@pytest.fixture
+def app(graph_backend):
+    app = create_app({"TESTING": True, "GRAPH_BACKEND": graph_backend})
+    yield app
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()

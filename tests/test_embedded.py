@@ -1,0 +1,191 @@
+"""The embedded FalkorDB server: lifecycle, durability, sharing, failures."""
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+
+import graph
+from graph import embedded
+from graph.embedded import EmbeddedServer
+from graph.errors import EmbeddedServerError
+
+
+def open_embedded(data_dir, **extra):
+    return graph.open_backend({"GRAPH_URL": "embedded", "DATA_DIR": str(data_dir), **extra})
+
+
+def alive(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # a zombie is dead for our purposes
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split()[2] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def wait_dead(pid, timeout=10):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if not alive(pid):
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def beat(backend, key, by="test"):
+    return backend.write_one("heartbeat_write", id=key, at=1, by=by)
+
+
+def read_beat(backend, key):
+    row = backend.read_one("heartbeat_get", id=key)
+    return row and row["heartbeat"]
+
+
+def test_data_dir_is_private_and_holds_a_password(tmp_path):
+    backend = open_embedded(tmp_path / "var")
+    try:
+        var = tmp_path / "var"
+        assert oct(var.stat().st_mode & 0o777) == "0o700"
+        assert oct((var / "password").stat().st_mode & 0o777) == "0o600"
+        assert (var / "falkordb.sock").is_socket()
+        # no TCP port: the config says port 0
+        assert "port 0" in (var / "redis.conf").read_text().splitlines()
+    finally:
+        backend.close()
+
+
+def test_stop_leaves_no_server_and_restart_keeps_data(tmp_path):
+    backend = open_embedded(tmp_path)
+    beat(backend, "kept", by="first run")
+    pid = backend.server.pid()
+    backend.close()
+    assert wait_dead(pid), "redis-server outlived close()"
+    assert not (tmp_path / "falkordb.sock").exists()
+
+    backend = open_embedded(tmp_path)
+    try:
+        assert read_beat(backend, "kept") == {"id": "kept", "at": 1, "by": "first run"}
+    finally:
+        backend.close()
+
+
+def test_kill_9_of_the_database_loses_no_acknowledged_write(tmp_path):
+    backend = open_embedded(tmp_path)
+    for i in range(300):
+        beat(backend, f"k{i}")
+    pid = backend.server.pid()
+    os.kill(pid, signal.SIGKILL)
+    assert wait_dead(pid)
+    backend.close()  # the process is gone already: closing must not fail
+
+    backend = open_embedded(tmp_path)
+    try:
+        assert [read_beat(backend, f"k{i}") is not None for i in range(300)] == [True] * 300
+    finally:
+        backend.close()
+
+
+OWNER = textwrap.dedent("""
+    import sys, graph
+    backend = graph.open_backend({"GRAPH_URL": "embedded", "DATA_DIR": sys.argv[1]})
+    for i in range(200):
+        backend.write_one("heartbeat_write", id="w%d" % i, at=i, by="child")
+    print(backend.server.pid(), flush=True)
+    sys.stdin.read()
+""")
+
+
+def test_kill_9_of_refgraph_leaves_no_orphan_and_no_loss(tmp_path):
+    child = subprocess.Popen([sys.executable, "-c", OWNER, str(tmp_path)],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        server_pid = int(child.stdout.readline())
+        assert alive(server_pid)
+        child.kill()  # SIGKILL: no cleanup code of refgraph runs
+        child.wait(10)
+        assert wait_dead(server_pid), "redis-server outlived its killed owner"
+    finally:
+        if child.poll() is None:
+            child.kill()
+    backend = open_embedded(tmp_path)
+    try:
+        assert all(read_beat(backend, f"w{i}") for i in range(200))
+    finally:
+        backend.close()
+
+
+def test_two_apps_on_one_data_dir_share_one_server(tmp_path):
+    first = open_embedded(tmp_path)
+    second = open_embedded(tmp_path)
+    try:
+        assert first.server.owner and not second.server.owner
+        assert first.server.pid() == second.server.pid()
+        beat(first, "from-first")
+        beat(second, "from-second")
+        assert read_beat(second, "from-first") and read_beat(first, "from-second")
+        # the owner goes away: the other one starts the server again and goes on
+        first.close()
+        beat(second, "after-owner-left")
+        assert read_beat(second, "from-first")
+        assert second.server.owner
+    finally:
+        first.close()
+        second.close()
+
+
+def test_stale_pid_and_socket_from_a_crash_are_cleaned_up(tmp_path):
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    tmp_path.chmod(0o700)
+    (tmp_path / "falkordb.pid").write_text(str(dead.pid))
+    (tmp_path / "falkordb.sock").write_text("stale")
+    backend = open_embedded(tmp_path)
+    try:
+        assert backend.server.pid() != dead.pid
+        beat(backend, "after-crash")
+        assert read_beat(backend, "after-crash")
+    finally:
+        backend.close()
+
+
+def test_a_server_that_cannot_start_gives_a_clear_error(tmp_path, monkeypatch):
+    server, _module = embedded._binaries()
+    monkeypatch.setattr(embedded, "_binaries", lambda: (server, str(tmp_path / "no-such-module.so")))
+    with pytest.raises(EmbeddedServerError) as info:
+        EmbeddedServer(tmp_path / "var", startup_timeout=10).start()
+    assert "exited with code" in info.value.message
+    assert "no-such-module.so" in info.value.message  # the log tail says why
+
+
+def test_a_binary_that_cannot_run_gives_a_clear_error(tmp_path, monkeypatch):
+    bogus = tmp_path / "redis-server"
+    bogus.write_bytes(b"\x7fELF not really")
+    bogus.chmod(0o755)
+    monkeypatch.setattr(embedded, "_binaries", lambda: (str(bogus), "module.so"))
+    with pytest.raises(EmbeddedServerError, match="REFGRAPH_GRAPH_URL=falkor://"):
+        EmbeddedServer(tmp_path / "var").start()
+
+
+def test_a_deep_data_dir_gets_a_short_socket_path(tmp_path):
+    deep = tmp_path.joinpath(*["d" * 20] * 6)
+    backend = open_embedded(deep)
+    try:
+        assert len(str(backend.server.socket_path)) <= 100
+        beat(backend, "deep")
+        assert read_beat(backend, "deep")
+    finally:
+        backend.close()
+
+
+def test_bad_appendfsync_is_refused(tmp_path):
+    with pytest.raises(EmbeddedServerError, match="always, everysec or no"):
+        EmbeddedServer(tmp_path, appendfsync="sometimes")
