@@ -1,0 +1,210 @@
+"""The content rules of the referral promotion (the patent's
+"onboarding-referral" module): what the business may tune.
+
+A :class:`RuleSet` is a plain value; :func:`validate` refuses nonsense with a
+message per field.  Rule sets are versioned and effective-dated in the graph
+(``graph/store/rules.py``); version 0 is :data:`DEFAULT_RULES`, in force until
+an operator sets another.
+"""
+
+import calendar
+import datetime as dt
+from dataclasses import asdict, dataclass, field, fields, replace
+
+from .money import BP
+
+ROLES = ("buyer", "merchant", "cardholder")
+PERIODS = ("day", "week", "month")
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    #: management fee charged to the merchant on each sale, in bp of the amount
+    fee_bp: int = 500
+    #: the roles whose holders may refer new users (claim 5: buyers optional)
+    referrers: tuple = ("cardholder", "merchant")
+    #: price of a loyalty card, minor units
+    card_price: int = 9_900
+    #: vouchers granted with a card: how many, each worth how much, valid how long
+    card_voucher_count: int = 10
+    card_voucher_amount: int = 1_000
+    card_voucher_days: int = 365
+    #: whether a card holder may buy a second card
+    allow_second_card: bool = False
+    #: points a buyer earns, in bp of the amount paid in cash (not vouchers)
+    points_bp: int = 100
+    #: tier table: ascending referral-count thresholds and the share of the
+    #: fee base paid at each tier, in bp
+    tiers: tuple = ((1, 1_000), (5, 1_500), (20, 2_000))
+    #: what counts as a referral for the tiers: "merchants" or "all" referees
+    count_basis: str = "merchants"
+    #: which referrals count: "all_time" up to the period's end, or "period"
+    count_window: str = "all_time"
+    #: shares for levels 2..N as bp of the tier share (level 1 is always 100 %)
+    level_shares: tuple = ()
+    #: days a reward stays pending before it can be withdrawn
+    hold_days: int = 7
+    #: part of a withdrawal paid out in cash, in bp; the rest becomes vouchers
+    cashout_bp: int = 7_000
+    #: smallest withdrawal, minor units
+    min_withdrawal: int = 1_000
+    #: length of a reward period
+    period: str = "month"
+    #: how long a voucher that a withdrawal turns into stays valid
+    withdrawal_voucher_days: int = 365
+
+    def to_dict(self):
+        data = asdict(self)
+        data["referrers"] = list(self.referrers)
+        data["tiers"] = [{"min_referrals": m, "share_bp": s} for m, s in self.tiers]
+        data["level_shares"] = list(self.level_shares)
+        return data
+
+    @classmethod
+    def from_dict(cls, data):
+        """Build a rule set from a (partial) dict; unknown keys are refused."""
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise ValueError(f"unknown rule fields: {unknown}")
+        values = dict(data)
+        if "referrers" in values:
+            values["referrers"] = tuple(values["referrers"])
+        if "tiers" in values:
+            values["tiers"] = tuple(
+                (t["min_referrals"], t["share_bp"]) if isinstance(t, dict) else tuple(t)
+                for t in values["tiers"]
+            )
+        if "level_shares" in values:
+            values["level_shares"] = tuple(values["level_shares"])
+        return replace(cls(), **values)
+
+    def tier_for(self, referrals):
+        """The (index, threshold, share_bp) of the tier for a referral count,
+        or ``None`` below the first tier.
+
+        >>> RuleSet().tier_for(0), RuleSet().tier_for(6)
+        (None, (1, 5, 1500))
+        """
+        found = None
+        for index, (threshold, share) in enumerate(self.tiers):
+            if referrals >= threshold:
+                found = (index, threshold, share)
+        return found
+
+    def may_refer(self, roles):
+        return any(role in self.referrers for role in roles)
+
+
+DEFAULT_RULES = RuleSet()
+
+
+def validate(rules):
+    """Field-level problems of a rule set, as ``{field: [messages]}``."""
+    errors = {}
+
+    def bad(name, message):
+        errors.setdefault(name, []).append(message)
+
+    for name in ("fee_bp", "points_bp", "cashout_bp"):
+        value = getattr(rules, name)
+        if not isinstance(value, int) or not 0 <= value <= BP:
+            bad(name, f"must be a whole number of basis points from 0 to {BP}")
+    for name in ("card_price", "card_voucher_count", "card_voucher_amount", "card_voucher_days",
+                 "hold_days", "min_withdrawal", "withdrawal_voucher_days"):
+        value = getattr(rules, name)
+        if not isinstance(value, int) or value < 0:
+            bad(name, "must be a whole number, 0 or more")
+    if not rules.referrers or any(role not in ROLES for role in rules.referrers):
+        bad("referrers", f"must list one or more of {list(ROLES)}")
+    if rules.count_basis not in ("merchants", "all"):
+        bad("count_basis", "must be 'merchants' or 'all'")
+    if rules.count_window not in ("all_time", "period"):
+        bad("count_window", "must be 'all_time' or 'period'")
+    if rules.period not in PERIODS:
+        bad("period", f"must be one of {list(PERIODS)}")
+    if not rules.tiers:
+        bad("tiers", "needs at least one tier")
+    previous = 0
+    for threshold, share in rules.tiers:
+        if not isinstance(threshold, int) or threshold < 1:
+            bad("tiers", "thresholds are whole numbers of referrals, 1 or more")
+        elif threshold <= previous:
+            bad("tiers", "thresholds must be strictly ascending")
+        else:
+            previous = threshold
+        if not isinstance(share, int) or not 0 <= share <= BP:
+            bad("tiers", f"shares are basis points from 0 to {BP}")
+    for share in rules.level_shares:
+        if not isinstance(share, int) or not 0 <= share <= BP:
+            bad("level_shares", f"shares are basis points from 0 to {BP}")
+    if "tiers" not in errors and "level_shares" not in errors and rules.tiers:
+        top = max(share for _, share in rules.tiers)
+        # the most one merchant's fee can pay out: the top tier at level 1,
+        # plus the top tier times each deeper level's share
+        worst = top + sum(top * share // BP for share in rules.level_shares)
+        if worst > BP:
+            bad("level_shares",
+                f"at the top tier the levels could pay {worst} bp of a fee; at most {BP} "
+                "(100 %) of what is collected can be paid out")
+    return errors
+
+
+# -- periods ------------------------------------------------------------------
+
+def _utc(ms):
+    return dt.datetime.fromtimestamp(ms / 1000, tz=dt.timezone.utc)
+
+
+def _ms(moment):
+    return int(moment.timestamp() * 1000)
+
+
+def period_of(at_ms, length):
+    """The key of the period holding ``at_ms`` (UTC).
+
+    >>> period_of(1_795_478_400_000, "month"), period_of(1_795_478_400_000, "day")
+    ('2026-11', '2026-11-24')
+    >>> period_of(1_795_478_400_000, "week")
+    '2026-W48'
+    """
+    moment = _utc(at_ms)
+    if length == "day":
+        return moment.strftime("%Y-%m-%d")
+    if length == "week":
+        year, week, _ = moment.isocalendar()
+        return f"{year}-W{week:02d}"
+    if length == "month":
+        return moment.strftime("%Y-%m")
+    raise ValueError(f"unknown period length {length!r}")
+
+
+def period_bounds(key):
+    """``(start_ms, end_ms)`` of a period key; the end is exclusive.
+
+    >>> period_bounds("2026-02") == (period_bounds("2026-02-01")[0], period_bounds("2026-03-01")[0])
+    True
+    """
+    try:
+        if "-W" in key:
+            year, week = key.split("-W")
+            start = dt.datetime.fromisocalendar(int(year), int(week), 1)
+            end = start + dt.timedelta(days=7)
+        elif key.count("-") == 2:
+            start = dt.datetime.strptime(key, "%Y-%m-%d")
+            end = start + dt.timedelta(days=1)
+        else:
+            start = dt.datetime.strptime(key, "%Y-%m")
+            days = calendar.monthrange(start.year, start.month)[1]
+            end = start + dt.timedelta(days=days)
+    except ValueError:
+        raise ValueError(
+            f"{key!r} is not a period; use YYYY-MM, YYYY-Www or YYYY-MM-DD") from None
+    start = start.replace(tzinfo=dt.timezone.utc)
+    return _ms(start), _ms(end.replace(tzinfo=dt.timezone.utc))
+
+
+def period_length(key):
+    """'day', 'week' or 'month' for a period key."""
+    period_bounds(key)
+    return "week" if "-W" in key else ("day" if key.count("-") == 2 else "month")
