@@ -21,19 +21,19 @@ class Backend(ABC):
         self.queries = registry
 
     @abstractmethod
-    def read(self, name, **params):
+    def read(self, name, /, **params):
         """Run the read-only query ``name``; return a list of row dicts."""
 
     @abstractmethod
-    def write(self, name, **params):
+    def write(self, name, /, **params):
         """Run the query ``name`` in one atomic write; return its rows."""
 
-    def read_one(self, name, **params):
+    def read_one(self, name, /, **params):
         """The first row of :meth:`read`, or ``None`` when there is none."""
         rows = self.read(name, **params)
         return rows[0] if rows else None
 
-    def write_one(self, name, **params):
+    def write_one(self, name, /, **params):
         """The first row of :meth:`write`, or ``None`` when there is none."""
         rows = self.write(name, **params)
         return rows[0] if rows else None

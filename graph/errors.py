@@ -75,3 +75,23 @@ class NotFound(DomainError):
 class Conflict(DomainError):
     code = "conflict"
     status = 409
+
+
+class UnknownUser(NotFound):
+    code = "unknown_user"
+
+
+class Refused(DomainError):
+    """A business rule refused the request; ``code`` says which rule."""
+
+    def __init__(self, code, message, field=None, status=422):
+        errors = {field: [message]} if field else {}
+        super().__init__(message, errors=errors)
+        self.code = code
+        self.status = status
+
+
+class IdempotencyConflict(Conflict):
+    """The id (or Idempotency-Key) was used before with a different request."""
+
+    code = "idempotency_conflict"

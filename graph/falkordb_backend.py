@@ -64,10 +64,10 @@ class FalkorDBBackend(Backend):
             for row in result.result_set
         ]
 
-    def read(self, name, **params):
+    def read(self, name, /, **params):
         return self._run(name, params, readonly=True)
 
-    def write(self, name, **params):
+    def write(self, name, /, **params):
         return self._run(name, params, readonly=False)
 
     def _command(self, *args):

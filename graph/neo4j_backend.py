@@ -54,10 +54,10 @@ class Neo4jBackend(Backend):
         except neo4j_errors.DriverError as exc:
             raise BackendError(f"query {name!r} failed in the Neo4j driver: {exc}") from exc
 
-    def read(self, name, **params):
+    def read(self, name, /, **params):
         return self._run(name, params, readonly=True)
 
-    def write(self, name, **params):
+    def write(self, name, /, **params):
         return self._run(name, params, readonly=False)
 
     def apply_schema(self):

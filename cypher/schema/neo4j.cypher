@@ -2,3 +2,15 @@
 // id a client supplies, and the other indexes the queries need.
 // IF NOT EXISTS makes every statement safe to apply again.
 CREATE CONSTRAINT user_id IF NOT EXISTS FOR (u:User) REQUIRE u.id IS UNIQUE;
+CREATE CONSTRAINT sale_id IF NOT EXISTS FOR (s:Sale) REQUIRE s.id IS UNIQUE;
+CREATE CONSTRAINT refund_id IF NOT EXISTS FOR (r:Refund) REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT card_id IF NOT EXISTS FOR (c:Card) REQUIRE c.id IS UNIQUE;
+CREATE CONSTRAINT voucher_id IF NOT EXISTS FOR (v:Voucher) REQUIRE v.id IS UNIQUE;
+CREATE CONSTRAINT fee_total_id IF NOT EXISTS FOR (t:FeeTotal) REQUIRE t.id IS UNIQUE;
+CREATE CONSTRAINT rule_set_change IF NOT EXISTS FOR (r:RuleSet) REQUIRE r.change_id IS UNIQUE;
+CREATE CONSTRAINT rule_set_version IF NOT EXISTS FOR (r:RuleSet) REQUIRE r.version IS UNIQUE;
+CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.id IS UNIQUE;
+CREATE CONSTRAINT heartbeat_id IF NOT EXISTS FOR (h:Heartbeat) REQUIRE h.id IS UNIQUE;
+CREATE INDEX user_referral_code IF NOT EXISTS FOR (u:User) ON (u.referral_code);
+CREATE INDEX fee_total_period IF NOT EXISTS FOR (t:FeeTotal) ON (t.period);
+CREATE INDEX sale_at IF NOT EXISTS FOR (s:Sale) ON (s.at);

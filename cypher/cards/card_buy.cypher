@@ -1,0 +1,35 @@
+// name: card_buy
+// User $user_id buys loyalty card $id at $price: the user becomes a card
+// holder and is granted $voucher_count vouchers of $voucher_amount each,
+// valid until $expires_at; the purchase is a ledger-visible sale of the
+// platform.  Idempotent on $id with $request_hash.
+// Outcomes: created, replayed, id_taken, unknown_user, user_inactive,
+// already_cardholder.
+// Returns: outcome, card {id, holder_id, price, bought_at, voucher_ids}.
+OPTIONAL MATCH (existing:Card {id: $id})
+OPTIONAL MATCH (u:User {id: $user_id})
+WITH existing, u,
+  CASE
+    WHEN existing IS NOT NULL AND existing.request_hash = $request_hash THEN 'replayed'
+    WHEN existing IS NOT NULL THEN 'id_taken'
+    WHEN u IS NULL THEN 'unknown_user'
+    WHEN u.status <> 'active' THEN 'user_inactive'
+    WHEN u:CardHolder AND NOT $allow_second THEN 'already_cardholder'
+    ELSE 'created'
+  END AS outcome
+FOREACH (_ IN CASE WHEN outcome = 'created' THEN [1] ELSE [] END |
+  CREATE (c:Card {id: $id, holder_id: $user_id, price: $price, bought_at: $at,
+                  request_hash: $request_hash,
+                  voucher_ids: [i IN range(1, $voucher_count) | $id + '-v' + toString(i)]})
+  CREATE (u)-[:HOLDS]->(c)
+  SET u:CardHolder
+  FOREACH (i IN range(1, $voucher_count) |
+    CREATE (u)-[:OWNS]->(:Voucher {
+      id: $id + '-v' + toString(i), owner_id: $user_id, amount: $voucher_amount,
+      remaining: $voucher_amount, issued_at: $at, expires_at: $expires_at,
+      status: 'active', source: 'card', card_id: $id})))
+WITH outcome
+OPTIONAL MATCH (c:Card {id: $id})
+RETURN outcome,
+  CASE WHEN outcome IN ['created', 'replayed'] THEN
+    c {.id, .holder_id, .price, .bought_at, .voucher_ids} END AS card

@@ -1,0 +1,58 @@
+// name: refund_record
+// Records refund $id of $amount against sale $sale_id at $at.  The sale is
+// write-locked before it is read, so concurrent refunds can never add up to
+// more than was sold.  Fee and points are reversed cumulatively, rounded half
+// up (graph/money.py): after refunds totalling R of a sale of A, the reversed
+// fee is round(fee * R / A).  The refund lowers the merchant's fee total of
+// $period (the refund's own period) and the buyer's points.  Idempotent on
+// $id with $request_hash.
+// Outcomes: created, replayed, id_taken, unknown_sale, over_refund.
+// Returns: outcome, refund {id, sale_id, merchant_id, buyer_id, amount, fee,
+// points, at, period}, refundable (what could still be refunded).
+OPTIONAL MATCH (existing:Refund {id: $id})
+OPTIONAL MATCH (s:Sale {id: $sale_id})
+FOREACH (x IN CASE WHEN s IS NULL OR existing IS NOT NULL THEN [] ELSE [s] END |
+  SET x._lock = true REMOVE x._lock)
+WITH existing, s
+OPTIONAL MATCH (m:User)-[:SOLD]->(s)
+OPTIONAL MATCH (b:User)-[:BOUGHT]->(s)
+WITH existing, s, m, b,
+  CASE
+    WHEN existing IS NOT NULL AND existing.request_hash = $request_hash THEN 'replayed'
+    WHEN existing IS NOT NULL THEN 'id_taken'
+    WHEN s IS NULL THEN 'unknown_sale'
+    WHEN s.refunded_amount + $amount > s.amount THEN 'over_refund'
+    ELSE 'created'
+  END AS outcome
+WITH existing, s, m, b, outcome,
+  CASE WHEN outcome = 'created' THEN
+    (2 * s.fee * (s.refunded_amount + $amount) + s.amount) / (2 * s.amount) - s.refunded_fee
+  ELSE 0 END AS fee_back,
+  CASE WHEN outcome = 'created' THEN
+    (2 * s.points * (s.refunded_amount + $amount) + s.amount) / (2 * s.amount) - s.refunded_points
+  ELSE 0 END AS points_back
+FOREACH (_ IN CASE WHEN outcome = 'created' THEN [1] ELSE [] END |
+  CREATE (r:Refund {
+    id: $id, sale_id: $sale_id, merchant_id: s.merchant_id, buyer_id: s.buyer_id,
+    amount: $amount, fee: fee_back, points: points_back, at: $at, period: $period,
+    reason: $reason, request_hash: $request_hash})
+  CREATE (s)-[:REFUNDED]->(r)
+  SET s.refunded_amount = s.refunded_amount + $amount,
+      s.refunded_fee = s.refunded_fee + fee_back,
+      s.refunded_points = s.refunded_points + points_back
+  MERGE (t:FeeTotal {id: s.merchant_id + '|' + $period})
+  ON CREATE SET t.merchant_id = s.merchant_id, t.period = $period, t.fees = 0,
+    t.refunded_fees = 0, t.sales = 0, t.amount = 0, t.refunds = 0
+  MERGE (m)-[:HAS_FEES]->(t)
+  SET t._lock = true REMOVE t._lock
+  SET t.refunded_fees = t.refunded_fees + fee_back, t.refunds = t.refunds + 1
+  FOREACH (buyer IN CASE WHEN b IS NULL THEN [] ELSE [b] END |
+    SET buyer._lock = true REMOVE buyer._lock
+    SET buyer.points = buyer.points - points_back))
+WITH outcome, s
+OPTIONAL MATCH (r:Refund {id: $id})
+RETURN outcome,
+  CASE WHEN s IS NULL THEN null ELSE s.amount - s.refunded_amount END AS refundable,
+  CASE WHEN outcome IN ['created', 'replayed'] THEN
+    r {.id, .sale_id, .merchant_id, .buyer_id, .amount, .fee, .points, .at, .period, .reason}
+  END AS refund

@@ -1,0 +1,63 @@
+// name: sale_record
+// Merchant $merchant_id records sale $id of $amount (minor units) at $at,
+// optionally to buyer $buyer_id and partly paid with the buyer's vouchers
+// $vouchers ([{id, amount}]).  In the same statement: the management fee
+// $fee is charged, the buyer earns $points, each voucher's remaining value
+// drops, and the merchant's fee total for $period grows (so reward runs read
+// totals, not raw sales).  Vouchers are write-locked before they are read
+// (cypher/DIALECTS.md).  Idempotent on $id with $request_hash.
+// Outcomes: created, replayed, id_taken, unknown_merchant, not_a_merchant,
+// merchant_inactive, unknown_buyer, buyer_inactive, voucher_unusable.
+// Returns: outcome, sale {...} (null when refused), bad_vouchers (ids).
+OPTIONAL MATCH (existing:Sale {id: $id})
+OPTIONAL MATCH (m:User {id: $merchant_id})
+OPTIONAL MATCH (b:User {id: $buyer_id})
+WITH existing, m, b
+UNWIND (CASE WHEN size($vouchers) = 0 THEN [null] ELSE $vouchers END) AS wanted
+OPTIONAL MATCH (b)-[:OWNS]->(v:Voucher {id: wanted.id})
+FOREACH (x IN CASE WHEN v IS NULL OR existing IS NOT NULL THEN [] ELSE [v] END |
+  SET x._lock = true REMOVE x._lock)
+WITH existing, m, b, collect(CASE WHEN wanted IS NULL THEN null ELSE {
+  id: wanted.id, amount: wanted.amount,
+  ok: v IS NOT NULL AND v.status = 'active' AND v.expires_at > $at AND v.remaining >= wanted.amount
+} END) AS uses
+WITH existing, m, b, uses,
+  CASE
+    WHEN existing IS NOT NULL AND existing.request_hash = $request_hash THEN 'replayed'
+    WHEN existing IS NOT NULL THEN 'id_taken'
+    WHEN m IS NULL THEN 'unknown_merchant'
+    WHEN NOT m:Merchant THEN 'not_a_merchant'
+    WHEN m.status <> 'active' THEN 'merchant_inactive'
+    WHEN $buyer_id IS NOT NULL AND b IS NULL THEN 'unknown_buyer'
+    WHEN b IS NOT NULL AND b.status <> 'active' THEN 'buyer_inactive'
+    WHEN any(use IN uses WHERE NOT use.ok) THEN 'voucher_unusable'
+    ELSE 'created'
+  END AS outcome
+FOREACH (_ IN CASE WHEN outcome = 'created' THEN [1] ELSE [] END |
+  CREATE (s:Sale {
+    id: $id, merchant_id: $merchant_id, buyer_id: $buyer_id, amount: $amount,
+    currency: $currency, at: $at, period: $period, items: $items,
+    voucher_paid: $voucher_paid, fee_bp: $fee_bp, fee: $fee, points: $points,
+    refunded_amount: 0, refunded_fee: 0, refunded_points: 0, request_hash: $request_hash})
+  CREATE (m)-[:SOLD]->(s)
+  MERGE (t:FeeTotal {id: $merchant_id + '|' + $period})
+  ON CREATE SET t.merchant_id = $merchant_id, t.period = $period, t.fees = 0,
+    t.refunded_fees = 0, t.sales = 0, t.amount = 0, t.refunds = 0
+  MERGE (m)-[:HAS_FEES]->(t)
+  SET t._lock = true REMOVE t._lock
+  SET t.fees = t.fees + $fee, t.sales = t.sales + 1, t.amount = t.amount + $amount
+  FOREACH (buyer IN CASE WHEN b IS NULL THEN [] ELSE [b] END |
+    CREATE (buyer)-[:BOUGHT]->(s)
+    SET buyer._lock = true REMOVE buyer._lock
+    SET buyer.points = buyer.points + $points)
+  FOREACH (use IN uses |
+    MERGE (voucher:Voucher {id: use.id})
+    SET voucher.remaining = voucher.remaining - use.amount
+    CREATE (s)-[:PAID_WITH {amount: use.amount}]->(voucher)))
+WITH outcome, [use IN uses WHERE NOT use.ok | use.id] AS bad_vouchers
+OPTIONAL MATCH (s:Sale {id: $id})
+RETURN outcome, bad_vouchers,
+  CASE WHEN outcome IN ['created', 'replayed'] THEN s {
+    .id, .merchant_id, .buyer_id, .amount, .currency, .at, .period, .items, .voucher_paid,
+    .fee_bp, .fee, .points, .refunded_amount, .refunded_fee, .refunded_points
+  } END AS sale

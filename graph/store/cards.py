@@ -1,0 +1,76 @@
+"""Loyalty cards and the vouchers they grant; operator-issued vouchers."""
+
+from ..errors import NotFound, Refused, UnknownUser
+from ..fingerprint import fingerprint
+from ..maintenance import now_ms
+from . import conflict
+
+DAY_MS = 86_400_000
+
+
+def buy_card(backend, *, id, user_id, rules, at=None):
+    """User ``user_id`` buys card ``id``.  Returns ``(card, created)``."""
+    at = at or now_ms()
+    row = backend.write_one(
+        "card_buy", id=id, user_id=user_id, price=rules.card_price,
+        voucher_count=rules.card_voucher_count, voucher_amount=rules.card_voucher_amount,
+        expires_at=at + rules.card_voucher_days * DAY_MS, allow_second=rules.allow_second_card,
+        at=at, request_hash=fingerprint({"id": id, "user_id": user_id}),
+    )
+    outcome = row["outcome"]
+    if outcome == "id_taken":
+        raise conflict("card purchase", id)
+    if outcome == "unknown_user":
+        raise UnknownUser(f"no user {user_id!r}; register the user first")
+    if outcome == "user_inactive":
+        raise Refused(outcome, "the user's account is not active", "user_id")
+    if outcome == "already_cardholder":
+        raise Refused(outcome, "the user already holds a card and the rules allow one card "
+                      "per user", "user_id", status=409)
+    return row["card"], outcome == "created"
+
+
+def cards_of(backend, user_id):
+    return [row["card"] for row in backend.read("card_list", user_id=user_id)]
+
+
+def voucher_view(voucher, at=None):
+    """A voucher as clients see it: an active voucher past its expiry is 'expired'."""
+    if voucher is None:
+        return None
+    voucher = dict(voucher)
+    if voucher["status"] == "active" and voucher["expires_at"] <= (at or now_ms()):
+        voucher["status"] = "expired"
+    return voucher
+
+
+def issue_voucher(backend, *, id, owner_id, amount, expires_at, at=None):
+    request = {"id": id, "owner_id": owner_id, "amount": amount, "expires_at": expires_at}
+    row = backend.write_one("voucher_issue", id=id, owner_id=owner_id, amount=amount,
+                            expires_at=expires_at, at=at or now_ms(),
+                            request_hash=fingerprint(request))
+    if row["outcome"] == "id_taken":
+        raise conflict("voucher", id)
+    if row["outcome"] == "unknown_user":
+        raise UnknownUser(f"no user {owner_id!r}; check the owner id")
+    return voucher_view(row["voucher"]), row["outcome"] == "created"
+
+
+def get_voucher(backend, voucher_id):
+    row = backend.read_one("voucher_get", id=voucher_id)
+    if row is None:
+        raise NotFound(f"no voucher {voucher_id!r}; check the id")
+    return voucher_view(row["voucher"])
+
+
+def revoke_voucher(backend, voucher_id, at=None):
+    row = backend.write_one("voucher_revoke", id=voucher_id, at=at or now_ms())
+    if row is None:
+        raise NotFound(f"no voucher {voucher_id!r}; check the id")
+    return voucher_view(row["voucher"])
+
+
+def vouchers_of(backend, owner_id, *, after=None, limit=50):
+    at = now_ms()
+    return [voucher_view(row["voucher"], at)
+            for row in backend.read("voucher_list", owner_id=owner_id, after=after, limit=limit)]

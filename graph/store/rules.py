@@ -1,0 +1,58 @@
+"""Versioned, effective-dated rule sets in the graph."""
+
+import json
+
+from ..errors import Refused
+from ..fingerprint import fingerprint
+from ..maintenance import now_ms
+from ..rules import DEFAULT_RULES, RuleSet, validate
+
+
+def _version(row):
+    rules = dict(row)
+    rules["rules"] = RuleSet.from_dict(json.loads(rules.pop("body")))
+    return rules
+
+
+DEFAULT_VERSION = {"version": 0, "effective_from": 0, "created_at": 0, "created_by": "refgraph",
+                   "note": "built-in defaults", "rules": DEFAULT_RULES}
+
+
+def in_force(backend, at=None):
+    """The version in force at ``at`` (default now), as a dict with ``rules``."""
+    row = backend.read_one("rules_in_force", at=now_ms() if at is None else at)
+    return _version(row["rules"]) if row else dict(DEFAULT_VERSION)
+
+
+def rules_at(backend, at=None):
+    """Just the :class:`RuleSet` in force at ``at``."""
+    return in_force(backend, at)["rules"]
+
+
+def history(backend):
+    return [_version(row["rules"]) for row in backend.read("rules_history")] + [DEFAULT_VERSION]
+
+
+def create(backend, rules, *, effective_from=None, created_by="operator", note=None,
+           change_id=None):
+    """Add a version; refuses invalid rules or a start in the past."""
+    at = now_ms()
+    effective_from = at if effective_from is None else effective_from
+    errors = validate(rules)
+    if effective_from < at - 60_000:
+        errors.setdefault("effective_from", []).append(
+            "a rule change cannot start in the past; history is never edited")
+    if errors:
+        raise _invalid(errors)
+    body = json.dumps(rules.to_dict(), sort_keys=True)
+    change_id = change_id or fingerprint({"body": body, "effective_from": effective_from})
+    row = backend.write_one("rules_create", change_id=change_id, body=body,
+                            effective_from=effective_from, at=at, created_by=created_by,
+                            note=note)
+    return _version(row["rules"])
+
+
+def _invalid(errors):
+    error = Refused("invalid_rules", "the rule set is invalid; see errors for each field")
+    error.details["errors"] = errors
+    return error

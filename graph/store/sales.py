@@ -1,0 +1,111 @@
+"""Sales, refunds and the fees and points they carry."""
+
+from ..errors import NotFound, Refused, UnknownUser
+from ..fingerprint import fingerprint
+from ..maintenance import now_ms
+from ..money import fee_for, points_for
+from ..rules import period_of
+from . import conflict
+
+SALE_REFUSALS = {
+    "unknown_merchant": ("merchant_id", "no such merchant; check the id"),
+    "not_a_merchant": ("merchant_id", "this user is not a merchant"),
+    "merchant_inactive": ("merchant_id", "the merchant's account is not active"),
+    "unknown_buyer": ("buyer_id", "no such buyer; check the id or leave it out"),
+    "buyer_inactive": ("buyer_id", "the buyer's account is not active"),
+}
+
+
+def record_sale(backend, *, id, merchant_id, amount, currency, rules, buyer_id=None,
+                at=None, items=None, vouchers=()):
+    """Record a sale; fee and points follow ``rules``.  Returns ``(sale, created)``.
+
+    ``vouchers`` is a list of ``{"id", "amount"}``: how much of the sale each
+    of the buyer's vouchers pays.  Callers validate shapes; this checks the
+    business rules in one statement.
+    """
+    at = at or now_ms()
+    voucher_paid = sum(use["amount"] for use in vouchers)
+    if voucher_paid > amount:
+        raise Refused("vouchers_exceed_amount", "vouchers cannot pay more than the sale amount",
+                      "vouchers")
+    if vouchers and buyer_id is None:
+        raise Refused("vouchers_need_buyer", "a sale paid with vouchers needs the buyer_id",
+                      "buyer_id")
+    fee = fee_for(amount, rules.fee_bp)
+    points = points_for(amount - voucher_paid, rules.points_bp) if buyer_id else 0
+    request = {"id": id, "merchant_id": merchant_id, "buyer_id": buyer_id, "amount": amount,
+               "currency": currency, "at": at, "items": items,
+               "vouchers": sorted((u["id"], u["amount"]) for u in vouchers)}
+    row = backend.write_one(
+        "sale_record", id=id, merchant_id=merchant_id, buyer_id=buyer_id, amount=amount,
+        currency=currency, at=at, period=period_of(at, rules.period), items=items,
+        vouchers=[{"id": u["id"], "amount": u["amount"]} for u in vouchers],
+        voucher_paid=voucher_paid, fee_bp=rules.fee_bp, fee=fee, points=points,
+        request_hash=fingerprint(request),
+    )
+    outcome = row["outcome"]
+    if outcome == "id_taken":
+        raise conflict("sale", id)
+    if outcome in SALE_REFUSALS:
+        field, message = SALE_REFUSALS[outcome]
+        raise Refused(outcome, message, field)
+    if outcome == "voucher_unusable":
+        error = Refused(outcome, "some vouchers cannot pay: unknown, not the buyer's, expired, "
+                        "revoked or without enough value left", "vouchers")
+        error.details["errors"] = {"vouchers": {v: ["cannot pay this amount"]
+                                                for v in row["bad_vouchers"]}}
+        raise error
+    return row["sale"], outcome == "created"
+
+
+def get_sale(backend, sale_id):
+    row = backend.read_one("sale_get", id=sale_id)
+    if row is None:
+        raise NotFound(f"no sale {sale_id!r}; check the id")
+    return row["sale"]
+
+
+def list_sales(backend, *, merchant_id=None, buyer_id=None, start=None, end=None, after=None,
+               limit=50):
+    after_at, after_id = after if after else (None, None)
+    params = {"from": start, "to": end, "after_at": after_at, "after_id": after_id,
+              "limit": limit}
+    if merchant_id is not None:
+        rows = backend.read("sale_list_by_merchant", user_id=merchant_id, **params)
+    elif buyer_id is not None:
+        rows = backend.read("sale_list_by_buyer", user_id=buyer_id, **params)
+    else:
+        rows = backend.read("sale_list", **params)
+    return [row["sale"] for row in rows]
+
+
+def record_refund(backend, *, id, sale_id, amount, rules, reason=None, at=None):
+    """Refund part or all of a sale.  Returns ``(refund, created)``."""
+    at = at or now_ms()
+    request = {"id": id, "sale_id": sale_id, "amount": amount, "reason": reason}
+    row = backend.write_one(
+        "refund_record", id=id, sale_id=sale_id, amount=amount, at=at, reason=reason,
+        period=period_of(at, rules.period), request_hash=fingerprint(request),
+    )
+    outcome = row["outcome"]
+    if outcome == "id_taken":
+        raise conflict("refund", id)
+    if outcome == "unknown_sale":
+        raise NotFound(f"no sale {sale_id!r}; check the id")
+    if outcome == "over_refund":
+        raise Refused(outcome, f"the refund exceeds what is left to refund "
+                      f"({row['refundable']})", "amount")
+    return row["refund"], outcome == "created"
+
+
+def refunds_of(backend, sale_id):
+    get_sale(backend, sale_id)
+    return [row["refund"] for row in backend.read("refund_list", sale_id=sale_id)]
+
+
+def balances(backend, user_id, at=None):
+    row = backend.read_one("user_balances", id=user_id, at=at or now_ms())
+    if row is None:
+        raise UnknownUser(f"no user {user_id!r}; check the id")
+    return row["balances"]

@@ -1,0 +1,110 @@
+"""Users and the referral relation."""
+
+import secrets
+
+from ..errors import Refused, UnknownUser
+from ..fingerprint import fingerprint
+from ..maintenance import now_ms
+from . import conflict, with_roles
+
+_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
+
+REFUSALS = {
+    "self_referral": ("referrer_id", "a user cannot refer themselves"),
+    "referrer_required": ("referral_code",
+                          "a referral code or referrer id is required (only operators create roots)"),
+    "unknown_referrer": ("referral_code", "no user has this referral code or id; check it"),
+    "referrer_inactive": ("referral_code", "the referrer's account is not active"),
+    "referrer_not_allowed": ("referral_code",
+                             "the referrer's roles may not refer under the rules in force "
+                             "(by default only card holders and merchants may)"),
+    "referrer_already_set": ("referrer_id", "the user already has a referrer; it is set once"),
+    "cycle": ("referrer_id", "the referrer is in the user's own downline; a referral cycle "
+              "is not allowed"),
+}
+
+
+def new_referral_code():
+    return "".join(secrets.choice(_CODE_ALPHABET) for _ in range(8))
+
+
+def _refuse(outcome):
+    field, message = REFUSALS[outcome]
+    return Refused(outcome, message, field)
+
+
+def register(backend, *, id, name, roles, rules, referrer_id=None, referral_code=None,
+             root=False, fingerprints=None, at=None):
+    """Register a user; idempotent on ``id``.  Returns ``(user, created)``."""
+    fingerprints = fingerprints or {}
+    request = {"id": id, "name": name, "roles": sorted(roles), "referrer_id": referrer_id,
+               "referral_code": referral_code, "root": root, **fingerprints}
+    row = backend.write_one(
+        "user_register", id=id, name=name, roles=list(roles), root=bool(root),
+        referrer_id=referrer_id, referral_code=referral_code, code=new_referral_code(),
+        referrers=list(rules.referrers), at=at or now_ms(),
+        phone_hash=fingerprints.get("phone_hash"), device_id=fingerprints.get("device_id"),
+        payment_hash=fingerprints.get("payment_hash"), request_hash=fingerprint(request),
+    )
+    outcome = row["outcome"]
+    if outcome == "id_taken":
+        raise conflict("user", id)
+    if outcome in REFUSALS:
+        raise _refuse(outcome)
+    return with_roles(row["user"]), outcome == "created"
+
+
+def get(backend, user_id):
+    row = backend.read_one("user_get", id=user_id)
+    if row is None:
+        raise UnknownUser(f"no user {user_id!r}; check the id")
+    return with_roles(row["user"])
+
+
+def list_users(backend, *, after=None, limit=50, role=None, status=None, referrer_id=None):
+    rows = backend.read("user_list", after=after, limit=limit, role=role, status=status,
+                        referrer_id=referrer_id)
+    return [with_roles(row["user"]) for row in rows]
+
+
+def set_status(backend, user_id, status, reason=None, at=None):
+    row = backend.write_one("user_set_status", id=user_id, status=status, reason=reason,
+                            at=at or now_ms())
+    if row is None:
+        raise UnknownUser(f"no user {user_id!r}; check the id")
+    return with_roles(row["user"])
+
+
+def set_referrer(backend, user_id, referrer_id, rules, at=None):
+    row = backend.write_one("user_set_referrer", id=user_id, referrer_id=referrer_id,
+                            referrers=list(rules.referrers), at=at or now_ms())
+    outcome = row["outcome"]
+    if outcome == "unknown_user":
+        raise UnknownUser(f"no user {user_id!r}; check the id")
+    if outcome == "unknown_referrer":
+        raise Refused(outcome, "no user has this id; check it", "referrer_id")
+    if outcome in REFUSALS:
+        raise _refuse(outcome)
+    return row["referrer_id"], outcome == "attached"
+
+
+def upline(backend, user_id):
+    get(backend, user_id)
+    return [{"distance": row["distance"], **with_roles(row["user"])}
+            for row in backend.read("user_upline", id=user_id)]
+
+
+MAX_DEPTH = 10
+
+
+def downline(backend, user_id, *, depth, after=None, limit=50):
+    """Counts per level to ``depth`` and one page of the users below."""
+    if not 1 <= depth <= MAX_DEPTH:
+        raise Refused("invalid_depth", f"depth must be from 1 to {MAX_DEPTH}", "depth")
+    get(backend, user_id)
+    levels = backend.read("user_downline_counts", id=user_id, depth=depth)
+    after_level, after_id = after if after else (None, None)
+    rows = backend.read("user_downline_page", id=user_id, depth=depth, after_level=after_level,
+                        after_id=after_id, limit=limit)
+    users = [{"level": row["level"], **with_roles(row["user"])} for row in rows]
+    return levels, users
