@@ -11,7 +11,7 @@ from flask_smorest import Api
 
 import graph
 
-from . import errors
+from . import auth, errors
 
 DEFAULTS = {
     "API_TITLE": "refgraph",
@@ -21,6 +21,14 @@ DEFAULTS = {
     "OPENAPI_JSON_PATH": "openapi.json",
     "MAX_CONTENT_LENGTH": 1 << 20,
 }
+
+
+API_DESCRIPTION = (
+    "Referral service of a shared e-commerce platform: users and referrals, loyalty cards "
+    "and vouchers, sales, refunds, fees and points, rules. Money is integer minor units, "
+    "rates basis points, times epoch milliseconds (UTC). Every error has the body "
+    "{code, status, message, errors}."
+)
 
 
 def _configured_app(config=None):
@@ -44,11 +52,20 @@ def create_app(config=None):
 
     app.json.sort_keys = False
     graph.Graph(app)
-    api = Api(app)
+    api = Api(app, spec_kwargs={"info": {"description": API_DESCRIPTION}})
+    api.spec.components.security_scheme(
+        "ApiKey", {"type": "http", "scheme": "bearer", "description": "an rgk_... API key"})
+    api.spec.options["security"] = [{"ApiKey": []}]
     errors.init_app(app)
+    auth.init_app(app)
 
+    from .cards.resources import blp as cards_blp
     from .health.resources import blp as health_blp
+    from .rules.resources import blp as rules_blp
+    from .sales.resources import blp as sales_blp
+    from .users.resources import blp as users_blp
 
-    api.register_blueprint(health_blp)
+    for blueprint in (health_blp, users_blp, cards_blp, sales_blp, rules_blp):
+        api.register_blueprint(blueprint)
     app.extensions["refgraph.api"] = api
     return app

@@ -37,10 +37,12 @@ def _http_error(exc):
     data = getattr(exc, "data", None) or {}
     if "messages" in data:  # webargs / marshmallow validation errors
         errors = data["messages"]
+    elif "errors" in data:  # abort(..., errors=...) in a view
+        errors = data["errors"]
         # webargs nests by location: {"json": {...}}; a single location is flattened
         if len(errors) == 1 and next(iter(errors)) in ("json", "query", "path", "headers"):
             errors = next(iter(errors.values()))
-    message = exc.description or exc.name
+    message = data.get("message") or exc.description or exc.name
     if exc.code == 422 and errors:
         message = "The request has invalid fields; see errors for each field."
     elif exc.code == 413:

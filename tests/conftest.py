@@ -67,3 +67,32 @@ def app(graph_backend):
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+class Caller:
+    """A test client that sends one API key with every request."""
+
+    def __init__(self, client, key):
+        self.client = client
+        self.headers = {"Authorization": f"Bearer {key}"} if key else {}
+
+    def __getattr__(self, method):
+        def call(url, **kwargs):
+            headers = {**self.headers, **kwargs.pop("headers", {})}
+            return getattr(self.client, method)(url, headers=headers, **kwargs)
+        return call
+
+
+@pytest.fixture
+def make_caller(client, graph_backend):
+    from graph.store import keys
+
+    def make(role="operator", user_id=None):
+        plaintext, _ = keys.create(graph_backend, role, user_id)
+        return Caller(client, plaintext)
+    return make
+
+
+@pytest.fixture
+def operator(make_caller):
+    return make_caller("operator")

@@ -18,6 +18,7 @@ class HealthSchema(Schema):
 @blp.route("")
 class Health(MethodView):
     @blp.response(200, HealthSchema)
+    @blp.doc(security=[])
     def get(self):
         """Report the backend's name and version, and ok when it answers."""
         backend = get_backend()

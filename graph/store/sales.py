@@ -24,6 +24,9 @@ def record_sale(backend, *, id, merchant_id, amount, currency, rules, buyer_id=N
     of the buyer's vouchers pays.  Callers validate shapes; this checks the
     business rules in one statement.
     """
+    request = {"id": id, "merchant_id": merchant_id, "buyer_id": buyer_id, "amount": amount,
+               "currency": currency, "at": at, "items": items,
+               "vouchers": sorted((u["id"], u["amount"]) for u in vouchers)}
     at = at or now_ms()
     voucher_paid = sum(use["amount"] for use in vouchers)
     if voucher_paid > amount:
@@ -34,9 +37,6 @@ def record_sale(backend, *, id, merchant_id, amount, currency, rules, buyer_id=N
                       "buyer_id")
     fee = fee_for(amount, rules.fee_bp)
     points = points_for(amount - voucher_paid, rules.points_bp) if buyer_id else 0
-    request = {"id": id, "merchant_id": merchant_id, "buyer_id": buyer_id, "amount": amount,
-               "currency": currency, "at": at, "items": items,
-               "vouchers": sorted((u["id"], u["amount"]) for u in vouchers)}
     row = backend.write_one(
         "sale_record", id=id, merchant_id=merchant_id, buyer_id=buyer_id, amount=amount,
         currency=currency, at=at, period=period_of(at, rules.period), items=items,

@@ -1,0 +1,41 @@
+"""Cursor pagination: ``?limit=N&cursor=C``; responses carry ``next_cursor``.
+
+A cursor is opaque to clients (base64 of the last row's sort key); it stays
+valid while rows are added, unlike an offset.
+"""
+
+import base64
+import binascii
+import json
+
+from flask_smorest import abort
+from marshmallow import Schema, fields, validate
+
+MAX_LIMIT = 500
+
+
+class PageArgs(Schema):
+    limit = fields.Integer(load_default=50, validate=validate.Range(1, MAX_LIMIT),
+                           metadata={"description": f"rows per page, 1 to {MAX_LIMIT}"})
+    cursor = fields.String(load_default=None,
+                           metadata={"description": "next_cursor of the previous page"})
+
+
+def encode(key):
+    return base64.urlsafe_b64encode(json.dumps(key).encode()).decode().rstrip("=")
+
+
+def decode(cursor):
+    """The sort key a cursor carries, or ``None``; 422 for a damaged cursor."""
+    if not cursor:
+        return None
+    try:
+        return json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (binascii.Error, ValueError, UnicodeDecodeError):
+        abort(422, message="The cursor is damaged; start again without one.",
+              errors={"cursor": ["not a cursor this API gave out"]})
+
+
+def page(items, limit, key):
+    """The response body for one page; ``key(item)`` is the item's sort key."""
+    return {"items": items, "next_cursor": encode(key(items[-1])) if len(items) == limit else None}

@@ -1,0 +1,108 @@
+"""Users, their referrals and balances."""
+
+from flask.views import MethodView
+
+from api import auth
+from api.common import current_rules, replay_headers, v1_blueprint
+from api.pagination import decode, page
+from graph import get_backend
+from graph.store import sales, users
+
+from .schemas import (BalancesSchema, DownlineArgs, DownlineSchema, ReferrerResultSchema,
+                      ReferrerSchema, RegisterSchema, StatusResultSchema, StatusSchema,
+                      UplineSchema, UserListArgs, UserPageSchema, UserSchema)
+
+blp = v1_blueprint("users", __name__, "Users, referral links and balances")
+
+
+@blp.route("/users")
+class Users(MethodView):
+    @blp.arguments(RegisterSchema)
+    @blp.response(201, UserSchema)
+    def post(self, body):
+        """Register a user on a referral code or referrer id (operators: also roots)
+
+        Idempotent on the user id: the same request again returns the same user
+        and creates nothing; the same id with another request is a 409."""
+        auth.allow("operator")
+        user, created = users.register(
+            get_backend(), id=body["id"], name=body["name"], roles=body["roles"],
+            rules=current_rules(), referrer_id=body["referrer_id"],
+            referral_code=body["referral_code"], root=body["root"],
+            fingerprints=body["fingerprints"])
+        return user, 201, replay_headers(created)
+
+    @blp.arguments(UserListArgs, location="query")
+    @blp.response(200, UserPageSchema)
+    def get(self, args):
+        """List users by id, filtered by role, status or referrer"""
+        auth.allow("operator")
+        items = users.list_users(get_backend(), after=decode(args["cursor"]), limit=args["limit"],
+                                 role=args["role"], status=args["status"],
+                                 referrer_id=args["referrer_id"])
+        return page(items, args["limit"], lambda user: user["id"])
+
+
+@blp.route("/users/<user_id>")
+class User(MethodView):
+    @blp.response(200, UserSchema)
+    def get(self, user_id):
+        """Read a user"""
+        auth.require_self(user_id)
+        return users.get(get_backend(), user_id)
+
+
+@blp.route("/users/<user_id>/status")
+class UserStatus(MethodView):
+    @blp.arguments(StatusSchema)
+    @blp.response(200, StatusResultSchema)
+    def put(self, body, user_id):
+        """Set a user's status: active, suspended or closed"""
+        auth.allow("operator")
+        return users.set_status(get_backend(), user_id, body["status"], body["reason"])
+
+
+@blp.route("/users/<user_id>/referrer")
+class UserReferrer(MethodView):
+    @blp.arguments(ReferrerSchema)
+    @blp.response(200, ReferrerResultSchema)
+    def put(self, body, user_id):
+        """Attach a user without a referrer (a root) to a referrer, once"""
+        auth.allow("operator")
+        referrer_id, _ = users.set_referrer(get_backend(), user_id, body["referrer_id"],
+                                            current_rules())
+        return {"user_id": user_id, "referrer_id": referrer_id}
+
+
+@blp.route("/users/<user_id>/upline")
+class Upline(MethodView):
+    @blp.response(200, UplineSchema)
+    def get(self, user_id):
+        """The chain of referrers above a user, nearest first"""
+        auth.allow("operator", "member")
+        auth.require_self(user_id)
+        return {"user_id": user_id, "upline": users.upline(get_backend(), user_id)}
+
+
+@blp.route("/users/<user_id>/downline")
+class Downline(MethodView):
+    @blp.arguments(DownlineArgs, location="query")
+    @blp.response(200, DownlineSchema)
+    def get(self, args, user_id):
+        """Users below a user to a depth, with counts per level"""
+        auth.allow("operator", "member")
+        auth.require_self(user_id)
+        levels, items = users.downline(get_backend(), user_id, depth=args["depth"],
+                                       after=decode(args["cursor"]), limit=args["limit"])
+        body = page(items, args["limit"], lambda user: [user["level"], user["id"]])
+        return {"user_id": user_id, "depth": args["depth"], "levels": levels,
+                "total": sum(level["users"] for level in levels), **body}
+
+
+@blp.route("/users/<user_id>/balances")
+class Balances(MethodView):
+    @blp.response(200, BalancesSchema)
+    def get(self, user_id):
+        """A user's points, cash rewards and voucher value"""
+        auth.require_self(user_id)
+        return sales.balances(get_backend(), user_id)

@@ -1,0 +1,122 @@
+from marshmallow import Schema, fields, validate
+
+from api.common import entity_id
+from api.pagination import PageArgs
+
+ROLE_CHOICES = ["buyer", "merchant"]
+
+
+class FingerprintsSchema(Schema):
+    phone_hash = fields.String(validate=validate.Length(1, 128))
+    device_id = fields.String(validate=validate.Length(1, 128))
+    payment_hash = fields.String(validate=validate.Length(1, 128))
+
+
+class RegisterSchema(Schema):
+    id = entity_id(required=True, metadata={"description": "the platform's id for the user"})
+    name = fields.String(required=True, validate=validate.Length(1, 200))
+    roles = fields.List(fields.String(validate=validate.OneOf(ROLE_CHOICES)),
+                        load_default=["buyer"], validate=validate.Length(max=2),
+                        metadata={"description": "buyer and/or merchant; card holders "
+                                                 "become so by buying a card"})
+    referral_code = fields.String(load_default=None, validate=validate.Length(1, 64))
+    referrer_id = entity_id(load_default=None)
+    root = fields.Boolean(load_default=False,
+                          metadata={"description": "operator-created root without referrer"})
+    fingerprints = fields.Nested(FingerprintsSchema, load_default=dict)
+
+
+class UserSchema(Schema):
+    id = fields.String()
+    name = fields.String()
+    status = fields.String()
+    roles = fields.List(fields.String())
+    referral_code = fields.String()
+    referrer_id = fields.String(allow_none=True)
+    root = fields.Boolean()
+    created_at = fields.Integer(metadata={"description": "epoch ms, UTC"})
+    referrals = fields.Integer(metadata={"description": "direct referrals"})
+
+
+class UserPageSchema(Schema):
+    items = fields.List(fields.Nested(UserSchema))
+    next_cursor = fields.String(allow_none=True)
+
+
+class UserListArgs(PageArgs):
+    role = fields.String(load_default=None,
+                         validate=validate.OneOf(["buyer", "merchant", "cardholder"]))
+    status = fields.String(load_default=None,
+                           validate=validate.OneOf(["active", "suspended", "closed"]))
+    referrer_id = entity_id(load_default=None)
+
+
+class StatusSchema(Schema):
+    status = fields.String(required=True,
+                           validate=validate.OneOf(["active", "suspended", "closed"]))
+    reason = fields.String(load_default=None, validate=validate.Length(max=500))
+
+
+class StatusResultSchema(Schema):
+    id = fields.String()
+    status = fields.String()
+    status_reason = fields.String(allow_none=True)
+    status_changed_at = fields.Integer()
+
+
+class ReferrerSchema(Schema):
+    referrer_id = entity_id(required=True)
+
+
+class ReferrerResultSchema(Schema):
+    user_id = fields.String()
+    referrer_id = fields.String()
+
+
+class UplineEntrySchema(Schema):
+    distance = fields.Integer()
+    id = fields.String()
+    name = fields.String()
+    status = fields.String()
+    roles = fields.List(fields.String())
+
+
+class UplineSchema(Schema):
+    user_id = fields.String()
+    upline = fields.List(fields.Nested(UplineEntrySchema))
+
+
+class DownlineArgs(PageArgs):
+    depth = fields.Integer(load_default=3, validate=validate.Range(1, 10))
+
+
+class LevelSchema(Schema):
+    level = fields.Integer()
+    users = fields.Integer()
+    merchants = fields.Integer()
+
+
+class DownlineUserSchema(UplineEntrySchema):
+    level = fields.Integer()
+    referrer_id = fields.String()
+
+    class Meta:
+        exclude = ("distance",)
+
+
+class DownlineSchema(Schema):
+    user_id = fields.String()
+    depth = fields.Integer()
+    total = fields.Integer()
+    levels = fields.List(fields.Nested(LevelSchema))
+    items = fields.List(fields.Nested(DownlineUserSchema))
+    next_cursor = fields.String(allow_none=True)
+
+
+class BalancesSchema(Schema):
+    user_id = fields.String()
+    points = fields.Integer()
+    cash_pending = fields.Integer(metadata={"description": "rewards in their hold period"})
+    cash_available = fields.Integer(metadata={"description": "rewards that can be withdrawn"})
+    voucher_balance = fields.Integer(metadata={"description": "value left on usable vouchers"})
+    vouchers = fields.Integer(metadata={"description": "usable vouchers"})

@@ -1,0 +1,63 @@
+"""API keys: ``rgk_<id>_<secret>``.  Only the SHA-256 of the secret is stored;
+the whole key is shown once, when it is created."""
+
+import hashlib
+import hmac
+import secrets
+
+from ..errors import NotFound, Refused
+from ..maintenance import now_ms
+from . import users
+
+ROLES = ("operator", "merchant", "member")
+
+
+def _digest(secret):
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def create(backend, role, user_id=None, name=None):
+    """Create a key; returns ``(plaintext_key, record)``."""
+    if role not in ROLES:
+        raise Refused("invalid_role", f"role must be one of {list(ROLES)}", "role")
+    if role == "operator" and user_id:
+        raise Refused("invalid_binding", "operator keys are not bound to a user", "user_id")
+    if role != "operator":
+        if not user_id:
+            raise Refused("invalid_binding", f"a {role} key needs --user ID", "user_id")
+        user = users.get(backend, user_id)
+        if role == "merchant" and "merchant" not in user["roles"]:
+            raise Refused("invalid_binding", f"user {user_id!r} is not a merchant", "user_id")
+    key_id, secret = secrets.token_hex(6), secrets.token_urlsafe(24)
+    record = backend.write_one("api_key_create", id=key_id, hash=_digest(secret), role=role,
+                               user_id=user_id, name=name, at=now_ms())["key"]
+    return f"rgk_{key_id}_{secret}", record
+
+
+def verify(backend, presented):
+    """The key record for a presented key, or ``None`` (unknown, wrong, revoked)."""
+    parts = presented.split("_", 2) if presented else []
+    if len(parts) != 3 or parts[0] != "rgk":
+        return None
+    row = backend.read_one("api_key_get", id=parts[1])
+    if row is None:
+        return None
+    key = row["key"]
+    if key["revoked_at"] is not None or not hmac.compare_digest(key["hash"], _digest(parts[2])):
+        return None
+    return {k: v for k, v in key.items() if k != "hash"}
+
+
+def revoke(backend, key_id):
+    if key_id.startswith("rgk_"):
+        key_id = key_id.split("_", 2)[1]
+    row = backend.write_one("api_key_revoke", id=key_id, at=now_ms())
+    if row is None:
+        raise NotFound(f"no API key {key_id!r}; 'refgraph keys list' shows them")
+    return row["key"]
+
+
+def list_keys(backend):
+    return [row["key"] for row in backend.read("api_key_list")]
+
+
