@@ -35,13 +35,11 @@ def error_response(status, code, message, errors=None):
 def _http_error(exc):
     errors = {}
     data = getattr(exc, "data", None) or {}
-    if "messages" in data:  # webargs / marshmallow validation errors
-        errors = data["messages"]
-    elif "errors" in data:  # abort(..., errors=...) in a view
-        errors = data["errors"]
-        # webargs nests by location: {"json": {...}}; a single location is flattened
-        if len(errors) == 1 and next(iter(errors)) in ("json", "query", "path", "headers"):
-            errors = next(iter(errors.values()))
+    # webargs' validation errors (or abort(..., errors=...) in a view)
+    errors = data.get("errors") or data.get("messages") or {}
+    # webargs nests them by location, {"json": {...}}; one location is flattened
+    if len(errors) == 1 and next(iter(errors)) in ("json", "query", "path", "headers", "form"):
+        errors = next(iter(errors.values()))
     message = data.get("message") or exc.description or exc.name
     if exc.code == 422 and errors:
         message = "The request has invalid fields; see errors for each field."

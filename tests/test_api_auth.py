@@ -1,0 +1,129 @@
+"""The authorization matrix: every endpoint with every kind of key."""
+
+import pytest
+
+from graph.store import keys
+
+ROLES = ["anonymous", "bad_key", "revoked", "operator", "merchant", "other_merchant",
+         "member", "other_member"]
+
+OK, CREATED, DENIED, NO_KEY = 200, 201, 403, 401
+
+
+def expect(operator, merchant=DENIED, member=DENIED, other_merchant=None, other_member=None):
+    """Statuses by role; the 'other' roles default to the refusal."""
+    return {"operator": operator, "merchant": merchant, "member": member,
+            "other_merchant": DENIED if other_merchant is None else other_merchant,
+            "other_member": DENIED if other_member is None else other_member}
+
+
+# (method, url, body or None, expected statuses); {r} in ids keeps bodies unique per role
+MATRIX = [
+    ("get", "/v1/users", None, expect(OK)),
+    ("post", "/v1/users", {"id": "new-{r}", "name": "N", "referrer_id": "carol"}, expect(CREATED)),
+    ("get", "/v1/users/ben", None, expect(OK, member=OK)),
+    ("get", "/v1/users/shop", None, expect(OK, merchant=OK)),
+    ("put", "/v1/users/ben/status", {"status": "active"}, expect(OK)),
+    ("put", "/v1/users/root2/referrer", {"referrer_id": "carol"}, expect(OK)),
+    ("get", "/v1/users/ben/upline", None, expect(OK, member=OK)),
+    ("get", "/v1/users/ben/downline?depth=2", None, expect(OK, member=OK)),
+    ("get", "/v1/users/ben/balances", None, expect(OK, member=OK)),
+    ("get", "/v1/users/shop/balances", None, expect(OK, merchant=OK)),
+    ("get", "/v1/users/ben/vouchers", None, expect(OK, member=OK)),
+    ("get", "/v1/users/ben/cards", None, expect(OK, member=OK)),
+    # allowed for ben's own key, which then meets the one-card rule: the
+    # operator's request (run first) already made ben a card holder
+    ("post", "/v1/cards", {"id": "card-{r}", "user_id": "ben"}, expect(CREATED, member=409)),
+    ("post", "/v1/vouchers", {"id": "v-{r}", "owner_id": "ben", "amount": 5,
+                              "expires_at": 4_102_444_800_000}, expect(CREATED)),
+    ("get", "/v1/vouchers/v-ben", None, expect(OK, member=OK)),
+    ("post", "/v1/vouchers/v-spare/revoke", None, expect(OK)),
+    ("post", "/v1/sales", {"id": "sale-{r}", "merchant_id": "shop", "amount": 100,
+                           "currency": "CNY"}, expect(CREATED, merchant=CREATED)),
+    ("get", "/v1/sales", None, expect(OK, merchant=OK, member=OK, other_merchant=OK,
+                                      other_member=OK)),
+    ("get", "/v1/sales?merchant_id=shop", None, expect(OK, merchant=OK, other_merchant=DENIED)),
+    ("get", "/v1/sales/s1", None, expect(OK, merchant=OK, member=OK)),
+    ("post", "/v1/sales/s1/refunds", {"id": "ref-{r}", "amount": 1}, expect(CREATED, merchant=CREATED)),
+    ("get", "/v1/sales/s1/refunds", None, expect(OK, merchant=OK, member=OK)),
+    ("get", "/v1/rules", None, expect(OK)),
+    ("get", "/v1/rules/history", None, expect(OK)),
+    ("post", "/v1/rules", {"rules": {"points_bp": 100}}, expect(CREATED)),
+]
+
+
+@pytest.fixture
+def callers(operator, make_caller, graph_backend, client):
+    from conftest import Caller
+
+    def post(url, body):
+        r = operator.post(url, json=body)
+        assert r.status_code == 201, r.get_json()
+
+    post("/v1/users", {"id": "platform", "name": "P", "root": True, "roles": []})
+    post("/v1/users", {"id": "root2", "name": "R2", "root": True, "roles": []})
+    post("/v1/users", {"id": "carol", "name": "Carol", "referrer_id": "platform"})
+    post("/v1/cards", {"id": "card-carol", "user_id": "carol"})
+    for merchant in ("shop", "shop2"):
+        post("/v1/users", {"id": merchant, "name": merchant, "roles": ["merchant"],
+                           "referrer_id": "carol"})
+    post("/v1/users", {"id": "ben", "name": "Ben", "referrer_id": "carol"})
+    for voucher in ("v-ben", "v-spare"):
+        post("/v1/vouchers", {"id": voucher, "owner_id": "ben", "amount": 1_000,
+                              "expires_at": 4_102_444_800_000})
+    post("/v1/sales", {"id": "s1", "merchant_id": "shop", "buyer_id": "ben", "amount": 10_000,
+                       "currency": "CNY"})
+    revoked, _ = keys.create(graph_backend, "operator")
+    keys.revoke(graph_backend, revoked)
+    return {
+        "anonymous": Caller(client, None),
+        "bad_key": Caller(client, "rgk_000000000000_not-a-real-secret"),
+        "revoked": Caller(client, revoked),
+        "operator": operator,
+        "merchant": make_caller("merchant", "shop"),
+        "other_merchant": make_caller("merchant", "shop2"),
+        "member": make_caller("member", "ben"),
+        "other_member": make_caller("member", "carol"),
+    }
+
+
+@pytest.mark.parametrize("method, url, body, statuses", MATRIX,
+                         ids=[f"{m.upper()} {u}" for m, u, _, _ in MATRIX])
+def test_authorization_matrix(callers, method, url, body, statuses):
+    outcome = {}
+    for role in ROLES:
+        kwargs = {}
+        if body is not None:
+            kwargs["json"] = {k: v.format(r=role) if isinstance(v, str) else v
+                              for k, v in body.items()}
+        response = getattr(callers[role], method)(url, **kwargs)
+        outcome[role] = response.status_code
+        body_json = response.get_json()
+        assert set(body_json) >= ({"code", "status", "message", "errors"}
+                                  if response.status_code >= 400 else set())
+    wanted = {"anonymous": NO_KEY, "bad_key": NO_KEY, "revoked": NO_KEY, **statuses}
+    assert outcome == wanted
+
+
+def test_every_route_is_in_the_matrix(app):
+    routes = {(method.lower(), rule.rule) for rule in app.url_map.iter_rules()
+              if rule.rule.startswith("/v1") for method in rule.methods - {"HEAD", "OPTIONS"}}
+    import re
+
+    covered = {(m, re.sub(r"\?.*", "", u)) for m, u, _, _ in MATRIX}
+    normalised = {(m, re.sub(r"<[^>]+>", "X", r)) for m, r in routes}
+    covered_norm = set()
+    for m, u in covered:
+        parts = u.split("/")
+        for mm, rr in normalised:
+            rparts = rr.split("/")
+            if mm == m and len(rparts) == len(parts) and all(
+                    a == b or a == "X" for a, b in zip(rparts, parts)):
+                covered_norm.add((mm, rr))
+    assert normalised - covered_norm == set()
+
+
+def test_merchant_cannot_record_a_sale_for_another_merchant(callers):
+    r = callers["other_merchant"].post("/v1/sales", json={
+        "id": "x", "merchant_id": "shop", "amount": 1, "currency": "CNY"})
+    assert r.status_code == 403 and r.get_json()["code"] == "forbidden"
