@@ -11,7 +11,7 @@ from flask_smorest import Api
 
 import graph
 
-from . import auth, errors
+from . import auth, docs, errors
 
 DEFAULTS = {
     "API_TITLE": "refgraph",
@@ -29,6 +29,10 @@ API_DESCRIPTION = (
     "rates basis points, times epoch milliseconds (UTC). Every error has the body "
     "{code, status, message, errors}."
 )
+
+
+class _Api(Api):
+    ERROR_SCHEMA = errors.ErrorSchema
 
 
 def _configured_app(config=None):
@@ -52,7 +56,8 @@ def create_app(config=None):
 
     app.json.sort_keys = False
     graph.Graph(app)
-    api = Api(app, spec_kwargs={"info": {"description": API_DESCRIPTION}})
+    docs.init_app(app)
+    api = _Api(app, spec_kwargs={"info": {"description": API_DESCRIPTION}})
     api.spec.components.security_scheme(
         "ApiKey", {"type": "http", "scheme": "bearer", "description": "an rgk_... API key"})
     api.spec.options["security"] = [{"ApiKey": []}]

@@ -6,9 +6,20 @@ field-level details (for 422) or an empty object.
 """
 
 from flask import jsonify
+from marshmallow import Schema, fields
 from werkzeug.exceptions import HTTPException
 
-from graph.errors import BackendUnavailable, DomainError, RefgraphError
+from graph.errors import BackendUnavailable, ConstraintViolation, DomainError, RefgraphError
+
+class ErrorSchema(Schema):
+    """The body of every error response."""
+
+    code = fields.String(metadata={"description": "stable machine-readable code",
+                                   "example": "validation_error"})
+    status = fields.Integer(metadata={"description": "the HTTP status", "example": 422})
+    message = fields.String(metadata={"description": "what went wrong and what to do next"})
+    errors = fields.Dict(metadata={"description": "field-level messages (422), else empty"})
+
 
 _CODES = {
     400: "bad_request",
@@ -56,6 +67,11 @@ def _unavailable(exc):
     return error_response(503, exc.code, exc.message)
 
 
+def _constraint(exc):
+    return error_response(409, "conflict", "A concurrent request created the same id; "
+                          "retry the request to get its stored answer.")
+
+
 def _refgraph_error(exc):
     return error_response(500, exc.code, exc.message)
 
@@ -64,4 +80,5 @@ def init_app(app):
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(DomainError, _domain_error)
     app.register_error_handler(BackendUnavailable, _unavailable)
+    app.register_error_handler(ConstraintViolation, _constraint)
     app.register_error_handler(RefgraphError, _refgraph_error)

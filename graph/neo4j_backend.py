@@ -37,7 +37,13 @@ class Neo4jBackend(Backend):
         try:
             with self._driver.session(database=self.database) as session:
                 execute = session.execute_read if readonly else session.execute_write
-                return execute(work, params)
+                try:
+                    return execute(work, params)
+                except neo4j_errors.ConstraintError:
+                    # A concurrent statement created the same id first (see
+                    # cypher/DIALECTS.md).  Statements are idempotent: running
+                    # it again now sees that node and answers as a replay.
+                    return execute(work, params)
         except neo4j_errors.ConstraintError as exc:
             raise ConstraintViolation(f"{name}: {exc.message}") from exc
         except neo4j_errors.AuthError as exc:
