@@ -14,3 +14,11 @@ CREATE CONSTRAINT heartbeat_id IF NOT EXISTS FOR (h:Heartbeat) REQUIRE h.id IS U
 CREATE INDEX user_referral_code IF NOT EXISTS FOR (u:User) ON (u.referral_code);
 CREATE INDEX fee_total_period IF NOT EXISTS FOR (t:FeeTotal) ON (t.period);
 CREATE INDEX sale_at IF NOT EXISTS FOR (s:Sale) ON (s.at);
+CREATE CONSTRAINT reward_run_period IF NOT EXISTS FOR (r:RewardRun) REQUIRE r.period IS UNIQUE;
+CREATE CONSTRAINT reward_line_id IF NOT EXISTS FOR (l:RewardLine) REQUIRE l.id IS UNIQUE;
+CREATE CONSTRAINT entry_id IF NOT EXISTS FOR (e:Entry) REQUIRE e.id IS UNIQUE;
+CREATE CONSTRAINT withdrawal_id IF NOT EXISTS FOR (w:Withdrawal) REQUIRE w.id IS UNIQUE;
+CREATE CONSTRAINT payout_batch_id IF NOT EXISTS FOR (b:PayoutBatch) REQUIRE b.id IS UNIQUE;
+CREATE INDEX reward_line_period IF NOT EXISTS FOR (l:RewardLine) ON (l.period);
+CREATE INDEX reward_line_status IF NOT EXISTS FOR (l:RewardLine) ON (l.status);
+CREATE INDEX withdrawal_status IF NOT EXISTS FOR (w:Withdrawal) ON (w.status);

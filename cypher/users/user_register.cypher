@@ -29,7 +29,8 @@ WITH existing, referrer,
 FOREACH (_ IN CASE WHEN outcome = 'created' THEN [1] ELSE [] END |
   CREATE (u:User {
     id: $id, name: $name, status: 'active', created_at: $at, referral_code: $code,
-    root: $root, points: 0, cash_pending: 0, cash_available: 0,
+    root: $root, points: 0, cash_pending: 0, cash_available: 0, clawback_due: 0,
+    cash_withdrawing: 0,
     phone_hash: $phone_hash, device_id: $device_id, payment_hash: $payment_hash,
     request_hash: $request_hash
   })

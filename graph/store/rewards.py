@@ -1,0 +1,175 @@
+"""Reward runs on the graph: read the inputs, compute, credit exactly once."""
+
+import json
+import uuid
+
+from ..errors import NotFound, Refused
+from ..maintenance import now_ms
+from ..rewards import Contribution, compute_lines, summarise
+from ..rules import period_bounds
+from . import rules as rules_store
+
+DAY_MS = 86_400_000
+MAX_LEVELS = 10
+
+
+def rules_for_period(backend, period):
+    """The rule-set version that governs the rewards of ``period``: the one in
+    force when the period began, so a change made during a period applies
+    from the next period on."""
+    start, _ = period_bounds(period)
+    return rules_store.in_force(backend, at=start)
+
+
+def inputs(backend, period, rules):
+    """``(referrals, contributions)`` for :func:`graph.rewards.compute_lines`."""
+    start, end = period_bounds(period)
+    referrals = {
+        row["referrer_id"]: row["referrals"]
+        for row in backend.read("reward_referral_counts", end=end,
+                                window_start=start if rules.count_window == "period" else None,
+                                merchants_only=rules.count_basis == "merchants")
+    }
+    levels = 1 + len(rules.level_shares)
+    if levels == 1:
+        rows = backend.read("reward_bases_level1", period=period)
+        contributions = [
+            (row["referrer_id"], 1, Contribution(row["merchant_id"], row["fees"],
+                                                 row["refunded_fees"],
+                                                 (row["referrer_id"], row["merchant_id"])))
+            for row in rows]
+    else:
+        rows = backend.read("reward_bases_levels", period=period, levels=min(levels, MAX_LEVELS))
+        contributions = [
+            (row["referrer_id"], row["level"],
+             Contribution(row["merchant_id"], row["fees"], row["refunded_fees"],
+                          tuple(row["path"])))
+            for row in rows]
+    return referrals, contributions
+
+
+def compute(backend, period, rules=None):
+    """The lines of ``period`` without writing anything (a preview)."""
+    version = rules_for_period(backend, period)
+    rules = rules or version["rules"]
+    referrals, contributions = inputs(backend, period, rules)
+    return compute_lines(period, rules, referrals, contributions)
+
+
+def _payload(line):
+    detail = [[c.merchant_id, c.fees, c.refunded_fees, list(c.path)] for c in line.contributions]
+    return {"id": line.id, "period": line.period, "level": line.level, "amount": line.amount,
+            "referrals": line.referrals, "tier": line.tier,
+            "tier_threshold": line.tier_threshold, "tier_share_bp": line.tier_share_bp,
+            "level_share_bp": line.level_share_bp, "base": line.base,
+            "detail": json.dumps(detail, separators=(",", ":"))}
+
+
+def _batches(lines, size):
+    """Lines grouped per referrer, in batches of about ``size`` lines."""
+    by_referrer = {}
+    for line in lines:
+        by_referrer.setdefault(line.referrer_id, []).append(_payload(line))
+    batch, count = [], 0
+    for referrer_id, items in by_referrer.items():
+        batch.append({"referrer_id": referrer_id, "lines": items})
+        count += len(items)
+        if count >= size:
+            yield batch, count
+            batch, count = [], 0
+    if batch:
+        yield batch, count
+
+
+def run(backend, period, *, now=None, batch=2_000, progress=None, fail_after=None):
+    """Run the rewards of a closed ``period``; safe to repeat.
+
+    Returns the run record.  ``progress(done, total)`` is told after each
+    batch.  ``fail_after`` (tests only) raises after that many batches, to
+    stand for a crash in the middle.
+    """
+    now = now or now_ms()
+    _, end = period_bounds(period)
+    if end > now:
+        raise Refused("period_open", f"period {period} has not closed yet; run it after it ends",
+                      "period")
+    version = rules_for_period(backend, period)
+    rules = version["rules"]
+    opened = backend.write_one("reward_run_start", period=period,
+                               rules_version=version["version"], at=now)
+    if opened["run"]["status"] == "completed":
+        return opened["run"]
+    try:
+        lines = compute(backend, period, rules)
+        done = 0
+        release_at = now + rules.hold_days * DAY_MS
+        for number, (referrers, count) in enumerate(_batches(lines, batch), start=1):
+            backend.write("reward_lines_credit", referrers=referrers, release_at=release_at,
+                          at=now, rules_version=version["version"])
+            done += count
+            if progress:
+                progress(done, len(lines))
+            if fail_after is not None and number >= fail_after:
+                raise RuntimeError("stopped on purpose after batch %d" % number)
+        return backend.write_one("reward_run_finish", period=period, at=now_ms())["run"]
+    except Exception as exc:
+        backend.write("reward_run_fail", period=period, error=str(exc)[:500], at=now_ms())
+        raise
+
+
+def get_run(backend, period):
+    row = backend.read_one("reward_run_get", period=period)
+    if row is None:
+        raise NotFound(f"no reward run for {period}; 'refgraph rewards run --period {period}'")
+    return row["run"]
+
+
+def list_runs(backend, before=None, limit=50):
+    return [row["run"] for row in backend.read("reward_run_list", before=before, limit=limit)]
+
+
+def release(backend, now=None, batch=1_000):
+    """Release every pending line whose hold has ended; returns totals."""
+    now = now or now_ms()
+    totals = {"referrers": 0, "lines": 0, "released": 0, "settled": 0}
+    while True:
+        row = backend.write_one("reward_release", now=now, batch=batch,
+                                run_id=uuid.uuid4().hex)
+        if not row["referrers"]:
+            return totals
+        for key in totals:
+            totals[key] += row[key]
+
+
+def explain(backend, line_id):
+    """Why a reward line is what it is."""
+    row = backend.read_one("reward_line_get", id=line_id)
+    if row is None:
+        raise NotFound(f"no reward line {line_id!r}; ids look like 2026-11|user-id|1")
+    line = dict(row["line"])
+    line["merchants"] = [
+        {"merchant_id": m, "fees": fees, "refunded_fees": refunded, "base": fees - refunded,
+         "path": path}
+        for m, fees, refunded, path in json.loads(line.pop("detail"))]
+    return line
+
+
+def lines_of(backend, user_id, after=None, limit=50):
+    return [row["line"] for row in backend.read("reward_lines_of_user", user_id=user_id,
+                                                after=after, limit=limit)]
+
+
+def preview(backend, period, proposed=None):
+    """Totals of ``period`` under the rules in force and, if given, under
+    ``proposed`` rules, with the difference; writes nothing."""
+    current_rules = rules_for_period(backend, period)["rules"]
+    current = compute(backend, period, current_rules)
+    result = {"period": period, "current": summarise(current, current_rules)}
+    if proposed is not None:
+        other = compute(backend, period, proposed)
+        result["proposed"] = summarise(other, proposed)
+        result["difference"] = {
+            key: result["proposed"][key] - result["current"][key]
+            for key in ("lines", "referrers", "rewards", "clawbacks")}
+    result["lines"] = current if proposed is None else other
+    return result
