@@ -52,10 +52,18 @@ def neo4j_backend():
 
 @pytest.fixture(params=BACKENDS)
 def graph_backend(request):
-    """A backend on an empty graph; parametrised over every backend."""
+    """A backend on an empty graph; parametrised over every backend.
+
+    After the test, the ledger must be clean: every entry a valid movement,
+    every cached balance equal to its entries (what `refgraph ledger check`
+    verifies)."""
+    from graph.store import ledger
+
     backend = request.getfixturevalue(f"{request.param}_backend")
     wipe(backend)
-    return backend
+    yield backend
+    problems = ledger.check(backend)
+    assert problems == [], "ledger check after the test:\n" + "\n".join(problems)
 
 
 @pytest.fixture

@@ -1,8 +1,8 @@
 // name: card_buy
 // User $user_id buys loyalty card $id at $price: the user becomes a card
 // holder and is granted $voucher_count vouchers of $voucher_amount each,
-// valid until $expires_at; the purchase is a ledger-visible sale of the
-// platform.  Idempotent on $id with $request_hash.
+// valid until $expires_at.  The card's price and the voucher grant are
+// ledger entries.  Idempotent on $id with $request_hash.
 // Outcomes: created, replayed, id_taken, unknown_user, user_inactive,
 // already_cardholder.
 // Returns: outcome, card {id, holder_id, price, bought_at, voucher_ids}.
@@ -23,6 +23,14 @@ FOREACH (_ IN CASE WHEN outcome = 'created' THEN [1] ELSE [] END |
                   voucher_ids: [i IN range(1, $voucher_count) | $id + '-v' + toString(i)]})
   CREATE (u)-[:HOLDS]->(c)
   SET u:CardHolder
+  FOREACH (_p IN CASE WHEN $price > 0 THEN [1] ELSE [] END |
+    CREATE (:Entry {id: 'card:' + $id + ':price', at: $at, kind: 'card_sale', amount: $price,
+                    ref: $id, debit: 'user:' + $user_id + ':payments',
+                    credit: 'platform:card_sales'}))
+  FOREACH (_v IN CASE WHEN $voucher_count * $voucher_amount > 0 THEN [1] ELSE [] END |
+    CREATE (:Entry {id: 'card:' + $id + ':vouchers', at: $at, kind: 'voucher_granted',
+                    amount: $voucher_count * $voucher_amount, ref: $id,
+                    debit: 'platform:vouchers', credit: 'user:' + $user_id + ':vouchers'}))
   FOREACH (i IN range(1, $voucher_count) |
     CREATE (u)-[:OWNS]->(:Voucher {
       id: $id + '-v' + toString(i), owner_id: $user_id, amount: $voucher_amount,

@@ -4,7 +4,7 @@
 // more than was sold.  Fee and points are reversed cumulatively, rounded half
 // up (graph/money.py): after refunds totalling R of a sale of A, the reversed
 // fee is round(fee * R / A).  The refund lowers the merchant's fee total of
-// $period (the refund's own period) and the buyer's points.  Idempotent on
+// $period (the refund's own period) and the buyer's points, with ledger entries.  Idempotent on
 // $id with $request_hash.
 // Outcomes: created, replayed, id_taken, unknown_sale, over_refund.
 // Returns: outcome, refund {id, sale_id, merchant_id, buyer_id, amount, fee,
@@ -46,9 +46,16 @@ FOREACH (_ IN CASE WHEN outcome = 'created' THEN [1] ELSE [] END |
   MERGE (m)-[:HAS_FEES]->(t)
   SET t._lock = true REMOVE t._lock
   SET t.refunded_fees = t.refunded_fees + fee_back, t.refunds = t.refunds + 1
+  FOREACH (_f IN CASE WHEN fee_back > 0 THEN [1] ELSE [] END |
+    CREATE (:Entry {id: 'refund:' + $id + ':fee', at: $at, kind: 'fee_refunded', amount: fee_back,
+                    ref: $id, debit: 'platform:fees', credit: 'merchant:' + s.merchant_id + ':fees'}))
   FOREACH (buyer IN CASE WHEN b IS NULL THEN [] ELSE [b] END |
     SET buyer._lock = true REMOVE buyer._lock
-    SET buyer.points = buyer.points - points_back))
+    SET buyer.points = buyer.points - points_back
+    FOREACH (_p IN CASE WHEN points_back > 0 THEN [1] ELSE [] END |
+      CREATE (:Entry {id: 'refund:' + $id + ':points', at: $at, kind: 'points_refunded',
+                      amount: points_back, ref: $id, debit: 'user:' + buyer.id + ':points',
+                      credit: 'platform:points'}))))
 WITH outcome, s
 OPTIONAL MATCH (r:Refund {id: $id})
 RETURN outcome,

@@ -4,7 +4,8 @@
 // $vouchers ([{id, amount}]).  In the same statement: the management fee
 // $fee is charged, the buyer earns $points, each voucher's remaining value
 // drops, and the merchant's fee total for $period grows (so reward runs read
-// totals, not raw sales).  Vouchers are write-locked before they are read
+// totals, not raw sales).  Every movement is a ledger entry (fee, points,
+// each voucher redemption).  Vouchers are write-locked before they are read
 // (cypher/DIALECTS.md).  Idempotent on $id with $request_hash.
 // Outcomes: created, replayed, id_taken, unknown_merchant, not_a_merchant,
 // merchant_inactive, unknown_buyer, buyer_inactive, voucher_unusable.
@@ -46,14 +47,23 @@ FOREACH (_ IN CASE WHEN outcome = 'created' THEN [1] ELSE [] END |
   MERGE (m)-[:HAS_FEES]->(t)
   SET t._lock = true REMOVE t._lock
   SET t.fees = t.fees + $fee, t.sales = t.sales + 1, t.amount = t.amount + $amount
+  FOREACH (_f IN CASE WHEN $fee > 0 THEN [1] ELSE [] END |
+    CREATE (:Entry {id: 'sale:' + $id + ':fee', at: $at, kind: 'fee', amount: $fee, ref: $id,
+                    debit: 'merchant:' + $merchant_id + ':fees', credit: 'platform:fees'}))
   FOREACH (buyer IN CASE WHEN b IS NULL THEN [] ELSE [b] END |
     CREATE (buyer)-[:BOUGHT]->(s)
     SET buyer._lock = true REMOVE buyer._lock
-    SET buyer.points = buyer.points + $points)
+    SET buyer.points = buyer.points + $points
+    FOREACH (_p IN CASE WHEN $points > 0 THEN [1] ELSE [] END |
+      CREATE (:Entry {id: 'sale:' + $id + ':points', at: $at, kind: 'points', amount: $points,
+                      ref: $id, debit: 'platform:points', credit: 'user:' + $buyer_id + ':points'})))
   FOREACH (use IN uses |
     MERGE (voucher:Voucher {id: use.id})
     SET voucher.remaining = voucher.remaining - use.amount
-    CREATE (s)-[:PAID_WITH {amount: use.amount}]->(voucher)))
+    CREATE (s)-[:PAID_WITH {amount: use.amount}]->(voucher)
+    CREATE (:Entry {id: 'sale:' + $id + ':voucher:' + use.id, at: $at, kind: 'voucher_redeemed',
+                    amount: use.amount, ref: $id, debit: 'user:' + $buyer_id + ':vouchers',
+                    credit: 'merchant:' + $merchant_id + ':voucher_receipts'})))
 WITH outcome, [use IN uses WHERE NOT use.ok | use.id] AS bad_vouchers
 OPTIONAL MATCH (s:Sale {id: $id})
 RETURN outcome, bad_vouchers,

@@ -74,3 +74,15 @@ def vouchers_of(backend, owner_id, *, after=None, limit=50):
     at = now_ms()
     return [voucher_view(row["voucher"], at)
             for row in backend.read("voucher_list", owner_id=owner_id, after=after, limit=limit)]
+
+
+def expire_vouchers(backend, now=None, batch=1_000):
+    """Mark every voucher past its expiry as expired; returns totals."""
+    now = now or now_ms()
+    totals = {"expired": 0, "value": 0}
+    while True:
+        row = backend.write_one("voucher_expire", now=now, batch=batch)
+        if not row["expired"]:
+            return totals
+        totals["expired"] += row["expired"]
+        totals["value"] += row["value"]

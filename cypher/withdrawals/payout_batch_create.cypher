@@ -1,0 +1,22 @@
+// name: payout_batch_create
+// Gathers up to $limit approved withdrawals into payout batch $id for the
+// financial institution (status batched).  Idempotent: a batch id used before
+// returns the withdrawals it already holds.
+// Returns: batch {id, created_at}, withdrawals [{id, user_id, cash_amount}].
+MERGE (b:PayoutBatch {id: $id})
+ON CREATE SET b.created_at = $at, b.open = true
+WITH b
+OPTIONAL MATCH (w:Withdrawal {status: 'approved'})
+WHERE b.open
+WITH b, w ORDER BY w.id LIMIT $limit
+FOREACH (x IN CASE WHEN w IS NULL THEN [] ELSE [w] END |
+  SET x.status = 'batched', x.batch_id = b.id
+  MERGE (b)-[:PAYS]->(x))
+WITH DISTINCT b
+SET b.open = false
+WITH b
+OPTIONAL MATCH (b)-[:PAYS]->(w:Withdrawal)
+WITH b, w ORDER BY w.id
+RETURN b {.id, .created_at} AS batch,
+  collect(CASE WHEN w IS NULL THEN null ELSE {id: w.id, user_id: w.user_id,
+                                              cash_amount: w.cash_amount} END) AS withdrawals

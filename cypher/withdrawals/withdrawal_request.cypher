@@ -1,0 +1,39 @@
+// name: withdrawal_request
+// User $user_id asks to withdraw $amount of their withdrawable cash: $cash_amount
+// is to be paid out, the rest becomes mall vouchers when it is paid (the
+// cash-out proportion).  The user is write-locked before the balance is
+// read, so concurrent requests can never overdraw.  The amount moves from
+// available to withdrawing (a ledger entry).  Idempotent on $id.
+// Outcomes: created, replayed, id_taken, unknown_user, user_inactive,
+// below_minimum, insufficient_balance.
+// Returns: outcome, available (after), withdrawal {id, user_id, amount,
+// cash_amount, voucher_amount, status, requested_at}.
+OPTIONAL MATCH (existing:Withdrawal {id: $id})
+OPTIONAL MATCH (u:User {id: $user_id})
+FOREACH (x IN CASE WHEN u IS NULL OR existing IS NOT NULL THEN [] ELSE [u] END |
+  SET x._lock = true REMOVE x._lock)
+WITH existing, u,
+  CASE
+    WHEN existing IS NOT NULL AND existing.request_hash = $request_hash THEN 'replayed'
+    WHEN existing IS NOT NULL THEN 'id_taken'
+    WHEN u IS NULL THEN 'unknown_user'
+    WHEN u.status <> 'active' THEN 'user_inactive'
+    WHEN $amount < $min_amount THEN 'below_minimum'
+    WHEN $amount > u.cash_available THEN 'insufficient_balance'
+    ELSE 'created'
+  END AS outcome
+FOREACH (_ IN CASE WHEN outcome = 'created' THEN [1] ELSE [] END |
+  CREATE (w:Withdrawal {id: $id, user_id: $user_id, amount: $amount, cash_amount: $cash_amount,
+    voucher_amount: $amount - $cash_amount, status: 'requested', requested_at: $at,
+    request_hash: $request_hash})
+  CREATE (u)-[:REQUESTED]->(w)
+  SET u.cash_available = u.cash_available - $amount,
+      u.cash_withdrawing = u.cash_withdrawing + $amount
+  CREATE (:Entry {id: 'withdrawal:' + $id + ':requested', at: $at, kind: 'withdrawal_requested',
+                  amount: $amount, ref: $id, debit: 'user:' + $user_id + ':available',
+                  credit: 'user:' + $user_id + ':withdrawing'}))
+WITH outcome, u
+OPTIONAL MATCH (w:Withdrawal {id: $id})
+RETURN outcome, CASE WHEN u IS NULL THEN null ELSE u.cash_available END AS available,
+  CASE WHEN outcome IN ['created', 'replayed'] THEN w {
+    .id, .user_id, .amount, .cash_amount, .voucher_amount, .status, .requested_at} END AS withdrawal

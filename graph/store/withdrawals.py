@@ -1,0 +1,76 @@
+"""Withdrawals of reward cash and their settlement with a financial institution.
+
+Life of a withdrawal: ``requested`` (the amount is held) -> ``approved`` by
+an operator, or ``rejected`` (money back) -> ``batched`` into a payout file
+for the institution -> ``paid`` (the cash part leaves; the rest becomes a
+mall voucher) or ``failed`` (money back).  The cash part is the rule set's
+cash-out proportion of the amount, rounded down; the voucher part is the rest.
+"""
+
+from ..errors import NotFound, Refused, UnknownUser
+from ..fingerprint import fingerprint
+from ..maintenance import now_ms
+from ..money import share_of
+from . import conflict
+
+DAY_MS = 86_400_000
+
+TRANSITIONS = {
+    "approved": ["requested"],
+    "rejected": ["requested"],
+    "paid": ["batched"],
+    "failed": ["batched"],
+}
+
+
+def request(backend, *, id, user_id, amount, rules, at=None):
+    at = at or now_ms()
+    row = backend.write_one(
+        "withdrawal_request", id=id, user_id=user_id, amount=amount,
+        cash_amount=share_of(amount, rules.cashout_bp), min_amount=rules.min_withdrawal, at=at,
+        request_hash=fingerprint({"id": id, "user_id": user_id, "amount": amount}))
+    outcome = row["outcome"]
+    if outcome == "id_taken":
+        raise conflict("withdrawal", id)
+    if outcome == "unknown_user":
+        raise UnknownUser(f"no user {user_id!r}; check the id")
+    if outcome == "user_inactive":
+        raise Refused(outcome, "the account is not active; withdrawals are held", "user_id")
+    if outcome == "below_minimum":
+        raise Refused(outcome, f"the smallest withdrawal is {rules.min_withdrawal}", "amount")
+    if outcome == "insufficient_balance":
+        raise Refused(outcome, f"only {row['available']} can be withdrawn now", "amount",
+                      status=409)
+    return row["withdrawal"], outcome == "created"
+
+
+def transition(backend, withdrawal_id, to, *, rules=None, reason=None, reference=None, at=None):
+    at = at or now_ms()
+    days = rules.withdrawal_voucher_days if rules else 365
+    row = backend.write_one(
+        "withdrawal_transition", id=withdrawal_id, to=to, **{"from": TRANSITIONS[to]},
+        reason=reason, reference=reference, at=at, voucher_expires_at=at + days * DAY_MS)
+    if row["outcome"] == "unknown_withdrawal":
+        raise NotFound(f"no withdrawal {withdrawal_id!r}; check the id")
+    if row["outcome"] == "invalid_transition":
+        raise Refused("invalid_transition",
+                      f"a {row['withdrawal']['status']} withdrawal cannot become {to}",
+                      "status", status=409)
+    return row["withdrawal"]
+
+
+def get(backend, withdrawal_id):
+    row = backend.read_one("withdrawal_get", id=withdrawal_id)
+    if row is None:
+        raise NotFound(f"no withdrawal {withdrawal_id!r}; check the id")
+    return row["withdrawal"]
+
+
+def list_withdrawals(backend, *, status=None, user_id=None, after=None, limit=50):
+    return [row["withdrawal"] for row in backend.read(
+        "withdrawal_list", status=status, user_id=user_id, after=after, limit=limit)]
+
+
+def create_batch(backend, batch_id, limit=10_000, at=None):
+    row = backend.write_one("payout_batch_create", id=batch_id, limit=limit, at=at or now_ms())
+    return row["batch"], row["withdrawals"]
