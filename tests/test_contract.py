@@ -395,6 +395,252 @@ def _(g):
     assert [r["key"]["id"] for r in g.read("api_key_list")] == ["k1", "k2"]
 
 
+# -- vouchers: expiry ---------------------------------------------------------
+
+@contract("voucher_expire")
+def _(g):
+    g.write("voucher_issue", id="short", owner_id="buyer", amount=40, expires_at=T + 5, at=T,
+            request_hash="h")
+    assert g.write_one("voucher_expire", now=T + 10, batch=10) == {"expired": 1, "value": 40}
+    assert g.write_one("voucher_expire", now=T + 10, batch=10) == {"expired": 0, "value": 0}
+    assert g.read_one("voucher_get", id="short")["voucher"]["status"] == "expired"
+
+
+# -- rewards ----------------------------------------------------------------
+
+def credit(g, amount=50, level=1, period="2027-01", referrer="holder"):
+    line = {"id": f"{period}|{referrer}|{level}", "period": period, "level": level,
+            "amount": amount, "referrals": 1, "tier": 1, "tier_threshold": 1,
+            "tier_share_bp": 1000, "level_share_bp": 10000, "base": amount * 10,
+            "detail": '[["shop",500,0,["holder","shop"]]]'}
+    return g.write_one("reward_lines_credit", referrers=[{"referrer_id": referrer,
+                                                          "lines": [line]}],
+                       release_at=T + 100, at=T, rules_version=0)
+
+
+def open_run(g, period="2027-01"):
+    return g.write_one("reward_run_start", period=period, rules_version=0, at=T)
+
+
+@contract("reward_referral_counts")
+def _(g):
+    def counts(**kw):
+        params = dict(end=T + 1, window_start=None, merchants_only=False)
+        return {r["referrer_id"]: r["referrals"]
+                for r in g.read("reward_referral_counts", **{**params, **kw})}
+    assert counts() == {"root": 1, "holder": 2}
+    assert counts(merchants_only=True) == {"holder": 1}
+    assert counts(end=T) == {}
+    assert counts(window_start=T + 1) == {}
+
+
+@contract("reward_bases_level1")
+def _(g):
+    refund(g, "r1", 2_000)
+    assert g.read("reward_bases_level1", period="2027-01") == [
+        {"referrer_id": "holder", "merchant_id": "shop", "fees": 500, "refunded_fees": 100}]
+    assert g.read("reward_bases_level1", period="2027-02") == []
+
+
+@contract("reward_bases_levels")
+def _(g):
+    rows = g.read("reward_bases_levels", period="2027-01", levels=2)
+    assert sorted((r["referrer_id"], r["level"], r["path"]) for r in rows) == [
+        ("holder", 1, ["holder", "shop"]), ("root", 2, ["root", "holder", "shop"])]
+    assert len(g.read("reward_bases_levels", period="2027-01", levels=1)) == 1
+
+
+@contract("reward_run_start")
+def _(g):
+    first = open_run(g)
+    assert first["previous_status"] is None
+    assert (first["run"]["status"], first["run"]["attempts"]) == ("running", 1)
+    again = open_run(g)
+    assert (again["previous_status"], again["run"]["attempts"]) == ("running", 2)
+    g.write("reward_run_finish", period="2027-01", at=T + 5)
+    done = open_run(g)
+    assert (done["run"]["status"], done["run"]["attempts"]) == ("completed", 2)
+
+
+@contract("reward_lines_credit")
+def _(g):
+    assert credit(g, 50) == {"referrers": 1, "lines": 1, "rewards": 50, "clawbacks": 0}
+    assert credit(g, 50) == {"referrers": 0, "lines": 0, "rewards": 0, "clawbacks": 0}
+    assert credit(g, -30, level=2) == {"referrers": 1, "lines": 1, "rewards": 0, "clawbacks": 30}
+    assert g.read_one("ledger_cached_balances", ) is not None
+    holder = [r for r in g.read("ledger_cached_balances") if r["user_id"] == "holder"][0]
+    assert (holder["cash_pending"], holder["clawback_due"]) == (50, 30)
+
+
+@contract("reward_run_finish")
+def _(g):
+    open_run(g)
+    credit(g, 50)
+    credit(g, -20, level=2)
+    run = g.write_one("reward_run_finish", period="2027-01", at=T + 7)["run"]
+    assert (run["status"], run["lines"], run["referrers"], run["rewards"], run["clawbacks"],
+            run["duration_ms"]) == ("completed", 2, 1, 50, 20, 7)
+
+
+@contract("reward_run_fail")
+def _(g):
+    open_run(g)
+    assert g.write_one("reward_run_fail", period="2027-01", error="boom", at=T)["run"] == {
+        "period": "2027-01", "status": "failed", "error": "boom"}
+
+
+@contract("reward_run_get")
+def _(g):
+    open_run(g)
+    assert g.read_one("reward_run_get", period="2027-01")["run"]["status"] == "running"
+    assert g.read("reward_run_get", period="1999-01") == []
+
+
+@contract("reward_run_list")
+def _(g):
+    open_run(g, "2027-01")
+    open_run(g, "2027-02")
+    assert [r["run"]["period"] for r in g.read("reward_run_list", before=None, limit=10)] == \
+        ["2027-02", "2027-01"]
+    assert [r["run"]["period"] for r in g.read("reward_run_list", before="2027-02", limit=10)] \
+        == ["2027-01"]
+
+
+@contract("reward_line_get")
+def _(g):
+    credit(g, 50)
+    line = g.read_one("reward_line_get", id="2027-01|holder|1")["line"]
+    assert (line["amount"], line["status"], line["base"], line["release_at"]) == \
+        (50, "pending", 500, T + 100)
+
+
+@contract("reward_lines_of_user")
+def _(g):
+    credit(g, 50, period="2027-01")
+    credit(g, 60, period="2027-02")
+    rows = g.read("reward_lines_of_user", user_id="holder", after=None, limit=10)
+    assert [r["line"]["id"] for r in rows] == ["2027-02|holder|1", "2027-01|holder|1"]
+
+
+@contract("reward_release")
+def _(g):
+    credit(g, 50)
+    credit(g, -20, level=2)
+    assert g.write_one("reward_release", now=T + 99, batch=10, run_id="a") == {
+        "referrers": 0, "lines": 0, "released": 0, "settled": 0}
+    assert g.write_one("reward_release", now=T + 100, batch=10, run_id="b") == {
+        "referrers": 1, "lines": 1, "released": 50, "settled": 20}
+    holder = [r for r in g.read("ledger_cached_balances") if r["user_id"] == "holder"][0]
+    assert (holder["cash_pending"], holder["cash_available"], holder["clawback_due"]) == \
+        (0, 30, 0)
+
+
+# -- ledger -----------------------------------------------------------------
+
+@contract("ledger_balances")
+def _(g):
+    accounts = {r["account"]: r["balance"] for r in g.read("ledger_balances")}
+    assert accounts["platform:fees"] == 500 and accounts["merchant:shop:fees"] == -500
+    assert accounts["user:buyer:vouchers"] == 500 and accounts["user:buyer:points"] == 100
+    assert sum(accounts.values()) == 0
+
+
+@contract("ledger_bad_entries")
+def _(g):
+    assert g.read("ledger_bad_entries") == []
+
+
+@contract("ledger_cached_balances")
+def _(g):
+    rows = {r["user_id"]: r for r in g.read("ledger_cached_balances")}
+    assert (rows["buyer"]["points"], rows["buyer"]["vouchers"]) == (100, 500)
+    assert rows["holder"]["vouchers"] == 2_000
+
+
+@contract("ledger_entries_of_account")
+def _(g):
+    rows = g.read("ledger_entries_of_account", account="user:buyer:vouchers", after=None,
+                  limit=10)
+    assert [(r["entry"]["kind"], r["entry"]["amount"]) for r in rows] == [
+        ("voucher_redeemed", 200), ("voucher_granted", 700)]
+
+
+# -- withdrawals ------------------------------------------------------------
+
+def fund(g, amount=500):
+    credit(g, amount)
+    g.write("reward_release", now=T + 100, batch=10, run_id="fund")
+
+
+def ask(g, id="w1", amount=100, cash=70):
+    return g.write_one("withdrawal_request", id=id, user_id="holder", amount=amount,
+                       cash_amount=cash, min_amount=10, at=T, request_hash=f"h-{id}")
+
+
+def move(g, to, frm, id="w1"):
+    return g.write_one("withdrawal_transition", id=id, to=to, reason=None, reference=None,
+                       at=T + 1, voucher_expires_at=FAR, **{"from": frm})
+
+
+@contract("withdrawal_request")
+def _(g):
+    fund(g, 150)
+    row = ask(g)
+    assert (row["outcome"], row["available"], row["withdrawal"]["voucher_amount"]) == \
+        ("created", 50, 30)
+    assert ask(g)["outcome"] == "replayed"
+    assert ask(g, "w2", amount=51)["outcome"] == "insufficient_balance"
+    assert ask(g, "w3", amount=5)["outcome"] == "below_minimum"
+
+
+@contract("withdrawal_transition")
+def _(g):
+    fund(g)
+    ask(g)
+    assert move(g, "paid", ["batched"])["outcome"] == "invalid_transition"
+    assert move(g, "approved", ["requested"])["outcome"] == "done"
+    assert move(g, "approved", ["requested"])["outcome"] == "replayed"
+    g.write("payout_batch_create", id="b1", limit=10, at=T)
+    row = move(g, "paid", ["batched"])
+    assert (row["outcome"], row["withdrawal"]["status"]) == ("done", "paid")
+    assert g.read_one("voucher_get", id="w1-v")["voucher"]["amount"] == 30
+    assert move(g, "paid", ["batched"], id="ghost")["outcome"] == "unknown_withdrawal"
+
+
+@contract("withdrawal_get")
+def _(g):
+    fund(g)
+    ask(g)
+    assert g.read_one("withdrawal_get", id="w1")["withdrawal"]["status"] == "requested"
+
+
+@contract("withdrawal_list")
+def _(g):
+    fund(g)
+    ask(g, "w1", 100)
+    ask(g, "w2", 100)
+    move(g, "approved", ["requested"], id="w2")
+    rows = g.read("withdrawal_list", status="requested", user_id=None, after=None, limit=10)
+    assert [r["withdrawal"]["id"] for r in rows] == ["w1"]
+    rows = g.read("withdrawal_list", status=None, user_id="holder", after="w1", limit=10)
+    assert [r["withdrawal"]["id"] for r in rows] == ["w2"]
+
+
+@contract("payout_batch_create")
+def _(g):
+    fund(g)
+    ask(g, "w1", 100)
+    ask(g, "w2", 100)
+    move(g, "approved", ["requested"], id="w1")
+    first = g.write_one("payout_batch_create", id="b1", limit=10, at=T)
+    assert first["withdrawals"] == [{"id": "w1", "user_id": "holder", "cash_amount": 70}]
+    move(g, "approved", ["requested"], id="w2")
+    again = g.write_one("payout_batch_create", id="b1", limit=10, at=T)
+    assert again["withdrawals"] == first["withdrawals"]   # a batch never grows
+    second = g.write_one("payout_batch_create", id="b2", limit=10, at=T)
+    assert [w["id"] for w in second["withdrawals"]] == ["w2"]
+
+
 # -- the tests (after every contract above is registered) ----------------------
 
 def test_every_query_file_has_a_contract():
