@@ -20,6 +20,8 @@ DEFAULTS = {
     "OPENAPI_URL_PREFIX": "/",
     "OPENAPI_JSON_PATH": "openapi.json",
     "MAX_CONTENT_LENGTH": 1 << 20,
+    "PAYOUT_SECRET": None,
+    "PAYOUT_DIR": None,
 }
 
 
@@ -68,9 +70,14 @@ def create_app(config=None):
     from .health.resources import blp as health_blp
     from .rules.resources import blp as rules_blp
     from .sales.resources import blp as sales_blp
+    from .ledger.resources import blp as ledger_blp
+    from .rewards.resources import blp as rewards_blp
     from .users.resources import blp as users_blp
+    from .withdrawals.resources import blp as withdrawals_blp
+    from .withdrawals.resources import callbacks as callbacks_blp
 
-    for blueprint in (health_blp, users_blp, cards_blp, sales_blp, rules_blp):
+    for blueprint in (health_blp, users_blp, cards_blp, sales_blp, rules_blp, rewards_blp,
+                      withdrawals_blp, callbacks_blp, ledger_blp):
         api.register_blueprint(blueprint)
     app.extensions["refgraph.api"] = api
     return app

@@ -1,0 +1,54 @@
+"""The ledger, for operators."""
+
+from flask.views import MethodView
+from marshmallow import Schema, fields
+
+from api import auth
+from api.common import v1_blueprint
+from api.pagination import PageArgs, decode, page
+from graph import get_backend
+from graph.store import ledger
+
+blp = v1_blueprint("ledger", __name__, "The double-entry ledger (operators)")
+
+
+class CheckSchema(Schema):
+    clean = fields.Boolean()
+    problems = fields.List(fields.String())
+
+
+class EntrySchema(Schema):
+    id = fields.String()
+    at = fields.Integer()
+    kind = fields.String()
+    debit = fields.String()
+    credit = fields.String()
+    amount = fields.Integer()
+    ref = fields.String(allow_none=True)
+
+
+class EntryPageSchema(Schema):
+    items = fields.List(fields.Nested(EntrySchema))
+    next_cursor = fields.String(allow_none=True)
+
+
+@blp.route("/ledger/check")
+class Check(MethodView):
+    @blp.response(200, CheckSchema)
+    def get(self):
+        """Verify every entry and every cached balance against the entries"""
+        auth.allow("operator")
+        problems = ledger.check(get_backend())
+        return {"clean": not problems, "problems": problems}
+
+
+@blp.route("/ledger/accounts/<account>/entries")
+class Entries(MethodView):
+    @blp.arguments(PageArgs, location="query")
+    @blp.response(200, EntryPageSchema)
+    def get(self, args, account):
+        """The entries of one account, e.g. user:alice:available"""
+        auth.allow("operator")
+        items = ledger.entries(get_backend(), account, after=decode(args["cursor"]),
+                               limit=args["limit"])
+        return page(items, args["limit"], lambda entry: entry["id"])

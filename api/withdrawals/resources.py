@@ -1,0 +1,188 @@
+"""Withdrawals of reward cash, payout batches and the institution's callbacks."""
+
+import json
+import uuid
+from pathlib import Path
+
+from flask import current_app, g, request
+from flask.views import MethodView
+from flask_smorest import Blueprint, abort
+from marshmallow import Schema, ValidationError, fields, validate
+
+from api import auth
+from api.common import client_id, current_rules, entity_id, replay_headers, v1_blueprint
+from api.pagination import PageArgs, decode, page
+from graph import get_backend
+from graph.settlement import FileInstitution, verify
+from graph.store import withdrawals as wd
+
+blp = v1_blueprint("withdrawals", __name__, "Withdrawals and payouts")
+callbacks = Blueprint("payout_callbacks", __name__, url_prefix="/v1",
+                      description="Confirmations from the financial institution (signed)")
+
+
+class WithdrawalInSchema(Schema):
+    id = entity_id(load_default=None, metadata={"description": "or send Idempotency-Key"})
+    user_id = entity_id(required=True)
+    amount = fields.Integer(required=True, strict=True, validate=validate.Range(1, 10**12))
+
+
+class WithdrawalSchema(Schema):
+    id = fields.String()
+    user_id = fields.String()
+    amount = fields.Integer()
+    cash_amount = fields.Integer(metadata={"description": "paid out in cash"})
+    voucher_amount = fields.Integer(metadata={"description": "becomes a mall voucher"})
+    status = fields.String(metadata={"description": "requested, approved, rejected, batched, "
+                                                    "paid or failed"})
+    requested_at = fields.Integer()
+    decided_at = fields.Integer(allow_none=True)
+    settled_at = fields.Integer(allow_none=True)
+    reason = fields.String(allow_none=True)
+    reference = fields.String(allow_none=True)
+    batch_id = fields.String(allow_none=True)
+
+
+class WithdrawalPageSchema(Schema):
+    items = fields.List(fields.Nested(WithdrawalSchema))
+    next_cursor = fields.String(allow_none=True)
+
+
+class WithdrawalListArgs(PageArgs):
+    status = fields.String(load_default=None, validate=validate.OneOf(
+        ["requested", "approved", "rejected", "batched", "paid", "failed"]))
+    user_id = entity_id(load_default=None)
+
+
+class DecisionSchema(Schema):
+    reason = fields.String(load_default=None, validate=validate.Length(max=500))
+
+
+class BatchInSchema(Schema):
+    id = entity_id(load_default=None)
+    limit = fields.Integer(load_default=10_000, validate=validate.Range(1, 100_000))
+
+
+class BatchSchema(Schema):
+    id = fields.String()
+    count = fields.Integer()
+    total = fields.Integer()
+    file = fields.String(metadata={"description": "where the payout file was written"})
+    withdrawals = fields.List(fields.Dict())
+
+
+class ConfirmationSchema(Schema):
+    withdrawal_id = entity_id(required=True)
+    status = fields.String(required=True, validate=validate.OneOf(["paid", "failed"]))
+    reference = fields.String(load_default=None, validate=validate.Length(max=200))
+    reason = fields.String(load_default=None, validate=validate.Length(max=500))
+
+
+@blp.route("/withdrawals")
+class Withdrawals(MethodView):
+    @blp.arguments(WithdrawalInSchema)
+    @blp.response(201, WithdrawalSchema)
+    def post(self, body):
+        """Ask to withdraw reward cash (paid partly in cash, the rest in vouchers)"""
+        auth.allow("operator", "member")
+        auth.require_self(body["user_id"])
+        withdrawal, created = wd.request(get_backend(), id=client_id(body["id"]),
+                                         user_id=body["user_id"], amount=body["amount"],
+                                         rules=current_rules())
+        return withdrawal, 201, replay_headers(created)
+
+    @blp.arguments(WithdrawalListArgs, location="query")
+    @blp.response(200, WithdrawalPageSchema)
+    def get(self, args):
+        """List withdrawals by status and user"""
+        auth.allow("operator", "member")
+        if g.key["role"] == "member":
+            if args["user_id"] not in (None, g.key["user_id"]):
+                auth.forbid()
+            args["user_id"] = g.key["user_id"]
+        items = wd.list_withdrawals(get_backend(), status=args["status"],
+                                    user_id=args["user_id"], after=decode(args["cursor"]),
+                                    limit=args["limit"])
+        return page(items, args["limit"], lambda w: w["id"])
+
+
+@blp.route("/withdrawals/<withdrawal_id>")
+class Withdrawal(MethodView):
+    @blp.response(200, WithdrawalSchema)
+    def get(self, withdrawal_id):
+        """Read a withdrawal"""
+        withdrawal = wd.get(get_backend(), withdrawal_id)
+        auth.require_self(withdrawal["user_id"])
+        return withdrawal
+
+
+def _decide(withdrawal_id, to, reason):
+    auth.allow("operator")
+    return wd.transition(get_backend(), withdrawal_id, to, reason=reason)
+
+
+@blp.route("/withdrawals/<withdrawal_id>/approve")
+class Approve(MethodView):
+    @blp.arguments(DecisionSchema)
+    @blp.response(200, WithdrawalSchema)
+    def post(self, body, withdrawal_id):
+        """Approve a requested withdrawal for the next payout batch"""
+        return _decide(withdrawal_id, "approved", body["reason"])
+
+
+@blp.route("/withdrawals/<withdrawal_id>/reject")
+class Reject(MethodView):
+    @blp.arguments(DecisionSchema)
+    @blp.response(200, WithdrawalSchema)
+    def post(self, body, withdrawal_id):
+        """Reject a requested withdrawal; the money goes back to the user"""
+        return _decide(withdrawal_id, "rejected", body["reason"])
+
+
+def institution(app):
+    folder = app.config.get("PAYOUT_DIR") or Path(app.config["DATA_DIR"]) / "payouts"
+    return FileInstitution(folder)
+
+
+@blp.route("/payouts/batches")
+class Batches(MethodView):
+    @blp.arguments(BatchInSchema)
+    @blp.response(201, BatchSchema)
+    def post(self, body):
+        """Gather approved withdrawals into a payout file for the institution"""
+        auth.allow("operator")
+        batch_id = client_id(body["id"]) if (body["id"] or request.headers.get(
+            "Idempotency-Key")) else "batch-" + uuid.uuid4().hex[:12]
+        batch, items = wd.create_batch(get_backend(), batch_id, body["limit"])
+        where = institution(current_app).submit(batch["id"], items)
+        return {"id": batch["id"], "count": len(items),
+                "total": sum(w["cash_amount"] for w in items), "file": where,
+                "withdrawals": items}, 201
+
+
+@callbacks.route("/payouts/confirmations")
+class Confirmations(MethodView):
+    @callbacks.response(200, WithdrawalSchema)
+    @callbacks.doc(security=[], parameters=[{
+        "in": "header", "name": "X-Refgraph-Signature", "required": True,
+        "schema": {"type": "string"},
+        "description": "sha256=<hex HMAC-SHA256 of the raw body with the shared secret>"}],
+        requestBody={"required": True, "content": {"application/json": {
+            "schema": ConfirmationSchema}}})
+    def post(self):
+        """The institution confirms a payout as paid or failed (HMAC-signed body)"""
+        raw = request.get_data()
+        if not verify(current_app.config.get("PAYOUT_SECRET"), raw,
+                      request.headers.get("X-Refgraph-Signature")):
+            abort(401, message="The signature is missing or wrong: sign the raw body with "
+                               "HMAC-SHA256 and the shared secret (REFGRAPH_PAYOUT_SECRET).")
+        try:
+            body = ConfirmationSchema().load(json.loads(raw or b"null") or {})
+        except (ValueError, ValidationError) as exc:
+            errors = getattr(exc, "messages", {"body": ["not a JSON object"]})
+            abort(422, message="The confirmation is invalid; see errors.", errors=errors)
+        return wd.transition(get_backend(), body["withdrawal_id"], body["status"],
+                             rules=current_rules(), reason=body["reason"],
+                             reference=body["reference"])
+
+
