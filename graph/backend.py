@@ -8,7 +8,7 @@ same tests run on every backend.
 
 from abc import ABC, abstractmethod
 
-from .errors import BackendError
+from .errors import BackendError, Refused
 
 
 class Backend(ABC):
@@ -52,6 +52,23 @@ class Backend(ABC):
 
     def close(self):
         """Release connections (and stop an embedded server we own)."""
+
+
+def check_params(params, path=""):
+    """Refuse text no backend can take as a parameter: a NUL character (the
+    FalkorDB protocol ends strings there) or a lone surrogate (not UTF-8).
+    Raised as a 422 naming the parameter, before anything is sent."""
+    for key, value in (params.items() if isinstance(params, dict) else enumerate(params)):
+        name = f"{path}.{key}" if path else str(key)
+        if isinstance(value, str):
+            if "\x00" in value:
+                raise Refused("invalid_text", f"{name} contains a NUL character", name)
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise Refused("invalid_text", f"{name} is not valid Unicode text", name) from None
+        elif isinstance(value, (dict, list, tuple)):
+            check_params(value, name)
 
 
 def plain(value, query_name):

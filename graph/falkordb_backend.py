@@ -8,7 +8,7 @@ which the server refuses to run if the query writes.
 import redis
 from falkordb import FalkorDB
 
-from .backend import Backend, plain
+from .backend import Backend, check_params, plain
 from .errors import BackendError, BackendUnavailable, ConstraintViolation
 
 
@@ -65,9 +65,11 @@ class FalkorDBBackend(Backend):
         ]
 
     def read(self, name, /, **params):
+        check_params(params)
         return self._run(name, params, readonly=True)
 
     def write(self, name, /, **params):
+        check_params(params)
         return self._run(name, params, readonly=False)
 
     def _command(self, *args):

@@ -10,7 +10,7 @@ import neo4j
 from neo4j import GraphDatabase
 from neo4j import exceptions as neo4j_errors
 
-from .backend import Backend, plain
+from .backend import Backend, check_params, plain
 from .errors import BackendError, BackendUnavailable, ConfigurationError, ConstraintViolation
 
 
@@ -61,9 +61,11 @@ class Neo4jBackend(Backend):
             raise BackendError(f"query {name!r} failed in the Neo4j driver: {exc}") from exc
 
     def read(self, name, /, **params):
+        check_params(params)
         return self._run(name, params, readonly=True)
 
     def write(self, name, /, **params):
+        check_params(params)
         return self._run(name, params, readonly=False)
 
     def apply_schema(self):

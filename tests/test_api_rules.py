@@ -196,3 +196,18 @@ def test_pagination_walks_every_user_once(operator, network):
             break
     assert seen == sorted(["platform", "carol", "shop", "ben"])
     refused(operator.get("/v1/users?cursor=%%%"), 422, "validation_error", "cursor")
+
+
+def test_sales_in_the_future_or_out_of_range_are_refused(operator, network):
+    from graph.maintenance import now_ms
+
+    base = {"id": "s9", "merchant_id": "shop", "amount": 1, "currency": "CNY"}
+    refused(operator.post("/v1/sales", json={**base, "at": now_ms() + 3_600_000}), 422,
+            "validation_error", "at")
+    refused(operator.post("/v1/sales", json={**base, "at": 253_402_300_800_000}), 422,
+            "validation_error", "at")
+
+
+def test_text_with_a_nul_character_is_a_422(operator, network):
+    r = operator.post("/v1/users", json={"id": "x", "name": "bad\u0000name", "referrer_id": "carol"})
+    refused(r, 422, "invalid_text", "name")

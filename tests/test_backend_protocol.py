@@ -55,3 +55,13 @@ def test_unknown_url_gets_the_one_error_body(client):
     response = client.get("/no/such/thing")
     assert response.status_code == 404
     assert set(response.get_json()) == {"code", "status", "message", "errors"}
+
+
+@pytest.mark.parametrize("value", ["nul \x00 inside", "lone \ud800 surrogate"])
+def test_text_no_backend_can_take_is_refused_before_sending(graph_backend, value):
+    from graph.errors import Refused
+
+    with pytest.raises(Refused) as info:
+        graph_backend.write("heartbeat_write", id="x", at=1, by={"nested": [value]})
+    assert info.value.status == 422 and "by.nested.0" in info.value.details["errors"]
+    assert graph_backend.read_one("heartbeat_get", id="x") is None

@@ -9,10 +9,14 @@ from api import auth
 from api.common import client_id, current_rules, entity_id, replay_headers, v1_blueprint
 from api.pagination import PageArgs, decode, page
 from graph import get_backend
+from graph.maintenance import now_ms
 from graph.money import MAX_AMOUNT
 from graph.store import sales
 
 blp = v1_blueprint("sales", __name__, "Sales, refunds, fees and points")
+
+EARLIEST, LATEST = 946_684_800_000, 253_402_300_799_999  # 2000-01-01 .. 9999-12-31
+FUTURE_SLACK_MS = 300_000  # terminal clocks may run a little ahead
 
 AMOUNT = {"validate": validate.Range(1, MAX_AMOUNT), "strict": True,
           "metadata": {"description": f"minor units, 1 to {MAX_AMOUNT}"}}
@@ -30,8 +34,9 @@ class SaleInSchema(Schema):
     amount = fields.Integer(required=True, **AMOUNT)
     currency = fields.String(required=True, validate=validate.Regexp(
         r"^[A-Z]{3}$", error="an ISO 4217 code such as CNY"))
-    at = fields.Integer(load_default=None, validate=validate.Range(min=0), strict=True,
-                        metadata={"description": "epoch ms, UTC; default now"})
+    at = fields.Integer(load_default=None, strict=True,
+                        validate=validate.Range(EARLIEST, LATEST),
+                        metadata={"description": "epoch ms, UTC; default now; not in the future"})
     items = fields.String(load_default=None, validate=validate.Length(max=1000))
     vouchers = fields.List(fields.Nested(VoucherUseSchema), load_default=list,
                            validate=validate.Length(max=20))
@@ -128,6 +133,10 @@ class Sales(MethodView):
         auth.allow("operator", "merchant")
         auth.require_self(body["merchant_id"])
         at = body["at"]
+        if at is not None and at > now_ms() + FUTURE_SLACK_MS:
+            abort(422, message="A sale cannot be recorded in the future; send the time it "
+                               "happened (epoch ms, UTC) or leave 'at' out.",
+                  errors={"at": ["in the future"]})
         sale, created = sales.record_sale(
             get_backend(), id=body["id"], merchant_id=body["merchant_id"],
             buyer_id=body["buyer_id"], amount=body["amount"], currency=body["currency"],
