@@ -187,6 +187,214 @@ def keys_revoke(key_id):
     click.echo(f"revoked key {record['id']}", err=True)
 
 
+# -- rules ------------------------------------------------------------------
+
+def _echo_json(data):
+    import json
+
+    click.echo(json.dumps(data, indent=2, sort_keys=True, default=str))
+
+
+def _version_view(version):
+    return {**{k: v for k, v in version.items() if k != "rules"},
+            "rules": version["rules"].to_dict()}
+
+
+@cli.group("rules")
+def rules_group():
+    """Show and change the promotion's rules (versioned, effective-dated)."""
+
+
+@rules_group.command("show")
+@with_appcontext
+def rules_show():
+    """The rule set in force now, as JSON."""
+    from graph.store import rules as rules_store
+
+    _echo_json(_version_view(rules_store.in_force(get_backend())))
+
+
+@rules_group.command("history")
+@with_appcontext
+def rules_history():
+    """Every version, newest first."""
+    from graph.store import rules as rules_store
+
+    for version in rules_store.history(get_backend()):
+        click.echo(f"v{version['version']:<4} from {version['effective_from']}  "
+                   f"by {version['created_by']}  {version['note'] or ''}")
+
+
+@rules_group.command("set")
+@click.argument("changes", nargs=-1, required=True)
+@click.option("--from", "effective_from", type=int, help="Epoch ms it takes effect (default now).")
+@click.option("--note", help="Why the rules change.")
+@with_appcontext
+def rules_set(changes, effective_from, note):
+    """Add a version changing FIELD=JSON pairs, e.g. fee_bp=300
+    'tiers=[{"min_referrals":1,"share_bp":1000}]'."""
+    import json
+
+    from graph.rules import RuleSet
+    from graph.store import rules as rules_store
+
+    current = rules_store.rules_at(get_backend()).to_dict()
+    for change in changes:
+        field, sep, value = change.partition("=")
+        if not sep:
+            _fail(f"{change!r}: write FIELD=VALUE, e.g. fee_bp=300")
+        try:
+            current[field] = json.loads(value)
+        except ValueError:
+            current[field] = value
+    try:
+        proposed = RuleSet.from_dict(current)
+    except (TypeError, ValueError) as exc:
+        _fail(str(exc))
+    try:
+        version = rules_store.create(get_backend(), proposed, effective_from=effective_from,
+                                     note=note, created_by="cli")
+    except RefgraphError as exc:
+        problems = exc.details.get("errors") or {}
+        _fail(exc.message + "".join(f"\n  {k}: {'; '.join(v)}" for k, v in problems.items()))
+    click.echo(f"rules v{version['version']} in force from {version['effective_from']}", err=True)
+
+
+# -- rewards ------------------------------------------------------------------
+
+@cli.group("rewards")
+def rewards_group():
+    """Preview, run and inspect reward runs."""
+
+
+def _period_option(f):
+    return click.option("--period", required=True,
+                        help="YYYY-MM, YYYY-Www or YYYY-MM-DD (UTC).")(f)
+
+
+@rewards_group.command("preview")
+@_period_option
+@click.option("--set", "changes", multiple=True, help="FIELD=JSON: a proposed rule change.")
+@with_appcontext
+def rewards_preview(period, changes):
+    """What the period's rewards are (and would be under --set changes); writes nothing."""
+    import json
+
+    from graph.rules import RuleSet
+    from graph.store import rewards
+
+    proposed = None
+    if changes:
+        data = rewards.rules_for_period(get_backend(), period)["rules"].to_dict()
+        for change in changes:
+            field, _, value = change.partition("=")
+            data[field] = json.loads(value)
+        proposed = RuleSet.from_dict(data)
+    result = rewards.preview(get_backend(), period, proposed)
+    lines = result.pop("lines")
+    _echo_json(result)
+    click.echo(f"{len(lines)} lines", err=True)
+
+
+@rewards_group.command("run")
+@_period_option
+@click.option("--batch", default=2_000, show_default=True, help="Lines per statement.")
+@with_appcontext
+def rewards_run(period, batch):
+    """Run a closed period's rewards; running it again pays nothing more."""
+    from graph.store import rewards
+
+    state = {"bar": None}
+
+    def progress(done, total):
+        if state["bar"] is None:
+            state["bar"] = click.progressbar(length=total, label=f"crediting {period}",
+                                             file=sys.stderr)
+            state["bar"].__enter__()
+        state["bar"].update(done - state["bar"].pos)
+
+    try:
+        run = rewards.run(get_backend(), period, batch=batch, progress=progress)
+    finally:
+        if state["bar"] is not None:
+            state["bar"].__exit__(None, None, None)
+    _echo_json(run)
+
+
+@rewards_group.command("show")
+@_period_option
+@with_appcontext
+def rewards_show(period):
+    """The record of a period's run."""
+    from graph.store import rewards
+
+    _echo_json(rewards.get_run(get_backend(), period))
+
+
+@rewards_group.command("release")
+@with_appcontext
+def rewards_release():
+    """Make rewards whose hold has passed withdrawable now."""
+    from graph.store import rewards
+
+    _echo_json(rewards.release(get_backend()))
+
+
+@rewards_group.command("explain")
+@click.argument("line_id")
+@with_appcontext
+def rewards_explain(line_id):
+    """Why a reward line (PERIOD|REFERRER|LEVEL) is what it is."""
+    from graph.store import rewards
+
+    _echo_json(rewards.explain(get_backend(), line_id))
+
+
+# -- ledger and payouts ------------------------------------------------------
+
+@cli.group("ledger")
+def ledger_group():
+    """Verify the double-entry ledger."""
+
+
+@ledger_group.command("check")
+@with_appcontext
+def ledger_check():
+    """Check every entry balances and every cached balance equals its entries."""
+    from graph.store import ledger
+
+    problems = ledger.check(get_backend())
+    for problem in problems:
+        click.echo(problem)
+    if problems:
+        _fail(f"{len(problems)} problem(s) in the ledger; see above")
+    click.echo("ledger clean", err=True)
+
+
+@cli.group("payouts")
+def payouts_group():
+    """Hand approved withdrawals to the financial institution."""
+
+
+@payouts_group.command("batch")
+@click.option("--id", "batch_id", help="Batch id (default: generated); reusing one is safe.")
+@with_appcontext
+def payouts_batch(batch_id):
+    """Gather approved withdrawals into a payout file for the institution."""
+    import uuid
+
+    from graph.store import withdrawals
+
+    from .withdrawals.resources import institution
+
+    batch_id = batch_id or "batch-" + uuid.uuid4().hex[:12]
+    batch, items = withdrawals.create_batch(get_backend(), batch_id)
+    where = institution(current_app).submit(batch["id"], items)
+    click.echo(f"batch {batch['id']}: {len(items)} payouts, "
+               f"{sum(w['cash_amount'] for w in items)} in total -> {where}", err=True)
+    click.echo(where)
+
+
 def main():
     try:
         cli(prog_name="refgraph")

@@ -1,17 +1,26 @@
 """The scheduler process (``refgraph worker``).
 
 APScheduler runs here, in its own process, never inside web workers.  Jobs
-are module-level functions with explicit ids; the reward issue adds them.
+are module-level functions with explicit ids, one instance at a time,
+coalesced when late.  Every job is safe to repeat, and the reward job runs
+at start, so a worker that was down catches up every closed period.
 """
 
+import datetime as dt
 import logging
 
 from apscheduler.schedulers.blocking import BlockingScheduler
 
+from . import rewards
+
 log = logging.getLogger("refgraph.worker")
 
 #: (function, trigger, trigger kwargs, job id) of every scheduled job.
-JOBS = []
+JOBS = [
+    (rewards.close_periods, "interval", {"minutes": 10}, "rewards.close_periods"),
+    (rewards.release_rewards, "interval", {"minutes": 10}, "rewards.release"),
+    (rewards.expire_vouchers, "interval", {"hours": 1}, "vouchers.expire"),
+]
 
 
 def build_scheduler(app):
@@ -20,7 +29,7 @@ def build_scheduler(app):
     })
     for func, trigger, trigger_args, job_id in JOBS:
         scheduler.add_job(func, trigger, args=[app], id=job_id, replace_existing=True,
-                          **trigger_args)
+                          next_run_time=dt.datetime.now(dt.timezone.utc), **trigger_args)
     return scheduler
 
 

@@ -535,6 +535,15 @@ def _(g):
         (0, 30, 0)
 
 
+@contract("reward_pending_periods")
+def _(g):
+    refund(g, "r1", 100)
+    assert g.read("reward_pending_periods") == [{"period": "2027-01"}]
+    open_run(g)
+    assert g.read("reward_pending_periods") == [{"period": "2027-01"}]   # running: not done
+    g.write("reward_run_finish", period="2027-01", at=T)
+    assert g.read("reward_pending_periods") == []
+
 # -- ledger -----------------------------------------------------------------
 
 @contract("ledger_balances")

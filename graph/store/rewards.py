@@ -176,3 +176,10 @@ def preview(backend, period, proposed=None):
             for key in ("lines", "referrers", "rewards", "clawbacks")}
     result["lines"] = current if proposed is None else other
     return result
+
+
+def pending_periods(backend, now=None):
+    """Closed periods with fees and no completed run, oldest first."""
+    now = now or now_ms()
+    return [row["period"] for row in backend.read("reward_pending_periods")
+            if period_bounds(row["period"])[1] <= now]
