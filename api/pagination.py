@@ -21,6 +21,21 @@ class PageArgs(Schema):
                            metadata={"description": "next_cursor of the previous page"})
 
 
+_PAGES = {}
+
+
+def page_of(item_schema):
+    """The response schema of one page of ``item_schema`` items."""
+    if item_schema not in _PAGES:
+        name = item_schema.__name__.replace("Schema", "") + "PageSchema"
+        _PAGES[item_schema] = Schema.from_dict({
+            "items": fields.List(fields.Nested(item_schema)),
+            "next_cursor": fields.String(allow_none=True,
+                                         metadata={"description": "null on the last page"}),
+        }, name=name)
+    return _PAGES[item_schema]
+
+
 def encode(key):
     return base64.urlsafe_b64encode(json.dumps(key).encode()).decode().rstrip("=")
 

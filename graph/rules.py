@@ -9,7 +9,7 @@ an operator sets another.
 
 import calendar
 import datetime as dt
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import asdict, dataclass, fields, replace
 
 from .money import BP
 

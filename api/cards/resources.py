@@ -5,7 +5,7 @@ from marshmallow import Schema, fields, validate
 
 from api import auth
 from api.common import client_id, current_rules, entity_id, replay_headers, v1_blueprint
-from api.pagination import PageArgs, decode, page
+from api.pagination import PageArgs, decode, page, page_of
 from graph import get_backend
 from graph.store import cards
 
@@ -41,10 +41,6 @@ class VoucherSchema(Schema):
     source = fields.String(metadata={"description": "card or operator"})
     revoked_at = fields.Integer(allow_none=True)
 
-
-class VoucherPageSchema(Schema):
-    items = fields.List(fields.Nested(VoucherSchema))
-    next_cursor = fields.String(allow_none=True)
 
 
 class VoucherIssueSchema(Schema):
@@ -82,7 +78,7 @@ class UserCards(MethodView):
 @blp.route("/users/<user_id>/vouchers")
 class UserVouchers(MethodView):
     @blp.arguments(PageArgs, location="query")
-    @blp.response(200, VoucherPageSchema)
+    @blp.response(200, page_of(VoucherSchema))
     def get(self, args, user_id):
         """A user's vouchers with what is left on each"""
         auth.allow("operator", "member")

@@ -5,7 +5,7 @@ from marshmallow import Schema, fields
 
 from api import auth
 from api.common import v1_blueprint
-from api.pagination import PageArgs, decode, page
+from api.pagination import PageArgs, decode, page, page_of
 from graph import get_backend
 from graph.store import ledger
 
@@ -27,10 +27,6 @@ class EntrySchema(Schema):
     ref = fields.String(allow_none=True)
 
 
-class EntryPageSchema(Schema):
-    items = fields.List(fields.Nested(EntrySchema))
-    next_cursor = fields.String(allow_none=True)
-
 
 @blp.route("/ledger/check")
 class Check(MethodView):
@@ -45,7 +41,7 @@ class Check(MethodView):
 @blp.route("/ledger/accounts/<account>/entries")
 class Entries(MethodView):
     @blp.arguments(PageArgs, location="query")
-    @blp.response(200, EntryPageSchema)
+    @blp.response(200, page_of(EntrySchema))
     def get(self, args, account):
         """The entries of one account, e.g. user:alice:available"""
         auth.allow("operator")

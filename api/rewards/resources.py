@@ -6,7 +6,7 @@ from marshmallow import Schema, fields, validate
 
 from api import auth
 from api.common import v1_blueprint
-from api.pagination import PageArgs, decode, page
+from api.pagination import PageArgs, decode, page, page_of
 from api.rules.resources import RulesBodySchema
 from graph import get_backend
 from graph.rules import RuleSet, period_bounds, validate as validate_rules
@@ -32,10 +32,6 @@ class RunSchema(Schema):
     clawbacks = fields.Integer()
     error = fields.String(allow_none=True)
 
-
-class RunPageSchema(Schema):
-    items = fields.List(fields.Nested(RunSchema))
-    next_cursor = fields.String(allow_none=True)
 
 
 class MerchantPartSchema(Schema):
@@ -65,10 +61,6 @@ class LineSchema(Schema):
     base = fields.Integer()
     merchants = fields.List(fields.Nested(MerchantPartSchema))
 
-
-class LinePageSchema(Schema):
-    items = fields.List(fields.Nested(LineSchema))
-    next_cursor = fields.String(allow_none=True)
 
 
 class PreviewInSchema(Schema):
@@ -104,7 +96,7 @@ class PreviewSchema(Schema):
 @blp.route("/rewards/runs")
 class Runs(MethodView):
     @blp.arguments(PageArgs, location="query")
-    @blp.response(200, RunPageSchema)
+    @blp.response(200, page_of(RunSchema))
     def get(self, args):
         """Reward runs, newest period first"""
         auth.allow("operator")
@@ -173,7 +165,7 @@ class RewardLine(MethodView):
 @blp.route("/users/<user_id>/rewards")
 class UserRewards(MethodView):
     @blp.arguments(PageArgs, location="query")
-    @blp.response(200, LinePageSchema)
+    @blp.response(200, page_of(LineSchema))
     def get(self, args, user_id):
         """A user's reward lines, newest first"""
         auth.allow("operator", "member")

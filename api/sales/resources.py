@@ -7,7 +7,7 @@ from marshmallow import Schema, ValidationError, fields, validate, validates_sch
 
 from api import auth
 from api.common import client_id, current_rules, entity_id, replay_headers, v1_blueprint
-from api.pagination import PageArgs, decode, page
+from api.pagination import PageArgs, decode, page, page_of
 from graph import get_backend
 from graph.maintenance import now_ms
 from graph.money import MAX_AMOUNT
@@ -76,10 +76,6 @@ class SaleSchema(Schema):
     vouchers = fields.List(fields.Nested(VoucherPaidSchema))
 
 
-class SalePageSchema(Schema):
-    items = fields.List(fields.Nested(SaleSchema))
-    next_cursor = fields.String(allow_none=True)
-
 
 class SaleListArgs(PageArgs):
     merchant_id = entity_id(load_default=None)
@@ -144,7 +140,7 @@ class Sales(MethodView):
         return sale, 201, replay_headers(created)
 
     @blp.arguments(SaleListArgs, location="query")
-    @blp.response(200, SalePageSchema)
+    @blp.response(200, page_of(SaleSchema))
     def get(self, args):
         """List sales by merchant, buyer and period (from <= at < to)"""
         key = g.key

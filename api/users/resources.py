@@ -4,13 +4,13 @@ from flask.views import MethodView
 
 from api import auth
 from api.common import current_rules, replay_headers, v1_blueprint
-from api.pagination import decode, page
+from api.pagination import decode, page, page_of
 from graph import get_backend
 from graph.store import sales, users
 
 from .schemas import (BalancesSchema, DownlineArgs, DownlineSchema, ReferrerResultSchema,
                       ReferrerSchema, RegisterSchema, StatusResultSchema, StatusSchema,
-                      UplineSchema, UserListArgs, UserPageSchema, UserSchema)
+                      UplineSchema, UserListArgs, UserSchema)
 
 blp = v1_blueprint("users", __name__, "Users, referral links and balances")
 
@@ -33,7 +33,7 @@ class Users(MethodView):
         return user, 201, replay_headers(created)
 
     @blp.arguments(UserListArgs, location="query")
-    @blp.response(200, UserPageSchema)
+    @blp.response(200, page_of(UserSchema))
     def get(self, args):
         """List users by id, filtered by role, status or referrer"""
         auth.allow("operator")

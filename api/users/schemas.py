@@ -38,10 +38,6 @@ class UserSchema(Schema):
     referrals = fields.Integer(metadata={"description": "direct referrals"})
 
 
-class UserPageSchema(Schema):
-    items = fields.List(fields.Nested(UserSchema))
-    next_cursor = fields.String(allow_none=True)
-
 
 class UserListArgs(PageArgs):
     role = fields.String(load_default=None,

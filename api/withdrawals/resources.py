@@ -11,7 +11,7 @@ from marshmallow import Schema, ValidationError, fields, validate
 
 from api import auth
 from api.common import client_id, current_rules, entity_id, replay_headers, v1_blueprint
-from api.pagination import PageArgs, decode, page
+from api.pagination import PageArgs, decode, page, page_of
 from graph import get_backend
 from graph.settlement import FileInstitution, verify
 from graph.store import withdrawals as wd
@@ -42,10 +42,6 @@ class WithdrawalSchema(Schema):
     reference = fields.String(allow_none=True)
     batch_id = fields.String(allow_none=True)
 
-
-class WithdrawalPageSchema(Schema):
-    items = fields.List(fields.Nested(WithdrawalSchema))
-    next_cursor = fields.String(allow_none=True)
 
 
 class WithdrawalListArgs(PageArgs):
@@ -92,7 +88,7 @@ class Withdrawals(MethodView):
         return withdrawal, 201, replay_headers(created)
 
     @blp.arguments(WithdrawalListArgs, location="query")
-    @blp.response(200, WithdrawalPageSchema)
+    @blp.response(200, page_of(WithdrawalSchema))
     def get(self, args):
         """List withdrawals by status and user"""
         auth.allow("operator", "member")
