@@ -43,6 +43,9 @@ MATRIX = [
     ("post", "/v1/vouchers/v-spare/revoke", None, expect(OK)),
     ("post", "/v1/sales", {"id": "sale-{r}", "merchant_id": "shop", "amount": 100,
                            "currency": "CNY"}, expect(CREATED, merchant=CREATED)),
+    ("post", "/v1/sales:batch", {"sales": [{"id": "batch-{r}", "merchant_id": "shop",
+                                            "amount": 100, "currency": "CNY"}]},
+     expect(OK, merchant=OK, other_merchant=OK)),   # other merchants' items get a 403 inside
     ("get", "/v1/sales", None, expect(OK, merchant=OK, member=OK, other_merchant=OK,
                                       other_member=OK)),
     ("get", "/v1/sales?merchant_id=shop", None, expect(OK, merchant=OK, other_merchant=DENIED)),

@@ -211,3 +211,38 @@ def test_sales_in_the_future_or_out_of_range_are_refused(operator, network):
 def test_text_with_a_nul_character_is_a_422(operator, network):
     r = operator.post("/v1/users", json={"id": "x", "name": "bad\u0000name", "referrer_id": "carol"})
     refused(r, 422, "invalid_text", "name")
+
+
+def test_sales_batch_gives_a_result_per_sale(operator, network):
+    body = {"sales": [
+        {"id": "b1", "merchant_id": "shop", "buyer_id": "ben", "amount": 10_000, "currency": "CNY"},
+        {"id": "b2", "merchant_id": "shop", "amount": 333, "currency": "CNY"},
+        {"id": "b3", "merchant_id": "ben", "amount": 1, "currency": "CNY"},
+        {"id": "s1", "merchant_id": "shop", "amount": 5, "currency": "CNY"},
+    ]}
+    r = operator.post("/v1/sales:batch", json=body)
+    assert r.status_code == 200, r.get_json()
+    result = r.get_json()
+    assert [(x["id"], x["status"], x["code"]) for x in result["results"]] == [
+        ("b1", 201, "created"), ("b2", 201, "created"), ("b3", 422, "not_a_merchant"),
+        ("s1", 409, "id_taken")]
+    assert (result["created"], result["replayed"], result["refused"]) == (2, 0, 2)
+    # the same fee, points and ledger entries as one by one
+    b1 = operator.get("/v1/sales/b1").get_json()
+    assert (b1["fee"], b1["points"]) == (500, 100)
+    assert operator.get("/v1/sales/b2").get_json()["fee"] == 17
+    again = operator.post("/v1/sales:batch", json={"sales": body["sales"][:2]}).get_json()
+    assert [x["status"] for x in again["results"]] == [200, 200]
+
+
+def test_sales_batch_refuses_duplicates_and_other_merchants_sales(operator, network, make_caller):
+    dup = {"sales": [{"id": "x", "merchant_id": "shop", "amount": 1, "currency": "CNY"}] * 2}
+    refused(operator.post("/v1/sales:batch", json=dup), 422, "duplicate_ids", "sales")
+    operator.post("/v1/users", json={"id": "shop2", "name": "S2", "roles": ["merchant"],
+                                     "referrer_id": "carol"})
+    shop2 = make_caller("merchant", "shop2")
+    r = shop2.post("/v1/sales:batch", json={"sales": [
+        {"id": "y1", "merchant_id": "shop2", "amount": 1, "currency": "CNY"},
+        {"id": "y2", "merchant_id": "shop", "amount": 1, "currency": "CNY"}]}).get_json()
+    assert [x["status"] for x in r["results"]] == [201, 403]
+    assert operator.get("/v1/sales/y2").status_code == 404

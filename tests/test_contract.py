@@ -361,6 +361,21 @@ def _(g):
     assert [r["refund"]["id"] for r in g.read("refund_list", sale_id="s1")] == ["r1"]
 
 
+@contract("sale_record_batch")
+def _(g):
+    def item(id, merchant="shop", buyer="buyer", amount=1_000):
+        return {"id": id, "merchant_id": merchant, "buyer_id": buyer, "amount": amount,
+                "currency": "CNY", "at": T, "period": "2027-01", "items": None, "fee_bp": 500,
+                "fee": amount // 20, "points": amount // 100, "request_hash": f"h-{id}"}
+    rows = g.write("sale_record_batch", sales=[item("b1"), item("b2", buyer=None),
+                                               item("b3", merchant="buyer"), item("s1")])
+    assert rows == [{"id": "b1", "outcome": "created"}, {"id": "b2", "outcome": "created"},
+                    {"id": "b3", "outcome": "not_a_merchant"}, {"id": "s1", "outcome": "id_taken"}]
+    assert g.write("sale_record_batch", sales=[item("b1")]) == [{"id": "b1", "outcome": "replayed"}]
+    totals = g.read("reward_bases_level1", period="2027-01")
+    assert totals == [{"referrer_id": "holder", "merchant_id": "shop", "fees": 600,
+                       "refunded_fees": 0}]
+
 # -- API keys ---------------------------------------------------------------
 
 def add_key(g, id="k1"):

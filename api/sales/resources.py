@@ -52,6 +52,31 @@ class SaleInSchema(Schema):
             raise ValidationError("a sale paid with vouchers needs the buyer", "buyer_id")
 
 
+class SaleBatchItemSchema(SaleInSchema):
+    class Meta:
+        exclude = ("vouchers",)
+
+
+class SaleBatchInSchema(Schema):
+    sales = fields.List(fields.Nested(SaleBatchItemSchema), required=True,
+                        validate=validate.Length(1, sales.BATCH_LIMIT))
+
+
+class SaleBatchResultSchema(Schema):
+    id = fields.String()
+    status = fields.Integer(metadata={"description": "201 created, 200 replayed, 409 id "
+                                                     "reused, 403 not this key's, 422 refused"})
+    code = fields.String()
+    message = fields.String(allow_none=True)
+
+
+class SaleBatchSchema(Schema):
+    created = fields.Integer()
+    replayed = fields.Integer()
+    refused = fields.Integer()
+    results = fields.List(fields.Nested(SaleBatchResultSchema))
+
+
 class VoucherPaidSchema(Schema):
     id = fields.String()
     amount = fields.Integer()
@@ -160,6 +185,44 @@ class Sales(MethodView):
                                  end=args["end"], after=decode(args["cursor"]),
                                  limit=args["limit"])
         return page(items, args["limit"], lambda sale: [sale["at"], sale["id"]])
+
+
+@blp.route("/sales:batch")
+class SalesBatch(MethodView):
+    @blp.arguments(SaleBatchInSchema)
+    @blp.response(200, SaleBatchSchema)
+    def post(self, body):
+        """Record up to 1,000 sales in one request, with a result per sale
+
+        Each sale is handled as POST /v1/sales would (idempotent on its id),
+        except that vouchers cannot pay: send those sales one by one."""
+        auth.allow("operator", "merchant")
+        now = now_ms()
+        for item in body["sales"]:
+            if item["at"] is not None and item["at"] > now + FUTURE_SLACK_MS:
+                abort(422, message="A sale cannot be recorded in the future.",
+                      errors={"sales": {item["id"]: ["at is in the future"]}})
+        mine = [item for item in body["sales"]
+                if auth.is_operator() or item["merchant_id"] == g.key["user_id"]]
+        outcomes = dict(sales.record_sales(get_backend(), mine, at=now))
+        results, counts = [], {"created": 0, "replayed": 0, "refused": 0}
+        for item in body["sales"]:
+            outcome = outcomes.get(item["id"], "forbidden")
+            status = BATCH_STATUS.get(outcome, 422)
+            counts["created" if status == 201 else "replayed" if status == 200 else "refused"] += 1
+            message = None
+            if outcome in sales.SALE_REFUSALS:
+                message = sales.SALE_REFUSALS[outcome][1]
+            elif outcome == "id_taken":
+                message = "this sale id was recorded with a different request"
+            elif outcome == "forbidden":
+                message = "this key may record sales of its own merchant only"
+            results.append({"id": item["id"], "status": status, "code": outcome,
+                            "message": message})
+        return {**counts, "results": results}
+
+
+BATCH_STATUS = {"created": 201, "replayed": 200, "id_taken": 409, "forbidden": 403}
 
 
 @blp.route("/sales/<sale_id>")

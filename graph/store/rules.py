@@ -56,3 +56,17 @@ def _invalid(errors):
     error = Refused("invalid_rules", "the rule set is invalid; see errors for each field")
     error.details["errors"] = errors
     return error
+
+
+def timeline(backend):
+    """Every version, oldest first, for picking the rules of many times at once."""
+    return sorted(history(backend), key=lambda v: (v["effective_from"], v["version"]))
+
+
+def pick(versions, at):
+    """The rules in force at ``at`` among ``timeline`` versions."""
+    chosen = versions[0]
+    for version in versions:
+        if version["effective_from"] <= at:
+            chosen = version
+    return chosen["rules"]

@@ -59,6 +59,45 @@ def record_sale(backend, *, id, merchant_id, amount, currency, rules, buyer_id=N
     return row["sale"], outcome == "created"
 
 
+BATCH_LIMIT = 1_000
+
+
+def record_sales(backend, items, at=None):
+    """Record up to ``BATCH_LIMIT`` sales (no voucher payments) in one statement.
+
+    ``items`` are dicts with the fields of :func:`record_sale`.  Returns one
+    ``(id, outcome)`` per item, in order; each outcome is that of
+    :func:`record_sale` ('created', 'replayed', 'id_taken', a refusal code).
+    """
+    from . import rules as rules_store
+
+    if len(items) > BATCH_LIMIT:
+        raise Refused("batch_too_large", f"send at most {BATCH_LIMIT} sales per batch", "sales")
+    ids = [item["id"] for item in items]
+    if len(ids) != len(set(ids)):
+        raise Refused("duplicate_ids", "each sale id may appear once in a batch", "sales")
+    versions = rules_store.timeline(backend)
+    now = at or now_ms()
+    rows = []
+    for item in items:
+        when = item.get("at") or now
+        rules = rules_store.pick(versions, when)
+        request = {"id": item["id"], "merchant_id": item["merchant_id"],
+                   "buyer_id": item.get("buyer_id"), "amount": item["amount"],
+                   "currency": item["currency"], "at": item.get("at"),
+                   "items": item.get("items"), "vouchers": []}
+        rows.append({
+            "id": item["id"], "merchant_id": item["merchant_id"],
+            "buyer_id": item.get("buyer_id"), "amount": item["amount"],
+            "currency": item["currency"], "at": when, "period": period_of(when, rules.period),
+            "items": item.get("items"), "fee_bp": rules.fee_bp,
+            "fee": fee_for(item["amount"], rules.fee_bp),
+            "points": points_for(item["amount"], rules.points_bp) if item.get("buyer_id") else 0,
+            "request_hash": fingerprint(request)})
+    results = backend.write("sale_record_batch", sales=rows)
+    return [(row["id"], row["outcome"]) for row in results]
+
+
 def get_sale(backend, sale_id):
     row = backend.read_one("sale_get", id=sale_id)
     if row is None:

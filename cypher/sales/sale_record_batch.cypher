@@ -1,0 +1,50 @@
+// name: sale_record_batch
+// Records many sales in one statement, each exactly as sale_record does but
+// without voucher payments (send those one by one): $sales is a list of
+// {id, merchant_id, buyer_id, amount, currency, at, period, items, fee_bp,
+// fee, points, request_hash}, with distinct ids.  Each sale gets its own
+// outcome; a refused sale writes nothing and does not stop the others.
+// Outcomes per sale: created, replayed, id_taken, unknown_merchant,
+// not_a_merchant, merchant_inactive, unknown_buyer, buyer_inactive.
+// Returns one row per sale, in order: id, outcome.
+UNWIND $sales AS sale
+OPTIONAL MATCH (existing:Sale {id: sale.id})
+OPTIONAL MATCH (m:User {id: sale.merchant_id})
+OPTIONAL MATCH (b:User {id: sale.buyer_id})
+WITH sale, existing, m, b,
+  CASE
+    WHEN existing IS NOT NULL AND existing.request_hash = sale.request_hash THEN 'replayed'
+    WHEN existing IS NOT NULL THEN 'id_taken'
+    WHEN m IS NULL THEN 'unknown_merchant'
+    WHEN NOT m:Merchant THEN 'not_a_merchant'
+    WHEN m.status <> 'active' THEN 'merchant_inactive'
+    WHEN sale.buyer_id IS NOT NULL AND b IS NULL THEN 'unknown_buyer'
+    WHEN b IS NOT NULL AND b.status <> 'active' THEN 'buyer_inactive'
+    ELSE 'created'
+  END AS outcome
+FOREACH (_ IN CASE WHEN outcome = 'created' THEN [1] ELSE [] END |
+  CREATE (s:Sale {
+    id: sale.id, merchant_id: sale.merchant_id, buyer_id: sale.buyer_id, amount: sale.amount,
+    currency: sale.currency, at: sale.at, period: sale.period, items: sale.items,
+    voucher_paid: 0, fee_bp: sale.fee_bp, fee: sale.fee, points: sale.points,
+    refunded_amount: 0, refunded_fee: 0, refunded_points: 0, request_hash: sale.request_hash})
+  CREATE (m)-[:SOLD]->(s)
+  MERGE (t:FeeTotal {id: sale.merchant_id + '|' + sale.period})
+  ON CREATE SET t.merchant_id = sale.merchant_id, t.period = sale.period, t.fees = 0,
+    t.refunded_fees = 0, t.sales = 0, t.amount = 0, t.refunds = 0
+  MERGE (m)-[:HAS_FEES]->(t)
+  SET t._lock = true REMOVE t._lock
+  SET t.fees = t.fees + sale.fee, t.sales = t.sales + 1, t.amount = t.amount + sale.amount
+  FOREACH (_f IN CASE WHEN sale.fee > 0 THEN [1] ELSE [] END |
+    CREATE (:Entry {id: 'sale:' + sale.id + ':fee', at: sale.at, kind: 'fee', amount: sale.fee,
+                    ref: sale.id, debit: 'merchant:' + sale.merchant_id + ':fees',
+                    credit: 'platform:fees'}))
+  FOREACH (buyer IN CASE WHEN b IS NULL THEN [] ELSE [b] END |
+    CREATE (buyer)-[:BOUGHT]->(s)
+    SET buyer._lock = true REMOVE buyer._lock
+    SET buyer.points = buyer.points + sale.points
+    FOREACH (_p IN CASE WHEN sale.points > 0 THEN [1] ELSE [] END |
+      CREATE (:Entry {id: 'sale:' + sale.id + ':points', at: sale.at, kind: 'points',
+                      amount: sale.points, ref: sale.id, debit: 'platform:points',
+                      credit: 'user:' + sale.buyer_id + ':points'}))))
+RETURN sale.id AS id, outcome
