@@ -116,6 +116,17 @@ def callers(operator, make_caller, graph_backend, client):
     }
 
 
+def fill(value, role):
+    """The body with {r} in every string replaced by the role (unique ids)."""
+    if isinstance(value, str):
+        return value.format(r=role)
+    if isinstance(value, dict):
+        return {k: fill(v, role) for k, v in value.items()}
+    if isinstance(value, list):
+        return [fill(v, role) for v in value]
+    return value
+
+
 @pytest.mark.parametrize("method, url, body, statuses", MATRIX,
                          ids=[f"{m.upper()} {u}" for m, u, _, _ in MATRIX])
 def test_authorization_matrix(callers, method, url, body, statuses):
@@ -123,8 +134,7 @@ def test_authorization_matrix(callers, method, url, body, statuses):
     for role in ROLES:
         kwargs = {}
         if body is not None:
-            kwargs["json"] = {k: v.format(r=role) if isinstance(v, str) else v
-                              for k, v in body.items()}
+            kwargs["json"] = fill(body, role)
         response = getattr(callers[role], method)(url, **kwargs)
         outcome[role] = response.status_code
         body_json = response.get_json()

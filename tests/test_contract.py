@@ -367,8 +367,9 @@ def _(g):
         return {"id": id, "merchant_id": merchant, "buyer_id": buyer, "amount": amount,
                 "currency": "CNY", "at": T, "period": "2027-01", "items": None, "fee_bp": 500,
                 "fee": amount // 20, "points": amount // 100, "request_hash": f"h-{id}"}
+    changed = {**item("s1"), "request_hash": "another request"}
     rows = g.write("sale_record_batch", sales=[item("b1"), item("b2", buyer=None),
-                                               item("b3", merchant="buyer"), item("s1")])
+                                               item("b3", merchant="buyer"), changed])
     assert rows == [{"id": "b1", "outcome": "created"}, {"id": "b2", "outcome": "created"},
                     {"id": "b3", "outcome": "not_a_merchant"}, {"id": "s1", "outcome": "id_taken"}]
     assert g.write("sale_record_batch", sales=[item("b1")]) == [{"id": "b1", "outcome": "replayed"}]
