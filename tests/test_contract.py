@@ -377,6 +377,32 @@ def _(g):
     assert totals == [{"referrer_id": "holder", "merchant_id": "shop", "fees": 600,
                        "refunded_fees": 0}]
 
+
+# -- demo data --------------------------------------------------------------
+
+def demo_user(id, roles=("buyer",)):
+    return {"id": id, "name": id, "roles": list(roles), "created_at": T,
+            "referral_code": f"D-{id}", "root": False, "phone_hash": None, "device_id": None,
+            "payment_hash": None}
+
+
+@contract("demo_users_batch")
+def _(g):
+    rows = [demo_user("d1", ["merchant"]), demo_user("d2", ["buyer", "cardholder"]),
+            demo_user("holder")]
+    assert g.write_one("demo_users_batch", users=rows) == {"created": 2}   # holder exists
+    user = g.read_one("user_get", id="d2")["user"]
+    assert sorted(user["labels"]) == ["Buyer", "CardHolder", "User"]
+
+
+@contract("demo_referrals_batch")
+def _(g):
+    g.write("demo_users_batch", users=[demo_user("d1"), demo_user("d2")])
+    edges = [{"referrer_id": "shop", "referee_id": "d1", "at": T},
+             {"referrer_id": "shop", "referee_id": "buyer", "at": T}]   # buyer has one
+    assert g.write_one("demo_referrals_batch", edges=edges) == {"created": 1}
+    assert g.read_one("user_get", id="d1")["user"]["referrer_id"] == "shop"
+
 # -- API keys ---------------------------------------------------------------
 
 def add_key(g, id="k1"):

@@ -1,0 +1,187 @@
+"""Realistic demo data: ``refgraph demo seed`` and the benchmarks.
+
+:func:`generate` builds a seeded network as plain Python data: heavy-tailed
+referral counts (a new user usually joins through someone who already
+refers many: the copy model), depth growing like log n, about 10 % merchants
+and 15 % card holders, merchants selling every period, a few refunds, and
+planted abuse for the fraud signals (shared fingerprints, a referrer buying
+from their own merchant, a referral burst, a chain of one-referral accounts).
+:func:`load` writes it through refgraph's own statements.
+"""
+
+import random
+from dataclasses import dataclass, field
+
+from .maintenance import now_ms
+from .rules import period_bounds, period_of
+
+DAY = 86_400_000
+
+
+@dataclass
+class World:
+    users: list = field(default_factory=list)       # dicts, in creation order
+    sales: list = field(default_factory=list)       # dicts for sales.record_sales
+    refunds: list = field(default_factory=list)     # dicts for sales.record_refund
+    periods: list = field(default_factory=list)     # closed months the sales fall in
+    planted: dict = field(default_factory=dict)     # what abuse was planted, for tests
+
+
+def closed_months(count, now):
+    """The ``count`` calendar months before the one holding ``now``, oldest first."""
+    months, start = [], period_bounds(period_of(now, "month"))[0]
+    for _ in range(count):
+        start = period_bounds(period_of(start - 1, "month"))[0]
+        months.append(period_of(start, "month"))
+    return months[::-1]
+
+
+def generate(n_users, *, periods=3, sales_per_merchant=10, seed=7, now=None, copy=0.6,
+             merchant_share=0.10, cardholder_share=0.15):
+    """A seeded demo world of ``n_users`` users (the first is the platform root)."""
+    rnd = random.Random(seed)
+    now = now or now_ms()
+    months = closed_months(periods, now)
+    start, end = period_bounds(months[0])[0] - 30 * DAY, period_bounds(months[-1])[1]
+    world = World(periods=months)
+    users, referrer_of, can_refer = world.users, [], []
+    for i in range(n_users):
+        roll = rnd.random()
+        roles = (["merchant"] if roll < merchant_share else
+                 ["buyer", "cardholder"] if roll < merchant_share + cardholder_share else
+                 ["buyer"])
+        created = start + (end - start) * i // max(n_users, 1)
+        parent = None
+        if i:
+            # copy model: a random user, or (often) that user's referrer, so
+            # prolific referrers attract more: heavy-tailed referral counts
+            parent = rnd.randrange(i)
+            if rnd.random() < copy and referrer_of[parent] is not None:
+                parent = referrer_of[parent]
+            while not can_refer[parent]:          # only those the rules allow
+                parent = referrer_of[parent]
+        referrer_of.append(parent)
+        can_refer.append(i == 0 or "merchant" in roles or "cardholder" in roles)
+        users.append({
+            "id": f"u{i:07d}", "name": f"User {i}", "roles": [] if i == 0 else roles,
+            "created_at": created, "referral_code": f"C{i:07d}", "root": i == 0,
+            "referrer_id": None if parent is None else f"u{parent:07d}",
+            "phone_hash": f"ph{rnd.getrandbits(48):012x}",
+            "device_id": f"dv{rnd.getrandbits(48):012x}", "payment_hash": None})
+    _plant(world, rnd)
+    merchants = [u for u in users if "merchant" in u["roles"]]
+    buyers = [u["id"] for u in users if "buyer" in u["roles"]]
+    serial = 0
+    for month in months:
+        first, last = period_bounds(month)
+        for merchant in merchants:
+            open_from = max(first, merchant["created_at"] + 1)
+            if open_from >= last:
+                continue
+            for _ in range(sales_per_merchant):
+                serial += 1
+                world.sales.append({
+                    "id": f"s{serial:09d}", "merchant_id": merchant["id"],
+                    "buyer_id": rnd.choice(buyers) if buyers and rnd.random() < 0.7 else None,
+                    "amount": int(rnd.lognormvariate(8.5, 1.0)) + 100, "currency": "CNY",
+                    "at": rnd.randrange(open_from, last), "items": None})
+    for sale in world.sales:
+        if rnd.random() < 0.02:
+            world.refunds.append({"id": "r" + sale["id"][1:], "sale_id": sale["id"],
+                                  "amount": max(1, sale["amount"] // rnd.choice([1, 2, 4])),
+                                  "at": min(sale["at"] + rnd.randrange(DAY, 20 * DAY), now - 1)})
+    world.sales.extend(world.planted.pop("sales", []))
+    world.sales.sort(key=lambda s: s["at"])
+    world.refunds.sort(key=lambda r: r["at"])
+    return world
+
+
+def _plant(world, rnd):
+    """Abuse for the fraud signals, on a few users of the generated network."""
+    users = world.users
+    n = len(users)
+    if n < 200:
+        return
+    index = {u["id"]: u for u in users}
+    referrers = [u for u in users[50:] if u["referrer_id"] and
+                 ("merchant" in index[u["referrer_id"]]["roles"] or
+                  "cardholder" in index[u["referrer_id"]]["roles"])]
+    shared = referrers[: max(3, n // 2000)]
+    for user in shared:                       # the same phone as their referrer
+        user["phone_hash"] = index[user["referrer_id"]]["phone_hash"]
+    burst_referrer = next(u for u in users[10:] if "merchant" in u["roles"])
+    burst = [u for u in users if u["referrer_id"] is not None and not u["root"]][-30:]
+    for offset, user in enumerate(burst):     # thirty referrals in one hour
+        user["referrer_id"] = burst_referrer["id"]
+        user["created_at"] = max(user["created_at"], burst_referrer["created_at"] + 1)
+    burst_at = max(u["created_at"] for u in burst)
+    for offset, user in enumerate(burst):
+        user["created_at"] = burst_at + offset * 60_000
+    chain_parent = burst_referrer["id"]
+    chain = []
+    for k in range(6):                        # accounts that each refer exactly one
+        user = {"id": f"chain{k}", "name": f"Chain {k}", "roles": ["buyer", "cardholder"],
+                "created_at": burst_at + (k + 1) * DAY, "referral_code": f"CH{k}",
+                "root": False, "referrer_id": chain_parent,
+                "phone_hash": f"chain-phone-{k}", "device_id": f"chain-device-{k}",
+                "payment_hash": None}
+        users.append(user)
+        chain.append(user["id"])
+        chain_parent = user["id"]
+    dealer = next(u for u in users if "cardholder" in u["roles"] and "buyer" in u["roles"])
+    shop = {"id": "selfdeal-shop", "name": "Friend's Shop", "roles": ["merchant"],
+            "created_at": dealer["created_at"] + 1, "referral_code": "SELFDEAL",
+            "root": False, "referrer_id": dealer["id"], "phone_hash": "selfdeal-phone",
+            "device_id": dealer["device_id"], "payment_hash": None}
+    users.append(shop)
+    first = period_bounds(world.periods[-1])[0]
+    world.planted["sales"] = [
+        {"id": f"selfdeal-{k}", "merchant_id": shop["id"], "buyer_id": dealer["id"],
+         "amount": 50_000, "currency": "CNY", "at": first + k * DAY + 1, "items": "gift cards"}
+        for k in range(5)]
+    world.planted.update({"shared_phone": [u["id"] for u in shared],
+                          "burst_referrer": burst_referrer["id"], "chain": chain,
+                          "self_dealer": dealer["id"], "self_deal_shop": shop["id"]})
+    users.sort(key=lambda u: u["created_at"])
+
+
+def load(backend, world, *, batch=2_000, progress=None):
+    """Write ``world`` through refgraph's statements; ``progress(n)`` per step."""
+    from .store import rules as rules_store
+    from .store import sales as sales_store
+
+    def step(count):
+        if progress:
+            progress(count)
+
+    fields = ("id", "name", "roles", "created_at", "referral_code", "root", "phone_hash",
+              "device_id", "payment_hash")
+    for i in range(0, len(world.users), batch):
+        chunk = world.users[i:i + batch]
+        backend.write("demo_users_batch", users=[{k: u[k] for k in fields} for u in chunk])
+        step(len(chunk))
+    edges = [{"referrer_id": u["referrer_id"], "referee_id": u["id"], "at": u["created_at"]}
+             for u in world.users if u["referrer_id"]]
+    for i in range(0, len(edges), batch):
+        backend.write("demo_referrals_batch", edges=edges[i:i + batch])
+        step(len(edges[i:i + batch]))
+    for i in range(0, len(world.sales), 1_000):
+        chunk = world.sales[i:i + 1_000]
+        sales_store.record_sales(backend, chunk)
+        step(len(chunk))
+    versions = rules_store.timeline(backend)
+    for refund in world.refunds:
+        try:
+            sales_store.record_refund(backend, rules=rules_store.pick(versions, refund["at"]),
+                                      **refund)
+        except Exception:   # a refund of a sale another refund already emptied
+            pass
+        step(1)
+
+
+def steps(world):
+    """How many progress steps :func:`load` reports, for a progress bar."""
+    edges = sum(1 for u in world.users if u["referrer_id"])
+    return len(world.users) + edges + len(world.sales) + len(world.refunds)
+
+
