@@ -403,6 +403,22 @@ def _(g):
     assert g.write_one("demo_referrals_batch", edges=edges) == {"created": 1}
     assert g.read_one("user_get", id="d1")["user"]["referrer_id"] == "shop"
 
+
+# -- benchmark baselines ------------------------------------------------------
+
+@contract("bench_referrers")
+def _(g):
+    assert sorted(r["referrer_id"] for r in g.read("bench_referrers")) == ["holder", "root"]
+
+
+@contract("bench_referrer_reward_inputs")
+def _(g):
+    refund(g, "r1", 2_000)
+    assert g.read("bench_referrer_reward_inputs", id="holder", end=T + 1, period="2027-01") == \
+        [{"referrals": 1, "fees": 500, "refunded_fees": 100}]
+    assert g.read("bench_referrer_reward_inputs", id="root", end=T + 1, period="2027-01") == \
+        [{"referrals": 0, "fees": 0, "refunded_fees": 0}]
+
 # -- API keys ---------------------------------------------------------------
 
 def add_key(g, id="k1"):

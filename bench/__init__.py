@@ -1,0 +1,1 @@
+"""refgraph's benchmarks: ``python -m bench`` (see bench/README.md)."""

@@ -1,0 +1,317 @@
+"""``python -m bench``: build seeded data of each size, measure, print a table
+and write JSON.  See bench/README.md for what each figure means."""
+
+import argparse
+import hashlib
+import http.client
+import json
+import os
+import platform
+import random
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import graph
+from graph import demo
+from graph.maintenance import now_ms
+from graph.rules import DEFAULT_RULES, period_bounds
+from graph.store import keys, rewards, sales, users
+
+from . import baselines
+
+SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000}
+
+
+def say(*parts):
+    print(*parts, file=sys.stderr, flush=True)
+
+
+def timed(fn, *args, **kwargs):
+    started = time.perf_counter()
+    result = fn(*args, **kwargs)
+    return result, time.perf_counter() - started
+
+
+def checksum(amounts):
+    """Count, total and a digest of every (referrer, amount): equal iff the lines are."""
+    text = "\n".join(f"{k}:{v}" for k, v in sorted(amounts.items()))
+    return {"lines": len(amounts), "total": sum(amounts.values()),
+            "digest": hashlib.sha256(text.encode()).hexdigest()[:16]}
+
+
+def rss_bytes(pid):
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        return None
+
+
+def disk_bytes(folder):
+    return sum(p.stat().st_size for p in Path(folder).rglob("*") if p.is_file())
+
+
+def percentile(samples, q):
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+# -- the reward run -----------------------------------------------------------
+
+def reward_run(backend, world, result, loop_limit):
+    period = world.periods[-1]
+    rules = DEFAULT_RULES
+    after = period_bounds(period)[1] + 1
+    lines, compute_s = timed(rewards.compute, backend, period)
+    expected = checksum({l.referrer_id: l.amount for l in lines})
+    run, run_s = timed(rewards.run, backend, period, now=after)
+    got = checksum({l["id"].split("|")[1]: l["amount"] for l in _lines_of_run(backend, lines)})
+    arrays = baselines.numpy_load(world)
+    numpy_amounts, numpy_s = timed(baselines.numpy_rewards, arrays, rules, period)
+    db = baselines.sqlite_load(world)
+    sqlite_amounts, sqlite_s = timed(baselines.sqlite_rewards, db, rules, period)
+    referrers = len(backend.read("bench_referrers"))
+    if loop_limit is None or referrers <= loop_limit:
+        loop_amounts, loop_s = timed(baselines.naive_loop, backend, rules, period)
+        loop = {"seconds": loop_s, "checksum": checksum(loop_amounts), "extrapolated": False}
+    else:
+        loop = {"seconds": None, "checksum": None, "extrapolated": True}
+    result["reward_run"] = {
+        "period": period, "referrers": referrers, "lines": run["lines"],
+        "refgraph_seconds": run_s, "refgraph_compute_only_seconds": compute_s,
+        "numpy_seconds": numpy_s, "sqlite_seconds": sqlite_s, "loop": loop,
+        "checksums": {"refgraph": got, "refgraph_preview": expected,
+                      "numpy": checksum(numpy_amounts), "sqlite": checksum(sqlite_amounts),
+                      "loop": loop["checksum"]},
+    }
+    sums = [c for c in result["reward_run"]["checksums"].values() if c is not None]
+    result["reward_run"]["totals_match"] = all(c == sums[0] for c in sums)
+    return result["reward_run"]["totals_match"]
+
+
+def _lines_of_run(backend, lines):
+    return [backend.read_one("reward_line_get", id=line.id)["line"] for line in lines]
+
+
+# -- ingest -------------------------------------------------------------------
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_api(data_dir):
+    port = free_port()
+    env = {**os.environ, "REFGRAPH_DATA_DIR": str(data_dir), "REFGRAPH_THREADS": "8"}
+    env.pop("REFGRAPH_GRAPH_URL", None)
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from api.cli import main; main()", "serve", "--port", str(port)],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            conn.request("GET", "/health")
+            if conn.getresponse().status == 200:
+                return process, port
+        except OSError:
+            time.sleep(0.1)
+    process.kill()
+    raise RuntimeError("refgraph serve did not start")
+
+
+def post_many(port, key, bodies, path="/v1/sales"):
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    headers = {"Authorization": f"Bearer {key}", "Content-Type": "application/json"}
+    for body in bodies:
+        conn.request("POST", path, body=json.dumps(body), headers=headers)
+        response = conn.getresponse()
+        response.read()
+        if response.status not in (200, 201):
+            raise RuntimeError(f"{path} answered {response.status}")
+
+
+def ingest(backend, world, data_dir, result, n):
+    merchants = [u["id"] for u in world.users if "merchant" in u["roles"]]
+    rnd = random.Random(11)
+
+    def new_sales(tag, count):
+        return [{"id": f"bench-{tag}-{i}", "merchant_id": rnd.choice(merchants),
+                 "amount": rnd.randrange(100, 100_000), "currency": "CNY"} for i in range(count)]
+
+    rules = DEFAULT_RULES
+    engine = new_sales("engine", n)
+    started = time.perf_counter()
+    for sale in engine:
+        sales.record_sale(backend, rules=rules, **sale)
+    engine_rate = n / (time.perf_counter() - started)
+    key, _ = keys.create(backend, "operator", name="bench")
+    api, port = start_api(data_dir)
+    try:
+        one = new_sales("http1", n)
+        _, s1 = timed(post_many, port, key, one)
+        four = new_sales("http4", n)
+        threads = [threading.Thread(target=post_many, args=(port, key, four[k::4]))
+                   for k in range(4)]
+        started = time.perf_counter()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        s4 = time.perf_counter() - started
+        batches = [{"sales": new_sales(f"batch{b}", 1_000)} for b in range(max(2, n // 500))]
+        _, sb = timed(post_many, port, key, batches, "/v1/sales:batch")
+        api_rss = rss_bytes(api.pid)
+    finally:
+        api.send_signal(signal.SIGTERM)
+        api.wait(60)
+    result["ingest"] = {
+        "engine_single_statement_per_s": engine_rate,
+        "http_single_1_client_per_s": n / s1, "http_single_4_clients_per_s": n / s4,
+        "http_batch_per_s": 1_000 * len(batches) / sb,
+        "http_single_vs_engine": (n / s1) / engine_rate,
+    }
+    return api_rss
+
+
+# -- queries ------------------------------------------------------------------
+
+def queries(backend, world, result, n=1_000):
+    rnd = random.Random(5)
+    sample = [rnd.choice(world.users)["id"] for _ in range(n)]
+    measures = {
+        "upline": lambda u: users.upline(backend, u),
+        "downline_depth3": lambda u: users.downline(backend, u, depth=3, limit=50),
+        "balances": lambda u: sales.balances(backend, u),
+    }
+    result["queries_ms"] = {}
+    for name, fn in measures.items():
+        samples = []
+        for user in sample:
+            started = time.perf_counter()
+            fn(user)
+            samples.append((time.perf_counter() - started) * 1000)
+        result["queries_ms"][name] = {"median": statistics.median(samples),
+                                      "p99": percentile(samples, 0.99)}
+
+
+# -- one size -------------------------------------------------------------------
+
+def measure(label, n_users, args):
+    data_dir = Path(tempfile.mkdtemp(prefix=f"refgraph-bench-{label}-"))
+    result = {"size": label, "users": n_users}
+    backend = graph.open_backend({"GRAPH_URL": "embedded", "DATA_DIR": str(data_dir),
+                                  "APPENDFSYNC": args.appendfsync})
+    try:
+        say(f"[{label}] generating")
+        world, gen_s = timed(demo.generate, n_users, periods=1, sales_per_merchant=10, seed=7)
+        result["data"] = {"users": len(world.users), "sales": len(world.sales),
+                          "refunds": len(world.refunds), "generate_seconds": gen_s}
+        say(f"[{label}] loading {len(world.users)} users, {len(world.sales)} sales")
+        _, load_s = timed(demo.load, backend, world)
+        result["data"]["load_seconds"] = load_s
+        say(f"[{label}] reward run and baselines")
+        ok = reward_run(backend, world, result, args.loop_limit)
+        if not args.smoke:
+            say(f"[{label}] queries")
+            queries(backend, world, result)
+            say(f"[{label}] ingest")
+            api_rss = ingest(backend, world, data_dir, result, args.ingest)
+            result["memory"] = {"database_rss_bytes": rss_bytes(backend.server.pid()),
+                                "api_rss_bytes": api_rss,
+                                "data_dir_bytes": disk_bytes(data_dir)}
+        return result, ok
+    finally:
+        backend.close()
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def fmt(value, unit=""):
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:,.3f}{unit}" if value < 10 else f"{value:,.0f}{unit}"
+    return f"{value:,}{unit}"
+
+
+def table(results):
+    rows = []
+    for r in results:
+        run = r["reward_run"]
+        loop_s = run["loop"]["seconds"]
+        rows += [
+            (r["size"], "data", f"{r['data']['users']:,} users, {r['data']['sales']:,} sales, "
+             f"loaded in {r['data']['load_seconds']:.1f}s"),
+            (r["size"], "reward run: refgraph (end to end)", fmt(run["refgraph_seconds"], " s")),
+            (r["size"], "  of which reading + computing", fmt(run["refgraph_compute_only_seconds"], " s")),
+            (r["size"], "  NumPy lower bound", fmt(run["numpy_seconds"], " s")),
+            (r["size"], "  SQLite", fmt(run["sqlite_seconds"], " s")),
+            (r["size"], "  per-referrer loop", fmt(loop_s, " s")),
+            (r["size"], "  refgraph / NumPy", fmt(run["refgraph_seconds"] / run["numpy_seconds"], "x")),
+            (r["size"], "  SQLite / refgraph", fmt(run["sqlite_seconds"] / run["refgraph_seconds"], "x")),
+            (r["size"], "  loop / refgraph", fmt(loop_s / run["refgraph_seconds"], "x") if loop_s else "-"),
+            (r["size"], "  totals match", f"{run['totals_match']} ({run['checksums']['refgraph']})"),
+        ]
+        if "ingest" in r:
+            i = r["ingest"]
+            rows += [
+                (r["size"], "ingest: engine single statement", fmt(i["engine_single_statement_per_s"], " /s")),
+                (r["size"], "  HTTP single, 1 client", fmt(i["http_single_1_client_per_s"], " /s")),
+                (r["size"], "  HTTP single, 4 clients", fmt(i["http_single_4_clients_per_s"], " /s")),
+                (r["size"], "  HTTP batch", fmt(i["http_batch_per_s"], " /s")),
+                (r["size"], "  HTTP single / engine", fmt(i["http_single_vs_engine"], "x")),
+            ]
+            for name, q in r["queries_ms"].items():
+                rows.append((r["size"], f"query {name} median / p99",
+                             f"{q['median']:.2f} / {q['p99']:.2f} ms"))
+            m = r["memory"]
+            rows.append((r["size"], "memory: database / API / disk",
+                         f"{fmt(m['database_rss_bytes'] // 2**20)} MiB / "
+                         f"{fmt((m['api_rss_bytes'] or 0) // 2**20)} MiB / "
+                         f"{fmt(m['data_dir_bytes'] // 2**20)} MiB"))
+    width = max(len(r[1]) for r in rows)
+    return "\n".join(f"{size:>5}  {what:<{width}}  {value}" for size, what, value in rows)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--sizes", default="10k,100k",
+                        help="comma-separated sizes among 10k, 100k, 1m (default 10k,100k)")
+    parser.add_argument("--smoke", action="store_true",
+                        help="reward run and baselines only; fail unless totals match")
+    parser.add_argument("--ingest", type=int, default=2_000,
+                        help="single-sale requests per ingest measurement")
+    parser.add_argument("--loop-limit", type=int, default=None,
+                        help="skip the per-referrer loop above this many referrers")
+    parser.add_argument("--appendfsync", default="always", choices=["always", "everysec", "no"])
+    parser.add_argument("--json", default="bench/results.json", help="where to write results")
+    args = parser.parse_args(argv)
+    results, all_ok = [], True
+    for label in args.sizes.split(","):
+        if label not in SIZES:
+            parser.error(f"unknown size {label!r}; choose among {', '.join(SIZES)}")
+        result, ok = measure(label, SIZES[label], args)
+        results.append(result)
+        all_ok &= ok
+        say(f"[{label}] done")
+    report = {"machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                          "platform": platform.platform()},
+              "appendfsync": args.appendfsync, "at": now_ms(), "results": results}
+    Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.json).write_text(json.dumps(report, indent=2))
+    print(table(results))
+    print(f"\nJSON: {args.json}")
+    if not all_ok:
+        print("TOTALS DO NOT MATCH", file=sys.stderr)
+        sys.exit(1)
