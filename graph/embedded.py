@@ -25,6 +25,7 @@ import concurrent.futures
 import ctypes
 import fcntl
 import hashlib
+import logging
 import os
 import secrets
 import signal
@@ -38,6 +39,8 @@ from pathlib import Path
 import redis
 
 from .errors import EmbeddedServerError
+
+log = logging.getLogger("refgraph.embedded")
 
 _SOCKET_MAX = 100  # sun_path is 108 bytes on Linux; keep a margin
 
@@ -150,6 +153,11 @@ class EmbeddedServer:
             f"appendonly {'yes' if appendonly else 'no'}",
             f"appendfsync {self.appendfsync}",
             'save ""',
+            # Restarts replay the append-only file statement by statement;
+            # rewriting it early keeps that replay short (the rewrite starts
+            # with a snapshot, which loads fast).
+            "auto-aof-rewrite-percentage 50",
+            "auto-aof-rewrite-min-size 8mb",
             "dbfilename dump.rdb",
             f"requirepass {self.password}",
             f"loadmodule {module}",
@@ -230,6 +238,8 @@ class EmbeddedServer:
         conf = self._write_config(module, appendonly)
         self._process = self._spawner.submit(self._spawn, server, conf).result()
         self._wait_ready()
+        if appendonly:
+            self._compact_if_long()
 
     def restore(self, snapshot, progress=None):
         """Replace the data with an RDB snapshot made by ``backup``.
@@ -268,6 +278,23 @@ class EmbeddedServer:
             finally:
                 self._terminate()
 
+    def compact(self):
+        """Ask the server to rewrite its append-only file as a snapshot (in
+        the background), so the next start loads a snapshot instead of
+        replaying every statement."""
+        try:
+            with self.client() as conn:
+                conn.bgrewriteaof()
+        except redis.ResponseError:   # a rewrite is already running
+            pass
+
+    def _compact_if_long(self):
+        with self.client() as conn:
+            info = conn.info("persistence")
+        incremental = info.get("aof_current_size", 0) - info.get("aof_base_size", 0)
+        if incremental > max(info.get("aof_base_size", 0), 1 << 20):
+            self.compact()
+
     def ensure_running(self):
         if not self.ping():
             self.start()
@@ -290,7 +317,14 @@ class EmbeddedServer:
             out.close()
 
     def _wait_ready(self):
+        """Wait until the server answers and has loaded its data.
+
+        Loading a large append-only file can take minutes; while the server
+        is alive and loading, refgraph waits and logs progress.  Only a
+        server that neither answers nor loads within the timeout is an error.
+        """
         deadline = time.monotonic() + self.startup_timeout
+        reported = time.monotonic()
         while time.monotonic() < deadline:
             if self._process.poll() is not None:
                 raise EmbeddedServerError(
@@ -301,11 +335,16 @@ class EmbeddedServer:
             try:
                 if self.ping():
                     with self.client() as conn:
-                        if conn.info("persistence").get("loading"):
-                            raise redis.BusyLoadingError
-                    return
-            except redis.BusyLoadingError:
-                pass
+                        persistence = conn.info("persistence")
+                    if not persistence.get("loading"):
+                        return
+                    raise redis.BusyLoadingError(persistence.get("loading_loaded_perc", 0))
+            except redis.BusyLoadingError as loading:
+                deadline = time.monotonic() + self.startup_timeout   # alive and loading
+                if time.monotonic() - reported > 5:
+                    reported = time.monotonic()
+                    log.warning("the embedded FalkorDB server is loading %s: %s%% done",
+                                self.data_dir, loading.args[0] if loading.args else "?")
             time.sleep(0.02)
         self._terminate()
         raise EmbeddedServerError(
@@ -333,8 +372,24 @@ class EmbeddedServer:
             process.kill()
             process.wait()
 
+    def _finish_rewrite(self, timeout=120.0):
+        """Let a running append-only rewrite finish: SIGTERM would abort it."""
+        deadline = time.monotonic() + timeout
+        try:
+            with self.client() as conn:
+                while time.monotonic() < deadline:
+                    info = conn.info("persistence")
+                    if not (info.get("aof_rewrite_in_progress")
+                            or info.get("aof_rewrite_scheduled")):
+                        return
+                    time.sleep(0.05)
+        except (redis.ConnectionError, redis.TimeoutError, OSError):
+            pass
+
     def stop(self):
         """Stop the server if this process started it; otherwise leave it."""
         with _locked(self.data_dir / "start.lock"):
+            if self.owner:
+                self._finish_rewrite()
             self._terminate()
         self._spawner.shutdown(wait=False)

@@ -5,11 +5,16 @@ so one statement is one transaction.  Reads go through ``GRAPH.RO_QUERY``,
 which the server refuses to run if the query writes.
 """
 
+import re
+
 import redis
 from falkordb import FalkorDB
 
 from .backend import Backend, check_params, plain
 from .errors import BackendError, BackendUnavailable, ConstraintViolation
+
+
+_INDEX = re.compile(r"CREATE INDEX FOR \(\w+:(\w+)\) ON \(\w+\.(\w+)\)")
 
 
 def _version(number):
@@ -81,19 +86,51 @@ class FalkorDBBackend(Backend):
             self.server.ensure_running()
             return self._db.connection.execute_command(*args)
 
+    def _existing_schema(self):
+        """(label, property) pairs already indexed and already unique."""
+        try:
+            indexes = self._graph.ro_query("CALL db.indexes()").result_set
+            constraints = self._graph.ro_query("CALL db.constraints()").result_set
+        except redis.ResponseError:   # the graph does not exist yet
+            return set(), set()
+        indexed = {(row[0], prop) for row in indexes for prop in row[1]}
+        unique = {(row[1], tuple(row[2])) for row in constraints if row[0] == "UNIQUE"}
+        return indexed, unique
+
     def apply_schema(self):
+        """Create the indexes and unique constraints that are missing.
+
+        Only what is missing is sent: FalkorDB writes even a refused
+        GRAPH.CONSTRAINT into its append-only file, which every restart
+        would replay."""
+        indexed, unique = self._existing_schema()
+        sent = False
         for statement in self.queries.schema_statements():
             words = statement.split()
+            if words[0].upper() == "GRAPH.CONSTRAINT":
+                # GRAPH.CONSTRAINT CREATE UNIQUE NODE <Label> PROPERTIES <n> <props...>
+                if (words[4], tuple(words[7:])) in unique:
+                    continue
+                args = (words[0], words[1], self.graph_name, *words[2:])
+            else:
+                match = _INDEX.match(statement)
+                if match and (match.group(1), match.group(2)) in indexed:
+                    continue
+                args = None
             try:
-                if words[0].upper() == "GRAPH.CONSTRAINT":
-                    # GRAPH.CONSTRAINT CREATE <graph> ...: the graph name is ours.
-                    self._command(words[0], words[1], self.graph_name, *words[2:])
+                if args:
+                    self._command(*args)
                 else:
                     self._graph.query(statement)
+                sent = True
             except redis.ResponseError as exc:
                 if "already indexed" in str(exc) or "already exists" in str(exc):
                     continue
                 raise BackendError(f"schema statement failed: {statement!r}: {exc}") from exc
+        if sent and self.server is not None:
+            # FalkorDB re-appends constraint commands to the append-only file
+            # each time it replays them; a rewrite turns them into a snapshot.
+            self.server.compact()
 
     def version(self):
         for module in self._command("MODULE", "LIST"):

@@ -189,3 +189,52 @@ def test_a_deep_data_dir_gets_a_short_socket_path(tmp_path):
 def test_bad_appendfsync_is_refused(tmp_path):
     with pytest.raises(EmbeddedServerError, match="always, everysec or no"):
         EmbeddedServer(tmp_path, appendfsync="sometimes")
+
+
+def test_restarts_do_not_grow_the_append_only_file_with_schema(tmp_path):
+    def aof_size():
+        return sum(p.stat().st_size for p in (tmp_path / "falkordb" / "appendonlydir").glob("*.aof"))
+
+    open_embedded(tmp_path).close()
+    open_embedded(tmp_path).close()
+    before = aof_size()
+    for _ in range(3):
+        open_embedded(tmp_path).close()
+    # each start writes its heartbeat, but no schema statement again
+    assert aof_size() - before < 3 * 400
+
+
+def test_a_server_still_loading_is_waited_for(tmp_path, monkeypatch):
+    """A large data set takes longer to load than the start-up timeout: the
+    wait goes on while the server is alive and loading."""
+    open_embedded(tmp_path).close()
+    server = EmbeddedServer(tmp_path, startup_timeout=0.5)
+    real_client = server.client
+    loading_until = time.monotonic() + 2.0     # four times the timeout
+
+    class Loading:
+        def __init__(self, conn):
+            self.conn = conn
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.conn.close()
+
+        def ping(self):
+            return self.conn.ping()
+
+        def bgrewriteaof(self):
+            return self.conn.bgrewriteaof()
+
+        def info(self, section):
+            info = self.conn.info(section)
+            return {**info, "loading": 1} if time.monotonic() < loading_until else info
+
+    monkeypatch.setattr(server, "client", lambda timeout=2.0: Loading(real_client(timeout)))
+    server.start()
+    try:
+        assert time.monotonic() >= loading_until and server.owner
+    finally:
+        server.stop()
