@@ -28,6 +28,7 @@ function route() {
   }
   hideBanner();
   const hash = location.hash || "#/overview";
+  if (!hash.startsWith("#/search/")) document.getElementById("search-input").value = "";
   for (const [pattern, draw] of routes) {
     const match = pattern.exec(hash);
     if (match) {
@@ -80,7 +81,10 @@ function unlock() {
 
 // The API refused the key (revoked, or mistyped in this tab): start again
 // from /console, which signs the session out if the key no longer works.
+let leaving = false;
 window.addEventListener("refgraph:unauthorized", (event) => {
+  if (leaving) return;           // several calls may be refused at once
+  leaving = true;
   sessionStorage.removeItem(KEY);
   sessionStorage.setItem(NOTICE, `The API refused the key: ${event.detail.message}`);
   location.assign("/console");

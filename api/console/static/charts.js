@@ -2,7 +2,7 @@
 // horizontal bars.  Each returns a <figure> holding the SVG and its legend;
 // every mark has a <title>, so hovering (or a screen reader) gives the value.
 
-import {h, s} from "./util.js";
+import {h, responsive, s} from "./util.js";
 
 const PAD = {top: 12, right: 12, bottom: 28, left: 64};
 
@@ -50,29 +50,38 @@ function legend(series) {
     h("li", {}, h("span", {class: `swatch ${one.cls || "s" + i}`}), one.name)));
 }
 
-function figure(kind, title, svg, series, empty) {
+function figure(kind, title, draw, series, empty) {
   return h("figure", {class: `chart ${kind}`},
     title ? h("figcaption", {}, title) : null,
-    empty ? h("p", {class: "empty"}, "No data yet.") : svg,
+    empty ? h("p", {class: "empty"}, "No data yet.")
+      : responsive("plot-box", (width) => draw(Math.max(240, width))),
     empty ? null : legend(series));
 }
 
-function widthOf(container) {
-  return Math.max(280, Math.min(900, (container && container.clientWidth) || 600));
+function plot(width, height, label, ...children) {
+  return s("svg", {viewBox: `0 0 ${width} ${height}`, width, height, role: "img",
+    "aria-label": label, class: "plot"}, ...children);
 }
 
 /**
  * Lines over labelled points.
- * opts: {title, labels, series: [{name, values, cls}], format, height, container}
+ * opts: {title, labels, series: [{name, values, cls}], format, height}
  */
 export function lineChart(opts) {
   const {labels, series} = opts;
-  const format = opts.format || String;
-  const width = widthOf(opts.container), height = opts.height || 220;
-  const values = series.flatMap((one) => one.values);
   if (!labels.length) return figure("line", opts.title, null, series, true);
+  return figure("line", opts.title, (width) => drawLines(opts, width), series, false);
+}
+
+function drawLines(opts, width) {
+  const {labels, series} = opts;
+  const format = opts.format || String;
+  const height = opts.height || 220;
+  const values = series.flatMap((one) => one.values);
   const {inner, y, grid} = frame(width, height, [Math.min(...values), Math.max(...values)], format);
-  const xOf = (i) => inner.x + (labels.length === 1 ? inner.w / 2 : (i * inner.w) / (labels.length - 1));
+  const inset = 24;   // room for the first and last label
+  const xOf = (i) => inner.x + inset + (labels.length === 1 ? (inner.w - 2 * inset) / 2
+    : (i * (inner.w - 2 * inset)) / (labels.length - 1));
   const lines = series.map((one, k) => {
     const cls = one.cls || "s" + k;
     const points = one.values.map((v, i) => `${xOf(i).toFixed(1)},${y(v).toFixed(1)}`).join(" ");
@@ -81,21 +90,22 @@ export function lineChart(opts) {
       one.values.map((v, i) => s("circle", {cx: xOf(i), cy: y(v), r: 3.5},
         s("title", {}, `${one.name} · ${labels[i]}: ${format(v)}`))));
   });
-  const svg = s("svg", {viewBox: `0 0 ${width} ${height}`, role: "img",
-    "aria-label": opts.title || "line chart", class: "plot"},
-    grid, xLabels(labels, xOf, inner), lines);
-  return figure("line", opts.title, svg, series, false);
+  return plot(width, height, opts.title || "line chart", grid, xLabels(labels, xOf, inner), lines);
 }
 
 /**
  * Vertical bars per label, one per series side by side, or stacked.
- * opts: {title, labels, series: [{name, values, cls}], stacked, format, height, container}
+ * opts: {title, labels, series: [{name, values, cls}], stacked, format, height}
  */
 export function barChart(opts) {
+  if (!opts.labels.length) return figure("bar", opts.title, null, opts.series, true);
+  return figure("bar", opts.title, (width) => drawBars(opts, width), opts.series, false);
+}
+
+function drawBars(opts, width) {
   const {labels, series} = opts;
   const format = opts.format || String;
-  const width = widthOf(opts.container), height = opts.height || 220;
-  if (!labels.length) return figure("bar", opts.title, null, series, true);
+  const height = opts.height || 220;
   let lo = 0, hi = 0;
   labels.forEach((_, i) => {
     if (opts.stacked) {
@@ -129,10 +139,8 @@ export function barChart(opts) {
         s("title", {}, `${one.name} · ${label}: ${format(v)}`)));
     });
   });
-  const svg = s("svg", {viewBox: `0 0 ${width} ${height}`, role: "img",
-    "aria-label": opts.title || "bar chart", class: "plot"},
-    grid, xLabels(labels, xOf, inner), s("g", {class: "bars"}, bars));
-  return figure("bar", opts.title, svg, series, false);
+  return plot(width, height, opts.title || "bar chart", grid, xLabels(labels, xOf, inner),
+    s("g", {class: "bars"}, bars));
 }
 
 /**

@@ -45,22 +45,22 @@ export async function overviewPage(view) {
   h("p", {}, computedAt(summary, () => overviewPage(view))), grid);
   const growth = summary.growth_per_period, fees = summary.fees_per_period;
   grid.append(
-    panel("Growth per period", {id: "chart-growth"}, lineChart({container: grid,
+    panel("Growth per period", {id: "chart-growth"}, lineChart({
       labels: growth.map((r) => r.period), format: count, series: [
         {name: "users", values: growth.map((r) => r.users)},
         {name: "merchants", values: growth.map((r) => r.merchants)},
         {name: "card holders", values: growth.map((r) => r.cardholders)}]})),
-    panel("Fees per period", {id: "chart-fees"}, barChart({container: grid,
+    panel("Fees per period", {id: "chart-fees"}, barChart({
       labels: fees.map((r) => r.period), format: money, series: [
         {name: "fees", values: fees.map((r) => r.fees)},
         {name: "refunded", values: fees.map((r) => -r.refunded_fees)},
         {name: "net", values: fees.map((r) => r.net)}]})),
-    panel("Rewards per tier", {id: "chart-tiers"}, tierChart(summary.rewards_per_tier, grid)),
+    panel("Rewards per tier", {id: "chart-tiers"}, tierChart(summary.rewards_per_tier)),
     topReferrers(summary.top_referrers),
-    panel("Depth of users", {id: "chart-depth"}, barChart({container: grid, format: count,
+    panel("Depth of users", {id: "chart-depth"}, barChart({format: count,
       labels: summary.depth_distribution.map((r) => String(r.depth)),
       series: [{name: "users", values: summary.depth_distribution.map((r) => r.count)}]})),
-    panel("Referrers by number of referrals", {id: "chart-referrals"}, barChart({container: grid,
+    panel("Referrers by number of referrals", {id: "chart-referrals"}, barChart({
       format: count, labels: summary.referrals_per_referrer.map((r) => String(r.referrals)),
       series: [{name: "referrers",
         values: summary.referrals_per_referrer.map((r) => r.referrers)}]})),
@@ -69,11 +69,11 @@ export async function overviewPage(view) {
 }
 
 /** Stacked bars: one bar per period, one colour per tier. */
-export function tierChart(rows, container) {
+export function tierChart(rows) {
   const periods = [...new Set(rows.map((r) => r.period))].sort();
   const tiers = [...new Set(rows.map((r) => r.tier))].sort((a, b) => a - b);
   const amount = new Map(rows.map((r) => [`${r.period}|${r.tier}`, r.amount]));
-  return barChart({container, stacked: true, labels: periods, format: money,
+  return barChart({stacked: true, labels: periods, format: money,
     series: tiers.map((tier, k) => ({name: `tier ${tier}`, cls: "s" + (k % 6),
       values: periods.map((p) => amount.get(`${p}|${tier}`) || 0)}))});
 }
@@ -124,7 +124,7 @@ export async function rewardsPage(view) {
   try {
     const summary = await summaryOrOffer(tiersBody, () => rewardsPage(view));
     if (summary && !stale()) {
-      fill(tiersBody, tierChart(summary.rewards_per_tier, tiersBody),
+      fill(tiersBody, tierChart(summary.rewards_per_tier),
         h("p", {class: "muted"}, computedAt(summary, () => rewardsPage(view))));
     }
   } catch (error) {
@@ -151,7 +151,7 @@ async function loadRuns(body, stale, cursor, earlier) {
   const more = page.next_cursor ? h("button", {type: "button", class: "quiet"}, "Older runs") : null;
   if (more) more.addEventListener("click", () => loadRuns(body, stale, page.next_cursor, runs));
   fill(body,
-    barChart({container: body, height: 180, format: money, labels: chronological.map((r) => r.period),
+    barChart({height: 180, format: money, labels: chronological.map((r) => r.period),
       series: [{name: "rewards", values: chronological.map((r) => r.rewards)},
         {name: "clawbacks", cls: "s3", values: chronological.map((r) => -Math.abs(r.clawbacks))}]}),
     table([

@@ -2,7 +2,7 @@
 // The server lays the tree out (x, y and size in [0, 1]); this only scales
 // the coordinates to the drawing, colours nodes by role and sizes them.
 
-import {h, s, mainRole, ROLE_NAMES, money, count, userHref} from "./util.js";
+import {h, s, mainRole, ROLE_NAMES, money, count, responsive, userHref} from "./util.js";
 
 const LEVEL_GAP = 86;     // drawing units between two levels
 const PAD = 28;
@@ -11,18 +11,34 @@ function label(text, max) {
   return text.length > max ? text.slice(0, max - 1) + "…" : text;
 }
 
+/** The name under a node, kept inside the drawing at its left and right edges. */
+function nodeLabel(text, x, r, width) {
+  const half = text.length * 3.3;     // about half the width of 11px text
+  const anchor = x - half < 2 ? "start" : x + half > width - 2 ? "end" : "middle";
+  const dx = anchor === "start" ? -Math.min(x - 2, r) : anchor === "end" ? Math.min(width - x - 2, r) : 0;
+  return s("text", {y: (r + 13).toFixed(1), dx: dx.toFixed(1), "text-anchor": anchor}, text);
+}
+
 /**
- * An <svg> of the neighbourhood `data` ({center, nodes, edges, truncated}).
- * Clicking a node (or Enter on it) opens that user's page.
+ * The picture of the neighbourhood `data` ({center, nodes, edges, truncated})
+ * in a frame; clicking a node (or Enter on it) opens that user's page.
  */
 export function neighbourhood(data, sizeBy) {
+  return responsive("network-frame", (width) => draw(data, sizeBy, width), (frame) => {
+    // a drawing wider than its frame starts scrolled to the user
+    const center = frame.querySelector("g.node.center");
+    if (center) frame.scrollLeft = Number(center.dataset.x) - frame.clientWidth / 2;
+  });
+}
+
+function draw(data, sizeBy, frameWidth) {
   const nodes = data.nodes;
   const levels = new Map();
   for (const node of nodes) levels.set(node.level, (levels.get(node.level) || 0) + 1);
   const widest = Math.max(1, ...levels.values());
-  // Wide levels get a wider drawing (scrolled sideways inside its frame)
-  // rather than overlapping dots.
-  const width = Math.max(720, Math.min(12000, widest * 16 + 2 * PAD));
+  // A wide level makes the drawing wider than its frame (which then scrolls
+  // sideways) rather than overlapping dots.
+  const width = Math.max(frameWidth, Math.min(12000, widest * 16 + 2 * PAD));
   const height = Math.max(220, (levels.size - 1) * LEVEL_GAP + 2 * PAD + 24);
   const spacing = (width - 2 * PAD) / widest;
   const maxR = Math.max(4, Math.min(20, spacing * 0.45));
@@ -54,16 +70,13 @@ export function neighbourhood(data, sizeBy) {
     const withLabel = isCenter || node.level < 0 || showAllLabels;
     return s("g", {class: classes, transform: `translate(${x.toFixed(1)},${y.toFixed(1)})`,
       tabindex: 0, role: "link", "aria-label": `${node.name} (${node.id})`,
-      dataset: {id: node.id, level: String(node.level)}},
+      dataset: {id: node.id, level: String(node.level), x: x.toFixed(0)}},
       s("title", {}, tip),
       isCenter ? s("circle", {r: (r + 5).toFixed(1), class: "halo"}) : null,
       s("circle", {r: r.toFixed(1), class: "dot"}),
-      withLabel ? s("text", {y: (r + 13).toFixed(1), "text-anchor": "middle"},
-        label(node.name, isCenter ? 28 : 14)) : null);
+      withLabel ? nodeLabel(label(node.name, isCenter ? 28 : 14), x, r, width) : null);
   });
-  const wide = width > 720;   // drawn at its own size and scrolled, not shrunk
-  const svg = s("svg", {viewBox: `0 0 ${width} ${height}`, class: wide ? "network wide" : "network",
-    width: wide ? width : null, height: wide ? height : null,
+  const svg = s("svg", {viewBox: `0 0 ${width} ${height}`, class: "network", width, height,
     role: "group", "aria-label": `Referral neighbourhood of ${data.center}, sized by ${sizeBy}`},
     edges, s("g", {class: "nodes"}, marks));
   const open = (event) => {

@@ -114,7 +114,7 @@ export async function rulesPage(view) {
   const current = h("div", {}, loading());
   const history = h("div", {}, loading());
   fill(view, h("h1", {}, "Rules"), h("div", {class: "grid"},
-    panel("In force", {id: "rules-current"}, current),
+    panel("In force", {id: "rules-current", wide: true}, current),
     panel("History", {id: "rules-history", wide: true}, history)));
   try {
     const [now, past] = await Promise.all([api("GET", "/v1/rules"), api("GET", "/v1/rules/history")]);

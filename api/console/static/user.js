@@ -89,7 +89,7 @@ async function drawCard(view, id, body, stale) {
       fact("Direct referrals", count(card.direct), "fact-direct"),
       fact("Total downline", count(card.total_downline), "fact-downline"),
       fact("Levels below", count(card.levels.length))),
-    card.levels.length > 1 ? barChart({title: "Downline per level", container: body, height: 150,
+    card.levels.length > 1 ? barChart({title: "Downline per level", height: 150,
       labels: card.levels.map((l) => "L" + l.level),
       series: [{name: "users", values: card.levels.map((l) => l.count)}], format: count}) : null,
     h("h3", {}, "Balances"),
@@ -180,6 +180,6 @@ async function drawPicture(id, body, stale) {
     h("p", {class: "muted"}, `${count(above)} above, ${count(below)} below; click a user to ` +
       "move to them.", data.truncated ? h("strong", {class: "warn"},
       " Cut at 300 users below: lower the depth to see all of a level.") : null),
-    h("div", {class: "network-frame"}, neighbourhood(data, picture.sizeBy)),
+    neighbourhood(data, picture.sizeBy),
     networkLegend(picture.sizeBy));
 }

@@ -148,6 +148,27 @@ export function errorBox(error, what) {
         typeof m === "string" ? m : JSON.stringify(m)).join(" ")))) : null);
 }
 
+/**
+ * A box whose content is drawn by `draw(width)` at its real width in pixels
+ * (so text in SVG is never scaled down), again whenever that width changes.
+ */
+export function responsive(cls, draw, afterDraw) {
+  const holder = h("div", {class: "responsive " + cls});
+  let drawnAt = 0;
+  new ResizeObserver(() => {
+    const width = Math.floor(holder.clientWidth);
+    if (!width || Math.abs(width - drawnAt) < 8) return;
+    drawnAt = width;
+    // drawn in the next frame: a change of size inside the observer's own
+    // callback would be an observer loop
+    requestAnimationFrame(() => {
+      holder.replaceChildren(draw(width));
+      if (afterDraw) afterDraw(holder);
+    });
+  }).observe(holder);
+  return holder;
+}
+
 /** Replace a node's children. */
 export function fill(node, ...children) {
   node.replaceChildren();

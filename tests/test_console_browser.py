@@ -1,0 +1,307 @@
+"""The operator console in a real browser (headless Chromium): sign in,
+find a user, walk the picture of their neighbourhood, read the dashboards,
+decide withdrawals, sign out; on a laptop and on a phone.
+
+Every test fails if the page raised a JavaScript error, logged a console
+error it was not meant to, or asked anything of a server but refgraph's.
+``REFGRAPH_SCREENSHOT=docs/console.png pytest tests/test_console_browser.py``
+also saves a screenshot of the console on the seeded data there.
+"""
+
+import os
+import re
+
+import pytest
+
+import api.console
+from browser_harness import LAPTOP, PHONE, Watch, launch, require_chromium, serve
+from graph import demo
+from graph.maintenance import now_ms
+from graph.rules import DEFAULT_RULES
+from graph.store import keys, rewards, sales, users
+from graph.store import withdrawals as wd
+
+DAY = 86_400_000
+TIMEOUT_MS = 15_000
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    require_chromium()
+    with launch() as browser:
+        yield browser
+
+
+@pytest.fixture
+def server(app):
+    api.console.init_app(app)          # until create_app registers the console itself
+    with serve(app) as base:
+        yield base
+
+
+@pytest.fixture
+def operator_key(graph_backend):
+    return keys.create(graph_backend, "operator", name="browser test")[0]
+
+
+def open_page(chromium, base, viewport=LAPTOP):
+    context = chromium.new_context(viewport=viewport, base_url=base)
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    return context, page, Watch(page, base)
+
+
+@pytest.fixture
+def laptop(chromium, server):
+    context, page, watch = open_page(chromium, server)
+    yield page, watch
+    context.close()
+    watch.check()
+
+
+@pytest.fixture
+def phone(chromium, server):
+    context, page, watch = open_page(chromium, server, PHONE)
+    yield page, watch
+    context.close()
+    watch.check()
+
+
+def sign_in(page, key):
+    page.goto("/console")
+    page.fill("#key", key)
+    with page.expect_navigation():
+        page.click("#signin-form button[type=submit]")
+
+
+# ---------------------------------------------------------------------------
+
+def test_a_wrong_key_is_refused_with_a_message(laptop, graph_backend):
+    page, watch = laptop
+    watch.expect(401, "/console/session")
+    watch.expect(403, "/console/session")
+    sign_in(page, "rgk_0123456789ab_not-the-secret")
+    message = page.locator("#signin-message")
+    assert "not valid" in message.inner_text()
+    assert "refgraph keys create --role operator" in message.inner_text()
+    assert page.evaluate("sessionStorage.getItem('refgraph.key')") is None
+    assert page.request.get("/console/static/app.js").status == 401
+    assert page.locator("#view").count() == 0
+
+    users.register(graph_backend, id="ann", name="Ann", roles=["buyer"], rules=DEFAULT_RULES,
+                   root=True)
+    sign_in(page, keys.create(graph_backend, "member", "ann")[0])
+    message = page.locator("#signin-message").inner_text()
+    assert "member key" in message and "refgraph keys create --role operator" in message
+    assert page.request.get("/console/static/app.js").status == 401
+
+
+# ---------------------------------------------------------------------------
+# On seeded data
+
+CHEAP_WITHDRAWALS = DEFAULT_RULES.from_dict({**DEFAULT_RULES.to_dict(), "min_withdrawal": 1})
+
+
+@pytest.fixture
+def seeded(graph_backend):
+    """A demo network (planted abuse included) with its reward runs done and
+    released, and two withdrawals waiting for a decision."""
+    world = demo.generate(300, periods=3, seed=7)
+    demo.load(graph_backend, world)
+    for period in world.periods:
+        rewards.run(graph_backend, period)
+    rewards.release(graph_backend, now=now_ms() + 30 * DAY)
+    cash = {user["id"]: sales.balances(graph_backend, user["id"])["cash_available"]
+            for user in world.users if user["roles"] and user["roles"] != ["buyer"]}
+    richest = max(cash, key=cash.get)
+    assert cash[richest] >= 4, "the demo network paid no rewards"
+    for name in ("w-approve", "w-reject"):
+        wd.request(graph_backend, id=name, user_id=richest, amount=cash[richest] // 4,
+                   rules=CHEAP_WITHDRAWALS)
+    return {"world": world, "withdrawer": richest, **world.planted}
+
+
+def wait_for_user(page, user_id):
+    page.wait_for_url(re.compile(r"#/user/" + re.escape(user_id) + "$"))
+    page.wait_for_selector(f"#user-head code:text-is('{user_id}')")
+    page.wait_for_selector("#user-card dl.facts")
+    page.wait_for_selector("svg.network g.node")
+
+
+def test_an_operator_explores_the_network_and_decides_withdrawals(laptop, seeded, operator_key):
+    page, watch = laptop
+    watch.expect(404, "/v1/analytics/summary")       # not computed yet: the console offers it
+
+    sign_in(page, operator_key)
+    assert page.evaluate("sessionStorage.getItem('refgraph.key')") == operator_key
+    page.wait_for_selector("#compute-analytics").click()
+    page.wait_for_selector("#tiles")
+    assert page.locator("#tile-users .tile-value").inner_text() == str(len(seeded["world"].users))
+    for chart in ("#chart-growth", "#chart-fees", "#chart-tiers", "#chart-depth",
+                  "#chart-referrals"):
+        page.wait_for_selector(f"{chart} svg.plot")      # drawn once laid out, at its width
+    assert page.locator("#chart-growth polyline").count() == 3
+    assert page.locator("#chart-fees rect.bar").count() >= 3
+    assert page.locator("#chart-tiers rect.bar").count() >= 1
+    assert page.locator("#top-referrers .rank-row").count() >= 3
+    page.click("#top-referrers button[data-by=fees]")
+    assert page.locator("#top-referrers button[data-by=fees]").get_attribute("aria-selected") == "true"
+    assert page.locator("#top-referrers .rank-row").count() >= 1
+
+    # find the burst referrer by id: straight to their page and picture
+    burst = seeded["burst_referrer"]
+    page.fill("#search-input", burst)
+    page.press("#search-input", "Enter")
+    wait_for_user(page, burst)
+    assert int(page.locator("#fact-direct dd").inner_text()) >= 30
+    nodes = page.locator("svg.network g.node")
+    assert nodes.count() > 30
+    assert page.locator("svg.network g.node.center").get_attribute("data-id") == burst
+    assert page.locator("svg.network path.edge").count() >= nodes.count() - 1
+    assert page.locator("svg.network g.node.role-merchant").count() >= 1
+
+    # sized by downline, then a click on one of their referrals moves to them
+    page.click("#user-picture button[data-size=downline]")
+    page.wait_for_selector("#user-picture button[data-size=downline][aria-pressed=true]")
+    page.wait_for_selector("svg.network g.node")
+    child = page.locator("svg.network g.node[data-level='1']").first
+    child_id = child.get_attribute("data-id")
+    child.locator("circle.dot").click()
+    wait_for_user(page, child_id)
+    assert page.locator("svg.network g.node.center").get_attribute("data-id") == child_id
+    page.go_back()
+    wait_for_user(page, burst)
+    referrer_link = page.locator("#fact-referrer a")   # their referrer, from the card
+    referrer = referrer_link.get_attribute("href").rsplit("/", 1)[1]
+    assert referrer != burst
+    referrer_link.click()
+    wait_for_user(page, referrer)
+
+    # a name search with many answers lists them
+    page.fill("#search-input", "User 1")
+    page.press("#search-input", "Enter")
+    page.wait_for_selector("#search-results table.results tbody tr")
+    assert page.locator("#search-results tbody tr").count() >= 10
+
+    # rewards: the three runs, completed, with their totals and charts
+    page.click("nav.tabs a[data-section=rewards]")
+    page.wait_for_selector("#runs table.runs tbody tr")
+    assert page.locator("#runs tbody tr").count() == 3
+    assert page.locator("#runs .badge.completed").count() == 3
+    page.wait_for_selector("#runs svg.plot rect.bar")
+    assert page.locator("#runs svg.plot rect.bar").count() >= 3
+    page.wait_for_selector("#chart-tiers svg.plot")
+
+    # withdrawals: approve one, reject the other
+    page.click("nav.tabs a[data-section=withdrawals]")
+    page.wait_for_selector("#withdrawals tr[data-id=w-approve]")
+    page.click("#withdrawals tr[data-id=w-approve] button[data-action=approve]")
+    page.wait_for_selector("#banner.ok:has-text('w-approve')")
+    page.wait_for_selector("#withdrawals tr[data-id=w-reject]")
+    assert page.locator("#withdrawals tr[data-id=w-approve]").count() == 0
+    page.fill("#withdrawals tr[data-id=w-reject] input.reason", "documents missing")
+    page.click("#withdrawals tr[data-id=w-reject] button[data-action=reject]")
+    page.wait_for_selector("#banner.ok:has-text('w-reject')")
+    page.wait_for_selector("#withdrawals p.empty")
+    page.select_option("#withdrawal-status", "")
+    page.wait_for_selector("#withdrawals tr[data-id=w-reject] .badge.rejected")
+    assert page.locator("#withdrawals tr[data-id=w-approve] .badge.approved").count() == 1
+    assert "documents missing" in page.locator("#withdrawals tr[data-id=w-reject]").inner_text()
+
+    # the rules in force and their history
+    page.click("nav.tabs a[data-section=rules]")
+    page.wait_for_selector("#rules-current dl.facts")
+    assert "5 %" in page.locator("#rules-current").inner_text()
+    page.wait_for_selector("#rules-history table tbody tr")
+
+    # fraud signals, each leading to its user
+    page.click("nav.tabs a[data-section=signals]")
+    page.wait_for_selector("#signals li.signal")
+    assert page.locator("#signals li.signal").count() >= 3
+    page.select_option("#signal-kind", "self_dealing")
+    page.wait_for_url(re.compile(r"#/signals\?kind=self_dealing$"))
+    page.wait_for_selector("#signals li.signal")
+    subject = page.locator("#signals li.signal a.user-link").first
+    subject_id = subject.inner_text()
+    subject.click()
+    wait_for_user(page, subject_id)
+    assert page.locator("#user-signals li").count() >= 1
+
+    shot = os.environ.get("REFGRAPH_SCREENSHOT")
+    if shot:
+        page.goto(f"/console#/user/{burst}")
+        wait_for_user(page, burst)
+        page.click("#user-picture button[data-size=fees]")
+        page.wait_for_selector("svg.network g.node")
+        page.wait_for_timeout(300)
+        page.screenshot(path=shot)
+
+    # signing out ends the session and forgets the key
+    with page.expect_navigation():
+        page.click("#signout-form button")
+    assert "Signed out" in page.locator("#signin-message").inner_text()
+    assert page.evaluate("sessionStorage.getItem('refgraph.key')") is None
+    assert page.request.get("/console/static/app.js").status == 401
+
+
+def test_api_errors_are_shown_on_screen(laptop, graph_backend, operator_key):
+    page, watch = laptop
+    watch.expect(404, "/v1/analytics/summary")
+    watch.expect(404, "/v1/analytics/users/nobody")
+    watch.expect(404, "/v1/analytics/users/nobody/neighbourhood")
+    sign_in(page, operator_key)
+    page.goto("/console#/user/nobody")
+    box = page.wait_for_selector("#user-card .error-box")
+    assert "404" in box.inner_text() and "nobody" in box.inner_text()
+    page.wait_for_selector("#user-picture .error-box")
+
+
+def test_a_revoked_key_signs_the_console_out(app, laptop, graph_backend, operator_key):
+    from api.auth import KeyCache
+
+    app.extensions["refgraph.keys"] = KeyCache(0)    # no 5-second grace for the revoked key
+    page, watch = laptop
+    watch.expect(404, "/v1/analytics/summary")
+    watch.expect(401, "/v1/rules")
+    watch.expect(401, "/v1/rules/history")
+    sign_in(page, operator_key)
+    page.wait_for_selector("#compute-analytics")
+    keys.revoke(graph_backend, operator_key)
+    page.click("nav.tabs a[data-section=rules]")     # the API refuses the key
+    page.wait_for_selector("#signin-message")
+    assert "revoked" in page.locator("#signin-message").inner_text()
+
+
+def test_a_new_tab_asks_for_the_key_again(chromium, server, operator_key):
+    context, page, watch = open_page(chromium, server)
+    watch.expect(404, "/v1/analytics/summary")
+    sign_in(page, operator_key)
+    other = context.new_page()                       # same cookie, no sessionStorage
+    other_watch = Watch(other, server)
+    other.goto("/console#/rules")
+    other.wait_for_selector("#unlock-form")
+    other.fill("#unlock-key", operator_key)
+    other.click("#unlock-form button")
+    other.wait_for_selector("#rules-current dl.facts")
+    context.close()
+    watch.check()
+    other_watch.check()
+
+
+def test_a_phone_sees_every_page_without_sideways_scrolling(phone, seeded, operator_key,
+                                                             graph_backend):
+    from graph.store import analytics
+
+    page, watch = phone
+    analytics.refresh(graph_backend)
+    sign_in(page, operator_key)
+    burst = seeded["burst_referrer"]
+    pages = {"overview": "#tiles", "rewards": "#runs table", "withdrawals": "#withdrawals table",
+             "rules": "#rules-history table", "signals": "#signals li.signal",
+             f"user/{burst}": "svg.network g.node", "search/User 1": "#search-results table"}
+    for route, ready in pages.items():
+        page.goto(f"/console#/{route}")
+        page.wait_for_selector(ready)
+        page.wait_for_timeout(100)
+        width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        assert width[0] <= width[1] == PHONE["width"], f"#{route} is {width[0]} px wide"
