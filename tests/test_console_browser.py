@@ -169,6 +169,11 @@ def test_an_operator_explores_the_network_and_decides_withdrawals(laptop, seeded
     child.locator("circle.dot").click()
     wait_for_user(page, child_id)
     assert page.locator("svg.network g.node.center").get_attribute("data-id") == child_id
+    page.click("#status-action")                    # suspend, in two clicks
+    page.fill("#user-head input.reason", "checking the burst")
+    page.click("#status-action")
+    page.wait_for_selector("#banner.ok:has-text('suspended')")
+    page.wait_for_selector("#user-head .badge.suspended")
     page.go_back()
     wait_for_user(page, burst)
     referrer_link = page.locator("#fact-referrer a")   # their referrer, from the card

@@ -17,9 +17,17 @@ const routes = [
   [/^#\/withdrawals$/, () => withdrawalsPage(view)],
   [/^#\/rules$/, () => rulesPage(view)],
   [/^#\/signals(?:\?kind=([a-z_]*))?$/, (kind) => signalsPage(view, kind || "")],
-  [/^#\/user\/(.+)$/, (id) => userPage(view, decodeURIComponent(id))],
-  [/^#\/search\/(.*)$/, (q) => searchPage(view, decodeURIComponent(q))],
+  [/^#\/user\/(.+)$/, (id) => userPage(view, decoded(id))],
+  [/^#\/search\/(.*)$/, (q) => searchPage(view, decoded(q))],
 ];
+
+function decoded(part) {
+  try {
+    return decodeURIComponent(part);
+  } catch (error) {   // a hand-typed "%" that starts no escape
+    return part;
+  }
+}
 
 function route() {
   if (!sessionStorage.getItem(KEY)) {

@@ -24,7 +24,7 @@ export async function overviewPage(view) {
   fill(view, h("h1", {}, "Overview"), body);
   let summary;
   try {
-    summary = await summaryOrOffer(body, () => overviewPage(view));
+    summary = await summaryOrOffer(body, () => stale() || overviewPage(view));
   } catch (error) {
     if (!stale()) fill(body, errorBox(error, "Reading the analytics"));
     return;
@@ -42,7 +42,7 @@ export async function overviewPage(view) {
     tile("suspended", count((summary.by_status || {}).suspended || 0)),
     h("a", {class: "tile link", href: "#/signals"}, h("span", {class: "tile-value"},
       count(summary.signals.total)), h("span", {class: "tile-label"}, "fraud signals"))),
-  h("p", {}, computedAt(summary, () => overviewPage(view))), grid);
+  h("p", {}, computedAt(summary, () => stale() || overviewPage(view))), grid);
   const growth = summary.growth_per_period, fees = summary.fees_per_period;
   grid.append(
     panel("Growth per period", {id: "chart-growth"}, lineChart({
@@ -122,10 +122,10 @@ export async function rewardsPage(view) {
     panel("Rewards per tier", {id: "chart-tiers"}, tiersBody)));
   loadRuns(runsBody, stale, null, []);
   try {
-    const summary = await summaryOrOffer(tiersBody, () => rewardsPage(view));
+    const summary = await summaryOrOffer(tiersBody, () => stale() || rewardsPage(view));
     if (summary && !stale()) {
       fill(tiersBody, tierChart(summary.rewards_per_tier),
-        h("p", {class: "muted"}, computedAt(summary, () => rewardsPage(view))));
+        h("p", {class: "muted"}, computedAt(summary, () => stale() || rewardsPage(view))));
     }
   } catch (error) {
     if (!stale()) fill(tiersBody, errorBox(error, "Reading the analytics"));

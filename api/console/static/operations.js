@@ -49,12 +49,12 @@ async function loadWithdrawals(view, body, stale, cursor, earlier) {
     {head: "Vouchers", cell: (w) => money(w.voucher_amount), cls: "num"},
     {head: "Status", cell: (w) => badge(w.status)},
     {head: "Requested", cell: (w) => when(w.requested_at)},
-    {head: "Decision", cell: (w) => w.status === "requested" ? decide(view, w)
+    {head: "Decision", cell: (w) => w.status === "requested" ? decide(view, w, stale)
       : [when(w.decided_at), w.reason ? h("div", {class: "muted"}, w.reason) : null]},
   ], rows, {cls: "withdrawals", key: (w) => w.id}), more);
 }
 
-function decide(view, withdrawal) {
+function decide(view, withdrawal, stale) {
   const reason = h("input", {type: "text", placeholder: "reason (optional)", maxlength: 500,
     class: "reason", "aria-label": `reason for ${withdrawal.id}`});
   const act = (verb, past) => {
@@ -65,7 +65,7 @@ function decide(view, withdrawal) {
       try {
         await api("POST", `/v1/withdrawals/${encodeURIComponent(withdrawal.id)}/${verb}`,
           {reason: reason.value.trim() || null});
-        withdrawalsPage(view);
+        if (!stale()) withdrawalsPage(view);
         showBanner("ok", `Withdrawal ${withdrawal.id} of ${money(withdrawal.amount)} ${past}.`);
       } catch (error) {
         for (const b of button.parentNode.querySelectorAll("button")) b.disabled = false;
@@ -175,7 +175,8 @@ async function loadSignals(view, body, stale, kind, cursor, earlier) {
   } catch (error) {
     if (stale()) return;
     if (error.code === "no_snapshot") {
-      await summaryOrOffer(body, () => signalsPage(view, kind)).catch((e) => fill(body, errorBox(e)));
+      await summaryOrOffer(body, () => stale() || signalsPage(view, kind))
+        .catch((e) => fill(body, errorBox(e)));
     } else {
       fill(body, errorBox(error, "Reading the signals"));
     }
