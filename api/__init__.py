@@ -66,6 +66,7 @@ def create_app(config=None):
     errors.init_app(app)
     auth.init_app(app)
 
+    from .analytics.resources import blp as analytics_blp
     from .cards.resources import blp as cards_blp
     from .health.resources import blp as health_blp
     from .rules.resources import blp as rules_blp
@@ -77,7 +78,11 @@ def create_app(config=None):
     from .withdrawals.resources import callbacks as callbacks_blp
 
     for blueprint in (health_blp, users_blp, cards_blp, sales_blp, rules_blp, rewards_blp,
-                      withdrawals_blp, callbacks_blp, ledger_blp):
+                      withdrawals_blp, callbacks_blp, ledger_blp, analytics_blp):
         api.register_blueprint(blueprint)
     app.extensions["refgraph.api"] = api
+
+    from .console import init_app as init_console
+
+    init_console(app)
     return app

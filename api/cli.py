@@ -426,6 +426,91 @@ def demo_seed(n_users, periods, seed, force):
                f"'refgraph rewards run --period {world.periods[0]}'", err=True)
 
 
+class _Stages:
+    """Progress of work in stages of unknown length: one line per stage,
+    rewritten in place, e.g. ``users: 120000``."""
+
+    def __init__(self):
+        self.stage = None
+
+    def __call__(self, stage, done):
+        if stage != self.stage and self.stage is not None:
+            click.echo(err=True)
+        self.stage = stage
+        click.echo(f"\r{stage}: {done}", nl=False, err=True)
+
+    def close(self):
+        if self.stage is not None:
+            click.echo(err=True)
+
+
+@cli.group("analytics")
+def analytics_group():
+    """Whole-network analytics and fraud signals."""
+
+
+@analytics_group.command("refresh")
+@with_appcontext
+def analytics_refresh():
+    """Recompute the network analytics now (the worker does it every hour)."""
+    from graph.store import analytics
+
+    started, stages = time.monotonic(), _Stages()
+    summary = analytics.refresh(get_backend(), progress=stages)
+    stages.close()
+    click.echo(f"{summary['users']} users, {summary['edges']} referrals, "
+               f"{summary['signals']['total']} fraud signals "
+               f"in {time.monotonic() - started:.1f}s", err=True)
+    _echo_json({key: summary[key] for key in ("users", "by_role", "roots", "max_depth",
+                                              "signals")})
+
+
+@cli.group("graph")
+def graph_group():
+    """The referral network as files for analysts."""
+
+
+@graph_group.command("export")
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["graphml", "gexf", "neo4j-csv"]),
+              help="graphml (yEd, networkx), gexf (Gephi) or neo4j-csv (neo4j-admin import).")
+@click.option("--out", required=True, type=click.Path(),
+              help="A file for graphml/gexf; a directory for neo4j-csv.")
+@click.option("--user", "user_id", default=None,
+              help="Only this user's neighbourhood instead of the whole network.")
+@click.option("--up", default=2, show_default=True, type=click.IntRange(0, 20))
+@click.option("--depth", default=3, show_default=True, type=click.IntRange(1, 10))
+@click.option("--limit", default=10_000, show_default=True, type=click.IntRange(1, 1_000_000),
+              help="Most users below --user.")
+@with_appcontext
+def graph_export(fmt, out, user_id, up, depth, limit):
+    """Export the referral network (or one user's neighbourhood)."""
+    from graph import export
+    from graph.store import analytics
+
+    backend, stages = get_backend(), _Stages()
+    if user_id:
+        G = analytics.neighbourhood_graph(backend, user_id, up=up, depth=depth, limit=limit)
+    else:
+        G = analytics.load_network(backend, progress=stages)
+        stages.close()
+    with click.progressbar(length=G.number_of_nodes() + G.number_of_edges(),
+                           label=f"writing {out}", file=sys.stderr) as bar:
+        last = [0]
+
+        def progress(done, total):
+            bar.update(done - last[0])
+            last[0] = done
+
+        written = export.export(G, fmt, out, progress=progress)
+    click.echo(f"{G.number_of_nodes()} users, {G.number_of_edges()} referrals written to "
+               f"{out}", err=True)
+    if fmt == "neo4j-csv":
+        click.echo("import into an empty Neo4j with: "
+                   + " ".join(export.neo4j_import_command(out)), err=True)
+    return written
+
+
 def main():
     try:
         cli(prog_name="refgraph")

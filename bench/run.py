@@ -284,6 +284,39 @@ def table(results):
     return "\n".join(f"{size:>5}  {what:<{width}}  {value}" for size, what, value in rows)
 
 
+#: (label, how to read it from a result) of the figures compared across sizes.
+SCALED = [
+    ("reward run, refgraph", lambda r: r["reward_run"]["refgraph_seconds"]),
+    ("reward run, NumPy", lambda r: r["reward_run"]["numpy_seconds"]),
+    ("reward run, SQLite", lambda r: r["reward_run"]["sqlite_seconds"]),
+    ("reward run, loop", lambda r: r["reward_run"]["loop"]["seconds"]),
+    ("engine single statement rate", lambda r: r["ingest"]["engine_single_statement_per_s"]),
+    ("HTTP single rate, 1 client", lambda r: r["ingest"]["http_single_1_client_per_s"]),
+    ("HTTP batch rate", lambda r: r["ingest"]["http_batch_per_s"]),
+    ("query upline p99", lambda r: r["queries_ms"]["upline"]["p99"]),
+    ("query downline p99", lambda r: r["queries_ms"]["downline_depth3"]["p99"]),
+    ("query balances p99", lambda r: r["queries_ms"]["balances"]["p99"]),
+    ("database RSS", lambda r: r["memory"]["database_rss_bytes"]),
+    ("data directory", lambda r: r["memory"]["data_dir_bytes"]),
+]
+
+
+def scaling(results):
+    """How each figure grows from one size to the next, as a ratio (a 10x
+    larger network with a ratio of 10 grows linearly)."""
+    rows = []
+    for small, large in zip(results, results[1:]):
+        step = f"{small['size']}->{large['size']}"
+        for label, get in SCALED:
+            try:
+                a, b = get(small), get(large)
+            except KeyError:
+                continue
+            if a and b:
+                rows.append(f"{step:>10}  {label:<32}  x{b / a:,.2f}")
+    return "\n".join(rows)
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--sizes", default="10k,100k",
@@ -311,6 +344,9 @@ def main(argv=None):
     Path(args.json).parent.mkdir(parents=True, exist_ok=True)
     Path(args.json).write_text(json.dumps(report, indent=2))
     print(table(results))
+    if len(results) > 1:
+        print("\nscaling (ratio of each figure to the previous size's):")
+        print(scaling(results))
     print(f"\nJSON: {args.json}")
     if not all_ok:
         print("TOTALS DO NOT MATCH", file=sys.stderr)

@@ -119,8 +119,8 @@ def _plant(world, rnd):
         user["created_at"] = burst_at + offset * 60_000
     chain_parent = burst_referrer["id"]
     chain = []
-    for k in range(6):                        # accounts that each refer exactly one
-        user = {"id": f"chain{k}", "name": f"Chain {k}", "roles": ["buyer", "cardholder"],
+    for k in range(6):                        # dormant accounts (never buy) that each refer one
+        user = {"id": f"chain{k}", "name": f"Chain {k}", "roles": ["cardholder"],
                 "created_at": burst_at + (k + 1) * DAY, "referral_code": f"CH{k}",
                 "root": False, "referrer_id": chain_parent,
                 "phone_hash": f"chain-phone-{k}", "device_id": f"chain-device-{k}",

@@ -81,6 +81,12 @@ class UnknownUser(NotFound):
     code = "unknown_user"
 
 
+class NoSnapshot(NotFound):
+    """Whole-network analytics were asked for before they were computed."""
+
+    code = "no_snapshot"
+
+
 class Refused(DomainError):
     """A business rule refused the request; ``code`` says which rule."""
 

@@ -11,7 +11,7 @@ import logging
 
 from apscheduler.schedulers.blocking import BlockingScheduler
 
-from . import rewards
+from . import analytics, rewards
 
 log = logging.getLogger("refgraph.worker")
 
@@ -20,6 +20,7 @@ JOBS = [
     (rewards.close_periods, "interval", {"minutes": 10}, "rewards.close_periods"),
     (rewards.release_rewards, "interval", {"minutes": 10}, "rewards.release"),
     (rewards.expire_vouchers, "interval", {"hours": 1}, "vouchers.expire"),
+    (analytics.refresh_analytics, "interval", {"hours": 1}, "analytics.refresh"),
 ]
 
 

@@ -4,7 +4,7 @@ import pytest
 
 from graph.maintenance import now_ms
 from graph.rules import period_bounds, period_of
-from graph.store import keys, rewards
+from graph.store import analytics, keys, rewards
 
 ROLES = ["anonymous", "bad_key", "revoked", "operator", "merchant", "other_merchant",
          "member", "other_member"]
@@ -70,6 +70,12 @@ MATRIX = [
     ("post", "/v1/payouts/batches", {}, expect(CREATED)),
     ("get", "/v1/ledger/check", None, expect(OK)),
     ("get", "/v1/ledger/accounts/platform:fees/entries", None, expect(OK)),
+    ("post", "/v1/analytics/refresh", None, expect(OK)),
+    ("get", "/v1/analytics/summary", None, expect(OK)),
+    ("get", "/v1/analytics/signals", None, expect(OK)),
+    ("get", "/v1/analytics/search?q=ca", None, expect(OK)),
+    ("get", "/v1/analytics/users/carol", None, expect(OK)),
+    ("get", "/v1/analytics/users/carol/neighbourhood", None, expect(OK)),
 ]
 
 
@@ -104,6 +110,7 @@ def callers(operator, make_caller, graph_backend, client):
         post("/v1/withdrawals", {"id": withdrawal, "user_id": "carol", "amount": 1_000})
     revoked, _ = keys.create(graph_backend, "operator")
     keys.revoke(graph_backend, revoked)
+    analytics.refresh(graph_backend)
     return {
         "anonymous": Caller(client, None),
         "bad_key": Caller(client, "rgk_000000000000_not-a-real-secret"),

@@ -83,3 +83,33 @@ def test_bad_graph_url_says_what_to_do(tmp_path):
     )
     assert result.returncode != 0
     assert "REFGRAPH_GRAPH_URL='mysql://x' is not understood" in result.stderr
+
+
+def test_demo_seed_then_analytics_refresh_and_graph_export(tmp_path):
+    import json
+    import xml.etree.ElementTree as ET
+
+    refgraph(tmp_path, "demo", "seed", "--users", "300", "--periods", "1")
+    result = refgraph(tmp_path, "analytics", "refresh")
+    summary = json.loads(result.stdout)
+    assert summary["users"] >= 300 and summary["roots"] >= 1
+    assert "fraud signals" in result.stderr
+
+    out = tmp_path / "network.graphml"
+    result = refgraph(tmp_path, "graph", "export", "--format", "graphml", "--out", str(out))
+    root = ET.parse(out).getroot()
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    nodes = root.findall(".//g:node", ns)
+    edges = root.findall(".//g:edge", ns)
+    assert len(nodes) == summary["users"] and len(edges) == summary["users"] - summary["roots"]
+    assert f"{len(nodes)} users, {len(edges)} referrals written" in result.stderr
+
+    csv_dir = tmp_path / "csv"
+    result = refgraph(tmp_path, "graph", "export", "--format", "neo4j-csv", "--out",
+                      str(csv_dir), "--user", nodes[0].get("id"), "--depth", "2")
+    assert "neo4j-admin database import full" in result.stderr
+    assert sorted(p.name for p in csv_dir.iterdir())
+
+    result = refgraph(tmp_path, "graph", "export", "--format", "gexf", "--out",
+                      str(tmp_path / "x.gexf"), "--user", "nobody", check=False)
+    assert result.returncode != 0 and "nobody" in result.stderr

@@ -16,8 +16,8 @@ STATIC = Path(api.console.__file__).with_name("static")
 
 @pytest.fixture
 def console(app):
-    """The app with the console, whether or not create_app registers it yet."""
-    api.console.init_app(app)
+    """The app; create_app registers the console itself."""
+    assert "console" in app.blueprints
     return app
 
 

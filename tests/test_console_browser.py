@@ -8,6 +8,7 @@ error it was not meant to, or asked anything of a server but refgraph's.
 also saves a screenshot of the console on the seeded data there.
 """
 
+import contextlib
 import os
 import re
 
@@ -25,16 +26,38 @@ DAY = 86_400_000
 TIMEOUT_MS = 15_000
 
 
+class _Browser:
+    """One Chromium per module, launched on first use, so that a test whose
+    backend is skipped (the Neo4j leg without NEO4J_URI) never asks for it."""
+
+    def __init__(self):
+        self._stack = contextlib.ExitStack()
+        self.browser = None
+
+    def get(self):
+        if self.browser is None:
+            require_chromium()
+            self.browser = self._stack.enter_context(launch())
+        return self.browser
+
+    def close(self):
+        self._stack.close()
+
+
 @pytest.fixture(scope="module")
-def chromium():
-    require_chromium()
-    with launch() as browser:
-        yield browser
+def _browser():
+    holder = _Browser()
+    yield holder
+    holder.close()
+
+
+@pytest.fixture
+def chromium(graph_backend, _browser):
+    return _browser.get()
 
 
 @pytest.fixture
 def server(app):
-    api.console.init_app(app)          # until create_app registers the console itself
     with serve(app) as base:
         yield base
 

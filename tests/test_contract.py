@@ -708,6 +708,123 @@ def _(g):
     assert [w["id"] for w in second["withdrawals"]] == ["w2"]
 
 
+# -- analytics ----------------------------------------------------------------
+
+@contract("analytics_users_page")
+def _(g):
+    register(g, "zed", ["buyer"], referrer_id="holder", phone_hash="ph", device_id="dv")
+    first = g.read("analytics_users_page", after=None, limit=2)
+    assert [r["id"] for r in first] == ["buyer", "holder"]
+    assert sorted(first[1].pop("labels")) == ["Buyer", "CardHolder", "User"]
+    assert first[1] == {"id": "holder", "name": "Holder", "status": "active", "created_at": T,
+                        "referrer_id": "root", "root": False, "phone_hash": None,
+                        "device_id": None, "payment_hash": None}
+    rest = g.read("analytics_users_page", after="holder", limit=10)
+    assert [r["id"] for r in rest] == ["root", "shop", "zed"]
+    assert (rest[0]["root"], rest[0]["referrer_id"]) == (True, None)
+    assert (rest[2]["phone_hash"], rest[2]["device_id"]) == ("ph", "dv")
+
+
+@contract("analytics_fee_totals_page")
+def _(g):
+    refund(g, "r1", 4_000)
+    assert g.read("analytics_fee_totals_page", after=None, limit=10) == [
+        {"id": "shop|2027-01", "merchant_id": "shop", "period": "2027-01", "fees": 500,
+         "refunded_fees": 200, "sales": 1, "amount": 10_000}]
+    assert g.read("analytics_fee_totals_page", after="shop|2027-01", limit=10) == []
+
+
+@contract("analytics_purchases_page")
+def _(g):
+    sale(g, "s2", amount=3_000)
+    rows = g.read("analytics_purchases_page", after=None, limit=10)
+    assert rows == [
+        {"buyer_id": "buyer", "merchant_id": "shop", "sales": 2, "amount": 13_000,
+         "first_at": T, "last_at": T},
+        {"buyer_id": "holder", "merchant_id": None, "sales": 0, "amount": 0,
+         "first_at": None, "last_at": None}]
+    assert [r["buyer_id"] for r in g.read("analytics_purchases_page", after=None, limit=1)] == \
+        ["buyer"]
+    assert g.read("analytics_purchases_page", after="holder", limit=10) == []
+
+
+@contract("analytics_rewards_page")
+def _(g):
+    credit(g, 120)
+    credit(g, -30, level=2)
+    rows = g.read("analytics_rewards_page", after=None, limit=10)
+    assert [(r["id"], r["referrer_id"], r["amount"], r["level"]) for r in rows] == \
+        [("2027-01|holder|1", "holder", 120, 1), ("2027-01|holder|2", "holder", -30, 2)]
+    assert (rows[0]["period"], rows[0]["tier"]) == ("2027-01", 1)
+    assert [r["id"] for r in g.read("analytics_rewards_page", after="2027-01|holder|1",
+                                    limit=10)] == ["2027-01|holder|2"]
+
+
+@contract("analytics_snapshot_save")
+def _(g):
+    assert g.write_one("analytics_snapshot_save", at=T, body="{}", users=4) == {"computed_at": T}
+    assert g.write_one("analytics_snapshot_save", at=T + 1, body='{"a":1}', users=5) == \
+        {"computed_at": T + 1}
+    assert g.read("analytics_snapshot_get") == [{"computed_at": T + 1, "users": 5,
+                                                 "body": '{"a":1}'}]
+
+
+@contract("analytics_snapshot_get")
+def _(g):
+    assert g.read("analytics_snapshot_get") == []
+    g.write("analytics_snapshot_save", at=T, body="[]", users=0)
+    assert g.read_one("analytics_snapshot_get")["body"] == "[]"
+
+
+@contract("analytics_user_metrics_save")
+def _(g):
+    rows = [{"id": "holder", "downline": 2, "pagerank": 0.5}, {"id": "ghost", "downline": 1,
+                                                               "pagerank": 0.1}]
+    assert g.write_one("analytics_user_metrics_save", rows=rows, at=T) == {"users": 1}
+    nodes = {r["user"]["id"]: r for r in g.read("analytics_neighbourhood", id="holder", up=0,
+                                                    depth=1, limit=10)}
+    assert nodes["holder"]["downline"] == 2 and nodes["shop"]["downline"] is None
+
+
+@contract("analytics_neighbourhood")
+def _(g):
+    register(g, "deep", ["buyer"], referrer_id="shop")
+    rows = g.read("analytics_neighbourhood", id="holder", up=5, depth=2, limit=10)
+    assert [(r["level"], r["user"]["id"], r["fees"], r["direct"]) for r in rows] == [
+        (-1, "root", 0, 1), (0, "holder", 0, 2), (1, "buyer", 0, 0), (1, "shop", 500, 1),
+        (2, "deep", 0, 0)]
+    assert rows[3]["user"]["referrer_id"] == "holder" and "Merchant" in rows[3]["user"]["labels"]
+    cut = g.read("analytics_neighbourhood", id="holder", up=0, depth=2, limit=1)
+    assert [(r["level"], r["user"]["id"]) for r in cut] == [(0, "holder"), (1, "buyer")]
+    alone = g.read("analytics_neighbourhood", id="deep", up=1, depth=1, limit=10)
+    assert [(r["level"], r["user"]["id"]) for r in alone] == [(-1, "shop"), (0, "deep")]
+    assert g.read("analytics_neighbourhood", id="ghost", up=1, depth=1, limit=10) == []
+
+
+@contract("analytics_user_search")
+def _(g):
+    register(g, "shopper", ["buyer"], referrer_id="holder")
+    def found(q, limit=10):
+        return [(r["rank"], r["user"]["id"]) for r in
+                g.read("analytics_user_search", q=q, lower=q.lower(), limit=limit)]
+    assert found("shop") == [(0, "shop"), (1, "shopper")]
+    assert found("OLDE") == [(2, "holder")]          # names: Holder
+    assert found("shop", limit=1) == [(0, "shop")]
+    assert found("nobody") == []
+
+
+@contract("analytics_user_card")
+def _(g):
+    refund(g, "r1", 2_000)
+    credit(g, 120)
+    credit(g, -30, level=2)
+    assert g.read_one("analytics_user_card", id="holder") == {
+        "merchant_fees": 400, "rewards": 90, "reward_lines": 2}
+    assert g.read_one("analytics_user_card", id="buyer") == {
+        "merchant_fees": 0, "rewards": 0, "reward_lines": 0}
+    assert g.read("analytics_user_card", id="ghost") == []
+
+
 # -- the tests (after every contract above is registered) ----------------------
 
 def test_every_query_file_has_a_contract():

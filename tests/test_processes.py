@@ -3,6 +3,7 @@
 
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -106,4 +107,7 @@ def test_the_worker_catches_up_a_closed_period_and_stops_cleanly(tmp_path):
     finally:
         if worker.poll() is None:
             worker.kill()
-    assert "worker started with 3 job(s)" in worker.stdout.read()
+    log = worker.stdout.read()
+    assert "worker started with 4 job(s)" in log
+    for job in ("close_periods", "release_rewards", "expire_vouchers", "refresh_analytics"):
+        assert re.search(rf'Job "{job} \(trigger[^"]*" executed successfully', log), log

@@ -3,7 +3,9 @@
 // active referrers (suspended users' rewards stay held).  Per referrer, in
 // one row: the released total moves from pending to withdrawable cash, less
 // what the referrer owes from clawbacks, which it settles.  Ledger entries
-// are written in the same statement; $run_id keeps their ids unique.
+// are written in the same statement; $run_id keeps their ids unique.  The
+// referrer is write-locked and the lines' status re-read after the lock, so
+// two concurrent releases never release a line twice.
 // Returns: referrers, lines, released, settled (clawback offset).
 MATCH (l:RewardLine {status: 'pending'})
 WHERE l.release_at <= $now
@@ -12,6 +14,9 @@ WHERE u.status = 'active'
 WITH u, collect(l) AS lines
 LIMIT $batch
 SET u._lock = true REMOVE u._lock
+// re-read after the lock: on Neo4j a concurrent release may have taken them
+WITH u, [l IN lines WHERE l.status = 'pending'] AS lines
+WHERE size(lines) > 0
 WITH u, lines, reduce(t = 0, l IN lines | t + l.amount) AS total
 WITH u, lines, total, CASE WHEN total < u.clawback_due THEN total ELSE u.clawback_due END AS offset
 FOREACH (l IN lines | SET l.status = 'released', l.released_at = $now)

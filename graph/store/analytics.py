@@ -1,0 +1,215 @@
+"""Analytics on the graph: load rows, build the networkx graph, keep results.
+
+Whole-network analytics (:func:`refresh`) read the network page by page,
+compute with :mod:`graph.analytics` and keep the result as one snapshot with
+its time, plus each referrer's downline and PageRank on their user node, so
+that requests answer from the snapshot instead of walking the whole graph.
+Per-user views (:func:`neighbourhood`, :func:`user_card`) read only a depth-
+and size-limited sub-graph.
+"""
+
+import json
+
+from .. import analytics
+from ..errors import NoSnapshot, UnknownUser
+from ..maintenance import now_ms
+from ..rules import period_of
+from . import rules as rules_store
+from . import sales as sales_store
+from . import users as users_store
+from . import with_roles
+
+PAGE = 10_000
+TOP = 20
+COMMUNITIES = 50
+SIGNALS_KEPT = 5_000
+METRICS_BATCH = 5_000
+
+
+def _pages(backend, name, cursor, progress=None, what=None, limit=PAGE):
+    """Every row of a keyset-paged query (``$after``/``$limit``)."""
+    after, done = None, 0
+    while True:
+        rows = backend.read(name, after=after, limit=limit)
+        if not rows:
+            return
+        yield from rows
+        done += len(rows)
+        if progress:
+            progress(what or name, done)
+        if len(rows) < limit and name != "analytics_purchases_page":
+            return
+        after = rows[-1][cursor]
+
+
+def load_rows(backend, progress=None):
+    """The network's rows: users, fee totals, purchases, reward lines."""
+    users = list(_pages(backend, "analytics_users_page", "id", progress, "users"))
+    fees = list(_pages(backend, "analytics_fee_totals_page", "id", progress, "fee totals"))
+    purchases = [row for row in _purchases(backend, progress) if row["merchant_id"] is not None]
+    rewards = list(_pages(backend, "analytics_rewards_page", "id", progress, "reward lines"))
+    return users, fees, purchases, rewards
+
+
+def _purchases(backend, progress):
+    # Paged by buyer: a page holds every merchant row of its buyers.
+    after, done = None, 0
+    while True:
+        rows = backend.read("analytics_purchases_page", after=after, limit=PAGE)
+        if not rows:
+            return
+        yield from rows
+        done += len({row["buyer_id"] for row in rows})
+        if progress:
+            progress("buyers", done)
+        after = rows[-1]["buyer_id"]
+
+
+def load_network(backend, progress=None):
+    """The whole network as a :func:`graph.analytics.build_graph` graph."""
+    return analytics.build_graph(*load_rows(backend, progress))
+
+
+def compute(G, period_length="month"):
+    """The snapshot body for graph ``G`` (JSON-compatible)."""
+    summary = analytics.summary(G, period_of=lambda ms: period_of(ms, period_length))
+    pagerank = analytics.pagerank(G) if G.number_of_nodes() else {}
+    signals = analytics.fraud_signals(G)
+    by_kind = {}
+    for signal in signals:
+        by_kind[signal["kind"]] = by_kind.get(signal["kind"], 0) + 1
+    summary["top_referrers"] = {
+        by: analytics.top_referrers(G, by, k=TOP) for by in ("direct", "downline", "fees", "pagerank")}
+    summary["communities"] = analytics.communities(G)[:COMMUNITIES]
+    summary["signals"] = {"total": len(signals), "by_kind": by_kind,
+                          "kept": min(len(signals), SIGNALS_KEPT)}
+    return summary, signals[:SIGNALS_KEPT], pagerank
+
+
+def refresh(backend, progress=None):
+    """Recompute the whole-network analytics and keep them; returns the summary."""
+    at = now_ms()
+    period_length = rules_store.in_force(backend)["rules"].period
+    G = load_network(backend, progress)
+    if progress:
+        progress("computing", G.number_of_nodes())
+    summary, signals, pagerank = compute(G, period_length)
+    _save_metrics(backend, G, pagerank, at, progress)
+    summary = {"computed_at": at, **summary}
+    body = json.dumps({"summary": summary, "signals": signals}, separators=(",", ":"))
+    backend.write_one("analytics_snapshot_save", at=at, body=body, users=G.number_of_nodes())
+    return summary
+
+
+def _save_metrics(backend, G, pagerank, at, progress):
+    # Only referrers: everyone else has a downline of 0 and a minimal rank.
+    rows = [{"id": node, "downline": analytics.user_stats(G, node)["total_downline"],
+             "pagerank": pagerank.get(node, 0.0)}
+            for node in G if G.out_degree(node)]
+    for start in range(0, len(rows), METRICS_BATCH):
+        backend.write_one("analytics_user_metrics_save", rows=rows[start:start + METRICS_BATCH],
+                          at=at)
+        if progress:
+            progress("referrer figures saved", min(start + METRICS_BATCH, len(rows)))
+
+
+def _snapshot(backend):
+    row = backend.read_one("analytics_snapshot_get")
+    if row is None:
+        raise NoSnapshot("The network analytics have not been computed yet: run "
+                         "'refgraph analytics refresh', POST /v1/analytics/refresh, or start "
+                         "'refgraph worker', which refreshes them every hour.")
+    return json.loads(row["body"])
+
+
+def summary(backend):
+    """The latest whole-network summary, with the time it was computed."""
+    return _snapshot(backend)["summary"]
+
+
+def signals(backend, *, kind=None, user_id=None, after=None, limit=50):
+    """Fraud signals of the latest snapshot, filtered, in (kind, subject) order
+    after the signal id ``after``; returns ``(items, next_after)``."""
+    items = [s for s in _snapshot(backend)["signals"]
+             if (kind is None or s["kind"] == kind)
+             and (user_id is None or user_id in s["user_ids"])]
+    if after is not None:
+        ids = [s["id"] for s in items]
+        items = items[ids.index(after) + 1:] if after in ids else []
+    page = items[:limit]
+    return page, (page[-1]["id"] if len(items) > limit else None)
+
+
+def user_signals(backend, user_id):
+    try:
+        return signals(backend, user_id=user_id, limit=SIGNALS_KEPT)[0]
+    except NoSnapshot:
+        return []
+
+
+def search(backend, q, limit=20):
+    rows = backend.read("analytics_user_search", q=q, lower=q.lower(), limit=limit)
+    return [with_roles(row["user"]) for row in rows]
+
+
+def _sub_graph(rows):
+    """A neighbourhood's rows as a graph, through the one row-to-graph builder."""
+    users = [{**row["user"], "phone_hash": None, "device_id": None, "payment_hash": None}
+             for row in rows]
+    fees = [{"merchant_id": row["user"]["id"], "period": "all", "fees": row["fees"],
+             "refunded_fees": 0, "sales": 0, "amount": 0} for row in rows if row["fees"]]
+    G = analytics.build_graph(users, fees)
+    for row in rows:
+        G.nodes[row["user"]["id"]].update(level=row["level"], direct=row["direct"],
+                                          downline=row["downline"])
+    return G
+
+
+def neighbourhood_graph(backend, user_id, *, up=2, depth=2, limit=300):
+    """The graph of ``user_id``'s neighbourhood: ``up`` levels of referrers,
+    ``depth`` levels of referrals (at most ``limit`` users below)."""
+    rows = backend.read("analytics_neighbourhood", id=user_id, up=up, depth=depth, limit=limit)
+    if not rows:
+        raise UnknownUser(f"no user {user_id!r}; check the id")
+    G = _sub_graph(rows)
+    G.graph["truncated"] = sum(1 for row in rows if row["level"] > 0) >= limit
+    return G
+
+
+def neighbourhood(backend, user_id, *, up=2, depth=2, limit=300, size_by="fees"):
+    """The picture around ``user_id``: nodes with a server-side tree layout."""
+    G = neighbourhood_graph(backend, user_id, up=up, depth=depth, limit=limit)
+    top = min(G, key=lambda node: (G.nodes[node]["level"], node))
+    layout = analytics.tree_layout(G, top)
+    weight = {node: (G.nodes[node]["fees"] if size_by == "fees" else
+                     G.nodes[node]["downline"] or G.nodes[node]["direct"]) for node in G}
+    heaviest = max(max(weight.values()), 1)
+    nodes = []
+    for node, attrs in G.nodes(data=True):
+        x, y = layout[node]
+        nodes.append({
+            "id": node, "name": attrs["name"], "roles": attrs["roles"], "status": attrs["status"],
+            "level": attrs["level"], "x": x, "y": y,
+            "size": round(max(weight[node], 0) / heaviest, 4), "fees": attrs["fees"],
+            "direct": attrs["direct"], "downline": attrs["downline"] or attrs["direct"]})
+    nodes.sort(key=lambda n: (n["level"], n["id"]))
+    edges = [{"source": a, "target": b} for a, b in sorted(G.edges)]
+    return {"center": user_id, "size_by": size_by, "nodes": nodes, "edges": edges,
+            "truncated": G.graph["truncated"]}
+
+
+def user_card(backend, user_id):
+    """Everything the console's user card shows."""
+    user = users_store.get(backend, user_id)
+    card = backend.read_one("analytics_user_card", id=user_id)
+    levels = backend.read("user_downline_counts", id=user_id, depth=users_store.MAX_DEPTH)
+    return {
+        "user": user,
+        "balances": sales_store.balances(backend, user_id),
+        "direct": levels[0]["users"] if levels and levels[0]["level"] == 1 else 0,
+        "total_downline": sum(level["users"] for level in levels),
+        "levels": [{"level": level["level"], "count": level["users"]} for level in levels],
+        "merchant_fees": card["merchant_fees"],
+        "rewards": card["rewards"],
+        "signals": user_signals(backend, user_id),
+    }

@@ -1,0 +1,15 @@
+"""The whole-network analytics job: recompute and cache them."""
+
+import logging
+
+from graph import get_backend
+from graph.store import analytics
+
+log = logging.getLogger("refgraph.jobs")
+
+
+def refresh_analytics(app):
+    """Recompute the network summary, influence, communities and fraud signals."""
+    summary = analytics.refresh(get_backend(app))
+    log.info("analytics refreshed: %d users, %d fraud signals", summary["users"],
+             summary["signals"]["total"])
