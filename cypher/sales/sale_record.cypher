@@ -12,7 +12,8 @@
 // Returns: outcome, sale {...} (null when refused), bad_vouchers (ids).
 OPTIONAL MATCH (existing:Sale {id: $id})
 OPTIONAL MATCH (m:User {id: $merchant_id})
-OPTIONAL MATCH (b:User {id: $buyer_id})
+// coalesce: a null $buyer_id would scan every User on FalkorDB (DIALECTS.md)
+OPTIONAL MATCH (b:User {id: coalesce($buyer_id, '')})
 WITH existing, m, b
 UNWIND (CASE WHEN size($vouchers) = 0 THEN [null] ELSE $vouchers END) AS wanted
 OPTIONAL MATCH (b)-[:OWNS]->(v:Voucher {id: wanted.id})

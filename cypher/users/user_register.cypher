@@ -8,8 +8,11 @@
 // Returns: outcome, user {id, name, status, created_at, referral_code,
 // referrer_id, root, labels} (null when nothing was created).
 OPTIONAL MATCH (existing:User {id: $id})
-OPTIONAL MATCH (by_id:User {id: $referrer_id})
-OPTIONAL MATCH (by_code:User {referral_code: $referral_code})
+// coalesce(…, ''): FalkorDB plans with the parameter values, and an equality
+// on a null parameter scans every User instead of using the index. No id or
+// code is empty, so '' finds nobody on both engines (cypher/DIALECTS.md).
+OPTIONAL MATCH (by_id:User {id: coalesce($referrer_id, '')})
+OPTIONAL MATCH (by_code:User {referral_code: coalesce($referral_code, '')})
 WITH existing, coalesce(by_id, by_code) AS referrer
 WITH existing, referrer,
   CASE
