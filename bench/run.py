@@ -34,6 +34,21 @@ def say(*parts):
     print(*parts, file=sys.stderr, flush=True)
 
 
+def _percent(label, total):
+    """A progress callback for ``demo.load``: one stderr line, rewritten at
+    every whole percent."""
+    state = {"done": 0, "shown": -1}
+
+    def progress(count):
+        state["done"] += count
+        pct = state["done"] * 100 // max(total, 1)
+        if pct != state["shown"]:
+            state["shown"] = pct
+            print(f"\r{label} {pct:3d} %", end="", file=sys.stderr, flush=True)
+
+    return progress
+
+
 def timed(fn, *args, **kwargs):
     started = time.perf_counter()
     result = fn(*args, **kwargs)
@@ -219,7 +234,9 @@ def measure(label, n_users, args):
         result["data"] = {"users": len(world.users), "sales": len(world.sales),
                           "refunds": len(world.refunds), "generate_seconds": gen_s}
         say(f"[{label}] loading {len(world.users)} users, {len(world.sales)} sales")
-        _, load_s = timed(demo.load, backend, world)
+        _, load_s = timed(demo.load, backend, world,
+                          progress=_percent(f"[{label}] loaded", demo.steps(world)))
+        say()
         result["data"]["load_seconds"] = load_s
         say(f"[{label}] reward run and baselines")
         ok = reward_run(backend, world, result, args.loop_limit)
