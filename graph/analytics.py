@@ -295,7 +295,7 @@ def _forest_order(G, links):
     return list(order) if len(order) == len(G) else None
 
 
-def _downline_sizes(G):
+def downline_sizes(G):
     """Total downline of every user: one bottom-up pass when G is a forest."""
     links = _links(G)
     order = _forest_order(G, links)
@@ -467,7 +467,7 @@ def _fees_ranking(G):
 
 RANKINGS = {
     "direct": lambda G: {v: len(referees) for v, referees in G.adjacency()},
-    "downline": _downline_sizes,
+    "downline": downline_sizes,
     "fees": _fees_ranking,
     "pagerank": pagerank,
 }
@@ -522,7 +522,7 @@ def communities(G, seed=0, resolution=1.0):
         G.to_undirected(as_view=True), seed=seed, resolution=resolution)
     parts.sort(key=lambda p: (-len(p), min(p)))
     fees = {v: G.nodes[v].get("fees", 0) for v in G}
-    sizes = _downline_sizes(G)
+    sizes = downline_sizes(G)
     return [
         {"id": i, "size": len(part), "fees": sum(fees[v] for v in part),
          "members": sorted(part, key=lambda v: (-fees[v], -sizes[v], v))[:10]}

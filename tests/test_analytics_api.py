@@ -151,3 +151,16 @@ def test_downline_sizes_come_from_the_last_refresh(operator, world):
                          query_string={"size_by": "downline", "depth": 1}).get_json()
     center = next(n for n in after["nodes"] if n["id"] == root)
     assert center["downline"] == len(world.users) - 1 and center["size"] == 1
+
+
+def test_loading_in_small_pages_reads_every_row_once(graph_backend, world, monkeypatch):
+    from graph.store import analytics as store
+
+    whole = store.load_rows(graph_backend)
+    monkeypatch.setattr(store, "PAGE", 7)
+    seen = []
+    paged = store.load_rows(graph_backend, progress=lambda what, done: seen.append(what))
+    assert paged == whole
+    assert len(whole[0]) == len(world.users) and whole[2]         # users and purchases
+    assert seen.count("users") == len(world.users) // 7 + 1       # paging really happened
+    assert seen.count("buyers") > 1

@@ -9,6 +9,7 @@ and size-limited sub-graph.
 """
 
 import json
+from collections import Counter
 
 from .. import analytics
 from ..errors import NoSnapshot, UnknownUser
@@ -26,43 +27,38 @@ SIGNALS_KEPT = 5_000
 METRICS_BATCH = 5_000
 
 
-def _pages(backend, name, cursor, progress=None, what=None, limit=PAGE):
-    """Every row of a keyset-paged query (``$after``/``$limit``)."""
-    after, done = None, 0
+def _pages(backend, name, cursor, progress=None, what=None, count=len):
+    """Every row of a keyset-paged query (``$after``/``$limit``); ``count`` says
+    how many of ``limit`` a page used (a short page is the last)."""
+    after, done, limit = None, 0, PAGE
     while True:
         rows = backend.read(name, after=after, limit=limit)
         if not rows:
             return
         yield from rows
-        done += len(rows)
+        used = count(rows)
+        done += used
         if progress:
             progress(what or name, done)
-        if len(rows) < limit and name != "analytics_purchases_page":
+        if used < limit:
             return
         after = rows[-1][cursor]
+
+
+def _buyers(rows):
+    return len({row["buyer_id"] for row in rows})
 
 
 def load_rows(backend, progress=None):
     """The network's rows: users, fee totals, purchases, reward lines."""
     users = list(_pages(backend, "analytics_users_page", "id", progress, "users"))
     fees = list(_pages(backend, "analytics_fee_totals_page", "id", progress, "fee totals"))
-    purchases = [row for row in _purchases(backend, progress) if row["merchant_id"] is not None]
+    # paged by buyer: a page holds every merchant row of at most PAGE buyers
+    purchases = [row for row in _pages(backend, "analytics_purchases_page", "buyer_id",
+                                       progress, "buyers", count=_buyers)
+                 if row["merchant_id"] is not None]
     rewards = list(_pages(backend, "analytics_rewards_page", "id", progress, "reward lines"))
     return users, fees, purchases, rewards
-
-
-def _purchases(backend, progress):
-    # Paged by buyer: a page holds every merchant row of its buyers.
-    after, done = None, 0
-    while True:
-        rows = backend.read("analytics_purchases_page", after=after, limit=PAGE)
-        if not rows:
-            return
-        yield from rows
-        done += len({row["buyer_id"] for row in rows})
-        if progress:
-            progress("buyers", done)
-        after = rows[-1]["buyer_id"]
 
 
 def load_network(backend, progress=None):
@@ -75,9 +71,7 @@ def compute(G, period_length="month"):
     summary = analytics.summary(G, period_of=lambda ms: period_of(ms, period_length))
     pagerank = analytics.pagerank(G) if G.number_of_nodes() else {}
     signals = analytics.fraud_signals(G)
-    by_kind = {}
-    for signal in signals:
-        by_kind[signal["kind"]] = by_kind.get(signal["kind"], 0) + 1
+    by_kind = dict(Counter(signal["kind"] for signal in signals))
     summary["top_referrers"] = {
         by: analytics.top_referrers(G, by, k=TOP) for by in ("direct", "downline", "fees", "pagerank")}
     summary["communities"] = analytics.communities(G)[:COMMUNITIES]
@@ -103,8 +97,8 @@ def refresh(backend, progress=None):
 
 def _save_metrics(backend, G, pagerank, at, progress):
     # Only referrers: everyone else has a downline of 0 and a minimal rank.
-    rows = [{"id": node, "downline": analytics.user_stats(G, node)["total_downline"],
-             "pagerank": pagerank.get(node, 0.0)}
+    downline = analytics.downline_sizes(G)
+    rows = [{"id": node, "downline": downline[node], "pagerank": pagerank.get(node, 0.0)}
             for node in G if G.out_degree(node)]
     for start in range(0, len(rows), METRICS_BATCH):
         backend.write_one("analytics_user_metrics_save", rows=rows[start:start + METRICS_BATCH],
