@@ -17,6 +17,10 @@ from .rules import period_bounds, period_of
 
 DAY = 86_400_000
 
+#: The role sets demo users have, each created by its own branch of
+#: demo_users_batch (a label cannot be a parameter).
+ROLE_SETS = [[], ["merchant"], ["buyer"], ["buyer", "cardholder"], ["cardholder"]]
+
 
 @dataclass
 class World:
@@ -154,12 +158,18 @@ def load(backend, world, *, batch=2_000, progress=None):
         if progress:
             progress(count)
 
-    fields = ("id", "name", "roles", "created_at", "referral_code", "root", "phone_hash",
+    fields = ("id", "name", "created_at", "referral_code", "root", "phone_hash",
               "device_id", "payment_hash")
-    for i in range(0, len(world.users), batch):
-        chunk = world.users[i:i + batch]
-        backend.write("demo_users_batch", users=[{k: u[k] for k in fields} for u in chunk])
-        step(len(chunk))
+    rows = []
+    for user in world.users:
+        roles = sorted(user["roles"])
+        if roles not in ROLE_SETS:
+            raise ValueError(f"demo user {user['id']} has roles {roles}; demo_users_batch "
+                             f"creates only {ROLE_SETS}")
+        rows.append({"roles": roles, **{k: user[k] for k in fields}})
+    for i in range(0, len(rows), batch):
+        backend.write("demo_users_batch", users=rows[i:i + batch])
+        step(len(rows[i:i + batch]))
     edges = [{"referrer_id": u["referrer_id"], "referee_id": u["id"], "at": u["created_at"]}
              for u in world.users if u["referrer_id"]]
     for i in range(0, len(edges), batch):

@@ -393,6 +393,8 @@ def _(g):
     assert g.write_one("demo_users_batch", users=rows) == {"created": 2}   # holder exists
     user = g.read_one("user_get", id="d2")["user"]
     assert sorted(user["labels"]) == ["Buyer", "CardHolder", "User"]
+    assert user["referral_code"] == "D-d2"
+    assert g.read_one("user_get", id="d1")["user"]["labels"] == ["User", "Merchant"]
 
 
 @contract("demo_referrals_batch")
