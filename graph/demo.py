@@ -168,8 +168,9 @@ def load(backend, world, *, batch=2_000, progress=None):
                              f"creates only {ROLE_SETS}")
         rows.append({"roles": roles, **{k: user[k] for k in fields}})
     for i in range(0, len(rows), batch):
-        backend.write("demo_users_batch", users=rows[i:i + batch])
-        step(len(rows[i:i + batch]))
+        chunk = rows[i:i + batch]
+        backend.write("demo_users_batch", users=chunk)
+        step(len(chunk))
     edges = [{"referrer_id": u["referrer_id"], "referee_id": u["id"], "at": u["created_at"]}
              for u in world.users if u["referrer_id"]]
     for i in range(0, len(edges), batch):

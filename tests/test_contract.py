@@ -373,7 +373,7 @@ def _(g):
     assert rows == [{"id": "b1", "outcome": "created"}, {"id": "b2", "outcome": "created"},
                     {"id": "b3", "outcome": "not_a_merchant"}, {"id": "s1", "outcome": "id_taken"}]
     assert g.write("sale_record_batch", sales=[item("b1")]) == [{"id": "b1", "outcome": "replayed"}]
-    # without fee_totals_ensure first: two sales of a new period make one total
+    # two sales of a new period in one batch make one fee total
     later = [{**item(f"n{k}"), "period": "2027-02"} for k in (1, 2)]
     assert [r["outcome"] for r in g.write("sale_record_batch", sales=later)] == ["created"] * 2
     assert g.read("reward_bases_level1", period="2027-02") == [
@@ -381,19 +381,6 @@ def _(g):
     totals = g.read("reward_bases_level1", period="2027-01")
     assert totals == [{"referrer_id": "holder", "merchant_id": "shop", "fees": 600,
                        "refunded_fees": 0}]
-
-
-@contract("fee_totals_ensure")
-def _(g):
-    totals = [{"merchant_id": "shop", "period": "2027-01"},      # exists: left alone
-              {"merchant_id": "shop", "period": "2027-02"},
-              {"merchant_id": "buyer", "period": "2027-02"},     # not a merchant
-              {"merchant_id": "nobody", "period": "2027-02"}]
-    assert g.write_one("fee_totals_ensure", totals=totals) == {"created": 1}
-    assert g.write_one("fee_totals_ensure", totals=totals) == {"created": 0}
-    assert g.read("reward_bases_level1", period="2027-02") == [
-        {"referrer_id": "holder", "merchant_id": "shop", "fees": 0, "refunded_fees": 0}]
-    assert g.read("reward_bases_level1", period="2027-01")[0]["fees"] == 500
 
 
 # -- demo data --------------------------------------------------------------

@@ -5,8 +5,9 @@
 // [buyer, cardholder], [cardholder] (graph.demo.load checks).  Users that
 // exist already are left alone, so an interrupted seed can be run again.
 // Referral edges come after, in demo_referrals_batch.  One CREATE per role
-// set writes the labels and every property: on FalkorDB, adding a label to
-// a node costs time in proportion to the whole graph (cypher/DIALECTS.md).
+// set writes the labels and every property: on FalkorDB, a bulk statement
+// that adds labels after CREATE pays per row, more as the graph grows
+// (cypher/DIALECTS.md).
 // Returns: created.
 UNWIND $users AS u
 OPTIONAL MATCH (existing:User {id: u.id})

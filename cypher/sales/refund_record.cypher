@@ -15,9 +15,8 @@ FOREACH (x IN CASE WHEN s IS NULL OR existing IS NOT NULL THEN [] ELSE [s] END |
   SET x._lock = true REMOVE x._lock)
 WITH existing, s
 OPTIONAL MATCH (m:User)-[:SOLD]->(s)
-OPTIONAL MATCH (t0:FeeTotal {id: s.merchant_id + '|' + $period})
 OPTIONAL MATCH (b:User)-[:BOUGHT]->(s)
-WITH existing, s, m, b, t0,
+WITH existing, s, m, b,
   CASE
     WHEN existing IS NOT NULL AND existing.request_hash = $request_hash THEN 'replayed'
     WHEN existing IS NOT NULL THEN 'id_taken'
@@ -25,7 +24,7 @@ WITH existing, s, m, b, t0,
     WHEN s.refunded_amount + $amount > s.amount THEN 'over_refund'
     ELSE 'created'
   END AS outcome
-WITH existing, s, m, b, t0, outcome,
+WITH existing, s, m, b, outcome,
   CASE WHEN outcome = 'created' THEN
     (2 * s.fee * (s.refunded_amount + $amount) + s.amount) / (2 * s.amount) - s.refunded_fee
   ELSE 0 END AS fee_back,
@@ -41,14 +40,12 @@ FOREACH (_ IN CASE WHEN outcome = 'created' THEN [1] ELSE [] END |
   SET s.refunded_amount = s.refunded_amount + $amount,
       s.refunded_fee = s.refunded_fee + fee_back,
       s.refunded_points = s.refunded_points + points_back
-  // Created whole or incremented under its lock, as in sale_record.
-  FOREACH (_t IN CASE WHEN t0 IS NULL THEN [1] ELSE [] END |
-    CREATE (m)-[:HAS_FEES]->(:FeeTotal {id: s.merchant_id + '|' + $period,
-      merchant_id: s.merchant_id, period: $period, fees: 0, refunded_fees: fee_back, sales: 0,
-      amount: 0, refunds: 1}))
-  FOREACH (t IN CASE WHEN t0 IS NULL THEN [] ELSE [t0] END |
-    SET t._lock = true REMOVE t._lock
-    SET t.refunded_fees = t.refunded_fees + fee_back, t.refunds = t.refunds + 1)
+  MERGE (t:FeeTotal {id: s.merchant_id + '|' + $period})
+  ON CREATE SET t.merchant_id = s.merchant_id, t.period = $period, t.fees = 0,
+    t.refunded_fees = 0, t.sales = 0, t.amount = 0, t.refunds = 0
+  MERGE (m)-[:HAS_FEES]->(t)
+  SET t._lock = true REMOVE t._lock
+  SET t.refunded_fees = t.refunded_fees + fee_back, t.refunds = t.refunds + 1
   FOREACH (_f IN CASE WHEN fee_back > 0 THEN [1] ELSE [] END |
     CREATE (:Entry {id: 'refund:' + $id + ':fee', at: $at, kind: 'fee_refunded', amount: fee_back,
                     ref: $id, debit: 'platform:fees', credit: 'merchant:' + s.merchant_id + ':fees'}))

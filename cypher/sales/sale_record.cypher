@@ -14,17 +14,16 @@ OPTIONAL MATCH (existing:Sale {id: $id})
 OPTIONAL MATCH (m:User {id: $merchant_id})
 // coalesce: a null $buyer_id would scan every User on FalkorDB (DIALECTS.md)
 OPTIONAL MATCH (b:User {id: coalesce($buyer_id, '')})
-OPTIONAL MATCH (t0:FeeTotal {id: $merchant_id + '|' + $period})
-WITH existing, m, b, t0
+WITH existing, m, b
 UNWIND (CASE WHEN size($vouchers) = 0 THEN [null] ELSE $vouchers END) AS wanted
 OPTIONAL MATCH (b)-[:OWNS]->(v:Voucher {id: wanted.id})
 FOREACH (x IN CASE WHEN v IS NULL OR existing IS NOT NULL THEN [] ELSE [v] END |
   SET x._lock = true REMOVE x._lock)
-WITH existing, m, b, t0, collect(CASE WHEN wanted IS NULL THEN null ELSE {
+WITH existing, m, b, collect(CASE WHEN wanted IS NULL THEN null ELSE {
   id: wanted.id, amount: wanted.amount,
   ok: v IS NOT NULL AND v.status = 'active' AND v.expires_at > $at AND v.remaining >= wanted.amount
 } END) AS uses
-WITH existing, m, b, t0, uses,
+WITH existing, m, b, uses,
   CASE
     WHEN existing IS NOT NULL AND existing.request_hash = $request_hash THEN 'replayed'
     WHEN existing IS NOT NULL THEN 'id_taken'
@@ -43,18 +42,12 @@ FOREACH (_ IN CASE WHEN outcome = 'created' THEN [1] ELSE [] END |
     voucher_paid: $voucher_paid, fee_bp: $fee_bp, fee: $fee, points: $points,
     refunded_amount: 0, refunded_fee: 0, refunded_points: 0, request_hash: $request_hash})
   CREATE (m)-[:SOLD]->(s)
-  // The fee total of the merchant and period: created whole when missing,
-  // incremented under its lock otherwise.  Never MERGE ... ON CREATE SET: on
-  // FalkorDB, writing to a node the statement created costs time in
-  // proportion to the graph (cypher/DIALECTS.md).  On Neo4j a concurrent
-  // first sale of the period fails the constraint and the backend retries.
-  FOREACH (_t IN CASE WHEN t0 IS NULL THEN [1] ELSE [] END |
-    CREATE (m)-[:HAS_FEES]->(:FeeTotal {id: $merchant_id + '|' + $period,
-      merchant_id: $merchant_id, period: $period, fees: $fee, refunded_fees: 0, sales: 1,
-      amount: $amount, refunds: 0}))
-  FOREACH (t IN CASE WHEN t0 IS NULL THEN [] ELSE [t0] END |
-    SET t._lock = true REMOVE t._lock
-    SET t.fees = t.fees + $fee, t.sales = t.sales + 1, t.amount = t.amount + $amount)
+  MERGE (t:FeeTotal {id: $merchant_id + '|' + $period})
+  ON CREATE SET t.merchant_id = $merchant_id, t.period = $period, t.fees = 0,
+    t.refunded_fees = 0, t.sales = 0, t.amount = 0, t.refunds = 0
+  MERGE (m)-[:HAS_FEES]->(t)
+  SET t._lock = true REMOVE t._lock
+  SET t.fees = t.fees + $fee, t.sales = t.sales + 1, t.amount = t.amount + $amount
   FOREACH (_f IN CASE WHEN $fee > 0 THEN [1] ELSE [] END |
     CREATE (:Entry {id: 'sale:' + $id + ':fee', at: $at, kind: 'fee', amount: $fee, ref: $id,
                     debit: 'merchant:' + $merchant_id + ':fees', credit: 'platform:fees'}))

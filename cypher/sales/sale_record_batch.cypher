@@ -11,8 +11,7 @@ UNWIND $sales AS sale
 OPTIONAL MATCH (existing:Sale {id: sale.id})
 OPTIONAL MATCH (m:User {id: sale.merchant_id})
 OPTIONAL MATCH (b:User {id: sale.buyer_id})
-OPTIONAL MATCH (t0:FeeTotal {id: sale.merchant_id + '|' + sale.period})
-WITH sale, existing, m, b, t0,
+WITH sale, existing, m, b,
   CASE
     WHEN existing IS NOT NULL AND existing.request_hash = sale.request_hash THEN 'replayed'
     WHEN existing IS NOT NULL THEN 'id_taken'
@@ -30,21 +29,12 @@ FOREACH (_ IN CASE WHEN outcome = 'created' THEN [1] ELSE [] END |
     voucher_paid: 0, fee_bp: sale.fee_bp, fee: sale.fee, points: sale.points,
     refunded_amount: 0, refunded_fee: 0, refunded_points: 0, request_hash: sale.request_hash})
   CREATE (m)-[:SOLD]->(s)
-  // Fast path: the fee total exists (fee_totals_ensure made it before the
-  // batch) and is incremented under its lock.  Otherwise MERGE, which sees
-  // the totals earlier rows of this batch created. On FalkorDB every row
-  // that creates one this way costs time in proportion to the graph
-  // (cypher/DIALECTS.md), hence the ensure statement.
-  FOREACH (t IN CASE WHEN t0 IS NULL THEN [] ELSE [t0] END |
-    SET t._lock = true REMOVE t._lock
-    SET t.fees = t.fees + sale.fee, t.sales = t.sales + 1, t.amount = t.amount + sale.amount)
-  FOREACH (_t IN CASE WHEN t0 IS NULL THEN [1] ELSE [] END |
-    MERGE (t:FeeTotal {id: sale.merchant_id + '|' + sale.period})
-    ON CREATE SET t.merchant_id = sale.merchant_id, t.period = sale.period, t.fees = 0,
-      t.refunded_fees = 0, t.sales = 0, t.amount = 0, t.refunds = 0
-    MERGE (m)-[:HAS_FEES]->(t)
-    SET t._lock = true REMOVE t._lock
-    SET t.fees = t.fees + sale.fee, t.sales = t.sales + 1, t.amount = t.amount + sale.amount)
+  MERGE (t:FeeTotal {id: sale.merchant_id + '|' + sale.period})
+  ON CREATE SET t.merchant_id = sale.merchant_id, t.period = sale.period, t.fees = 0,
+    t.refunded_fees = 0, t.sales = 0, t.amount = 0, t.refunds = 0
+  MERGE (m)-[:HAS_FEES]->(t)
+  SET t._lock = true REMOVE t._lock
+  SET t.fees = t.fees + sale.fee, t.sales = t.sales + 1, t.amount = t.amount + sale.amount
   FOREACH (_f IN CASE WHEN sale.fee > 0 THEN [1] ELSE [] END |
     CREATE (:Entry {id: 'sale:' + sale.id + ':fee', at: sale.at, kind: 'fee', amount: sale.fee,
                     ref: sale.id, debit: 'merchant:' + sale.merchant_id + ':fees',

@@ -29,47 +29,19 @@ WITH existing, referrer,
            (role = 'cardholder' AND referrer:CardHolder)) THEN 'created'
     ELSE 'referrer_not_allowed'
   END AS outcome
-// The user is created with its role labels and every property in one CREATE,
-// one branch per set of roles: on FalkorDB, adding a label to a node, or
-// setting a property on a node the same statement created, costs time in
-// proportion to the whole graph (44 ms at 1M users, see cypher/DIALECTS.md).
-WITH outcome, referrer, CASE WHEN $root THEN null ELSE referrer END AS referrer_of,
-  'buyer' IN $roles AS buyer, 'merchant' IN $roles AS merchant
-FOREACH (_ IN CASE WHEN outcome = 'created' AND NOT buyer AND NOT merchant THEN [1] ELSE [] END |
+FOREACH (_ IN CASE WHEN outcome = 'created' THEN [1] ELSE [] END |
   CREATE (u:User {
     id: $id, name: $name, status: 'active', created_at: $at, referral_code: $code,
     root: $root, points: 0, cash_pending: 0, cash_available: 0, clawback_due: 0,
-    cash_withdrawing: 0, phone_hash: $phone_hash, device_id: $device_id,
-    payment_hash: $payment_hash, request_hash: $request_hash, referrer_id: referrer_of.id
+    cash_withdrawing: 0,
+    phone_hash: $phone_hash, device_id: $device_id, payment_hash: $payment_hash,
+    request_hash: $request_hash
   })
-  FOREACH (r IN CASE WHEN $root THEN [] ELSE [referrer] END | CREATE (r)-[:REFERRED {at: $at}]->(u))
-)
-FOREACH (_ IN CASE WHEN outcome = 'created' AND buyer AND NOT merchant THEN [1] ELSE [] END |
-  CREATE (u:User:Buyer {
-    id: $id, name: $name, status: 'active', created_at: $at, referral_code: $code,
-    root: $root, points: 0, cash_pending: 0, cash_available: 0, clawback_due: 0,
-    cash_withdrawing: 0, phone_hash: $phone_hash, device_id: $device_id,
-    payment_hash: $payment_hash, request_hash: $request_hash, referrer_id: referrer_of.id
-  })
-  FOREACH (r IN CASE WHEN $root THEN [] ELSE [referrer] END | CREATE (r)-[:REFERRED {at: $at}]->(u))
-)
-FOREACH (_ IN CASE WHEN outcome = 'created' AND merchant AND NOT buyer THEN [1] ELSE [] END |
-  CREATE (u:User:Merchant {
-    id: $id, name: $name, status: 'active', created_at: $at, referral_code: $code,
-    root: $root, points: 0, cash_pending: 0, cash_available: 0, clawback_due: 0,
-    cash_withdrawing: 0, phone_hash: $phone_hash, device_id: $device_id,
-    payment_hash: $payment_hash, request_hash: $request_hash, referrer_id: referrer_of.id
-  })
-  FOREACH (r IN CASE WHEN $root THEN [] ELSE [referrer] END | CREATE (r)-[:REFERRED {at: $at}]->(u))
-)
-FOREACH (_ IN CASE WHEN outcome = 'created' AND buyer AND merchant THEN [1] ELSE [] END |
-  CREATE (u:User:Buyer:Merchant {
-    id: $id, name: $name, status: 'active', created_at: $at, referral_code: $code,
-    root: $root, points: 0, cash_pending: 0, cash_available: 0, clawback_due: 0,
-    cash_withdrawing: 0, phone_hash: $phone_hash, device_id: $device_id,
-    payment_hash: $payment_hash, request_hash: $request_hash, referrer_id: referrer_of.id
-  })
-  FOREACH (r IN CASE WHEN $root THEN [] ELSE [referrer] END | CREATE (r)-[:REFERRED {at: $at}]->(u))
+  FOREACH (_b IN CASE WHEN 'buyer' IN $roles THEN [1] ELSE [] END | SET u:Buyer)
+  FOREACH (_m IN CASE WHEN 'merchant' IN $roles THEN [1] ELSE [] END | SET u:Merchant)
+  FOREACH (r IN CASE WHEN $root THEN [] ELSE [referrer] END |
+    CREATE (r)-[:REFERRED {at: $at}]->(u)
+    SET u.referrer_id = r.id)
 )
 WITH outcome
 OPTIONAL MATCH (u:User {id: $id})

@@ -94,13 +94,6 @@ def record_sales(backend, items, at=None):
             "fee": fee_for(item["amount"], rules.fee_bp),
             "points": points_for(item["amount"], rules.points_bp) if item.get("buyer_id") else 0,
             "request_hash": fingerprint(request)})
-    # The fee totals first, in one statement: the batch then only adds to
-    # them (a total it has to create itself costs FalkorDB a pass over the
-    # graph, see cypher/DIALECTS.md).  Zero totals are harmless if the batch
-    # then refuses every sale of a merchant.
-    totals = sorted({(row["merchant_id"], row["period"]) for row in rows})
-    backend.write("fee_totals_ensure",
-                  totals=[{"merchant_id": m, "period": p} for m, p in totals])
     results = backend.write("sale_record_batch", sales=rows)
     return [(row["id"], row["outcome"]) for row in results]
 
