@@ -38,4 +38,12 @@ def run_worker(app):
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     scheduler = build_scheduler(app)
     log.info("worker started with %d job(s): %s", len(JOBS), [job[3] for job in JOBS])
-    scheduler.start()
+    try:
+        scheduler.start()
+    finally:
+        # SIGTERM arrives as KeyboardInterrupt out of start(): let the jobs
+        # that are running finish before the caller closes the database, or
+        # they fail half-way on a closed connection.
+        if scheduler.running:
+            log.info("worker stopping: waiting for running jobs")
+            scheduler.shutdown(wait=True)
