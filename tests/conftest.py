@@ -18,6 +18,21 @@ BACKENDS = ["falkordb", "neo4j"]
 NO_NEO4J = "Neo4j leg skipped"
 
 
+_BACKEND_OF = {}
+
+
+def pytest_collection_modifyitems(items):
+    """Note which backend each test runs on: the ``graph_backend`` parameter,
+    or the backend fixture it asks for by name."""
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        backend = callspec.params.get("graph_backend") if callspec else None
+        if backend is None:
+            backend = next((b for b in BACKENDS if f"{b}_backend" in item.fixturenames), None)
+        if backend:
+            _BACKEND_OF[item.nodeid] = backend
+
+
 def pytest_terminal_summary(terminalreporter):
     """Say how many tests ran on each backend, and how many Neo4j tests were
     skipped for lack of a server (CI must show 0)."""
@@ -25,17 +40,16 @@ def pytest_terminal_summary(terminalreporter):
     no_server = 0
     for outcome in ("passed", "failed", "error", "skipped"):
         for report in terminalreporter.stats.get(outcome, []):
-            if getattr(report, "when", "call") != "call" and outcome == "passed":
+            if outcome == "passed" and getattr(report, "when", "call") != "call":
                 continue
-            nodeid = getattr(report, "nodeid", "")
-            for backend in BACKENDS:
-                if f"[{backend}" in nodeid or f"-{backend}]" in nodeid or f"-{backend}-" in nodeid:
-                    tally[backend][outcome] = tally[backend].get(outcome, 0) + 1
+            backend = _BACKEND_OF.get(getattr(report, "nodeid", ""))
+            if backend:
+                tally[backend][outcome] = tally[backend].get(outcome, 0) + 1
             if outcome == "skipped" and NO_NEO4J in str(getattr(report, "longrepr", "")):
                 no_server += 1
     terminalreporter.section("tests per backend")
-    for backend, counts_ in tally.items():
-        shown = ", ".join(f"{n} {o}" for o, n in sorted(counts_.items())) or "none"
+    for backend, by_outcome in tally.items():
+        shown = ", ".join(f"{n} {o}" for o, n in sorted(by_outcome.items())) or "none"
         terminalreporter.write_line(f"{backend}: {shown}")
     terminalreporter.write_line(f"skipped for lack of Neo4j: {no_server}")
 
