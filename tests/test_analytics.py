@@ -143,25 +143,6 @@ def test_upline_goes_to_the_root_direct_referrer_first():
         an.upline(G, "nobody")
 
 
-def test_downline_levels_and_reach():
-    G = tree(*FAMILY)
-    assert an.downline_levels(G, "r", 5) == [
-        {"level": 1, "count": 2}, {"level": 2, "count": 3}, {"level": 3, "count": 1}]
-    assert an.downline_levels(G, "r", 2) == [{"level": 1, "count": 2}, {"level": 2, "count": 3}]
-    assert an.downline_levels(G, "f", 3) == []
-    assert [an.reach(G, "r", k) for k in (0, 1, 2, 3, 10)] == [0, 2, 5, 6, 6]
-
-
-def test_user_stats_counts_only_merchants_referred_directly():
-    G = family_graph()  # a: net 100-20+30-40 = 70, b: 60, f: 500 (under c, under a)
-    assert an.user_stats(G, "r") == {
-        "direct": 2, "total_downline": 6, "depth": 0, "merchant_fees": 130, "rewards": 48}
-    assert an.user_stats(G, "a") == {
-        "direct": 3, "total_downline": 4, "depth": 1, "merchant_fees": 0, "rewards": 7}
-    assert an.user_stats(G, "c")["merchant_fees"] == 500
-    assert an.user_stats(G, "f")["depth"] == 3
-
-
 # -- rankings ----------------------------------------------------------------
 
 def test_top_referrers_by_each_measure_ties_by_id():
@@ -392,24 +373,23 @@ def test_signals_are_stable_and_change_nothing():
 
 # -- pictures ----------------------------------------------------------------
 
-def test_neighbourhood_levels_and_attributes():
-    G = family_graph()
-    sub = an.neighbourhood(G, "a", up=1, depth=1)
-    assert dict(sub.nodes(data="level")) == {"a": 0, "r": -1, "c": 1, "d": 1, "e": 1}
-    assert sorted(sub.edges) == [("a", "c"), ("a", "d"), ("a", "e"), ("r", "a")]
-    assert sub.nodes["a"]["fees"] == 70 and "level" not in G.nodes["a"]
-    assert sub.graph == {"center": "a", "truncated": False}
-    assert dict(an.neighbourhood(G, "a").nodes(data="level"))["f"] == 2
+def neighbourhood_row(id, referrer=None, level=0, fees=0, direct=0, downline=None):
+    return {"level": level, "fees": fees, "direct": direct, "downline": downline,
+            "user": {"id": id, "name": id.upper(), "status": "active", "created_at": 0,
+                     "referrer_id": referrer, "root": referrer is None, "labels": ["User"]}}
 
 
-def test_neighbourhood_truncates_at_the_limit_upline_first():
-    G = tree(*FAMILY)
-    exact = an.neighbourhood(G, "a", up=1, depth=1, limit=5)
-    assert exact.number_of_nodes() == 5 and exact.graph["truncated"] is False
-    cut = an.neighbourhood(G, "a", up=1, depth=1, limit=3)
-    assert list(cut) == ["a", "r", "c"] and cut.graph["truncated"] is True
-    with pytest.raises(UnknownUser):
-        an.neighbourhood(G, "nobody")
+def test_build_neighbourhood_keeps_levels_counts_and_net_fees():
+    G = an.build_neighbourhood([
+        neighbourhood_row("r", level=-1, direct=1, downline=3),
+        neighbourhood_row("a", "r", fees=70, direct=2),
+        neighbourhood_row("c", "a", level=1), neighbourhood_row("d", "a", level=1, fees=-5)])
+    assert sorted(G.edges) == [("a", "c"), ("a", "d"), ("r", "a")]
+    assert dict(G.nodes(data="level")) == {"r": -1, "a": 0, "c": 1, "d": 1}
+    assert (G.nodes["a"]["fees"], G.nodes["d"]["fees"], G.nodes["c"]["fees"]) == (70, -5, 0)
+    assert (G.nodes["r"]["direct"], G.nodes["r"]["downline"], G.nodes["a"]["downline"]) == (1, 3, None)
+    assert G.nodes["a"]["name"] == "A" and G.nodes["a"]["device_id"] is None
+    assert an.build_neighbourhood([]).number_of_nodes() == 0
 
 
 def test_tree_layout_centres_parents_and_keeps_nodes_apart():
@@ -432,7 +412,7 @@ def test_tree_layout_centres_parents_and_keeps_nodes_apart():
 
 
 def test_tree_layout_of_a_neighbourhood_and_edge_cases():
-    sub = an.neighbourhood(tree(*FAMILY), "c", up=2, depth=1)
+    sub = tree(*FAMILY).subgraph(["c", "a", "r", "f"])  # c, two levels up, one down
     pos = an.tree_layout(sub)
     assert pos["r"][1] == 0 and pos["f"][1] == 1  # topmost node at the top
     assert an.tree_layout(nx.DiGraph()) == {}
@@ -449,7 +429,8 @@ def test_long_chains_need_no_recursion():
     n = 50_000
     G = an.build_graph([user(f"u{i:05d}", f"u{i - 1:05d}" if i else None) for i in range(n)])
     assert an.summary(G)["max_depth"] == n - 1
-    assert an.user_stats(G, "u00000")["total_downline"] == n - 1
+    assert an.downline_sizes(G)["u00000"] == n - 1
+    assert len(an.upline(G, f"u{n - 1:05d}")) == n - 1
     assert an.top_referrers(G, "downline", 1)[0]["value"] == n - 1
     assert an.pagerank(G)["u00000"] > an.pagerank(G)[f"u{n - 1:05d}"]
     pos = an.tree_layout(G)

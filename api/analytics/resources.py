@@ -24,7 +24,7 @@ class Summary(MethodView):
         404 ``no_snapshot`` until they were first computed (POST
         /v1/analytics/refresh, ``refgraph analytics refresh`` or the worker)."""
         auth.allow("operator")
-        return analytics.summary(get_backend())
+        return analytics.latest_summary(get_backend())
 
 
 @blp.route("/analytics/refresh")
@@ -49,7 +49,7 @@ class Signals(MethodView):
         A signal changes nothing by itself; suspending the user
         (PUT /v1/users/{id}/status) holds their pending rewards."""
         auth.allow("operator")
-        items, next_after = analytics.signals(
+        items, next_after = analytics.latest_signals(
             get_backend(), kind=args["kind"], user_id=args["user_id"],
             after=decode(args["cursor"]), limit=args["limit"])
         return {"items": items, "next_cursor": encode(next_after) if next_after else None}
@@ -62,7 +62,7 @@ class Search(MethodView):
     def get(self, args):
         """Find users by id (exact or its start) or part of their name"""
         auth.allow("operator")
-        return {"items": analytics.search(get_backend(), args["q"], args["limit"])}
+        return {"items": analytics.search_users(get_backend(), args["q"], args["limit"])}
 
 
 @blp.route("/analytics/users/<user_id>")
@@ -84,4 +84,4 @@ class Neighbourhood(MethodView):
         Coordinates come from the server (a tidy tree layout); the downline is
         cut at ``limit`` users (``truncated``)."""
         auth.allow("operator")
-        return analytics.neighbourhood(get_backend(), user_id, **args)
+        return analytics.neighbourhood_picture(get_backend(), user_id, **args)

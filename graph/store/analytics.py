@@ -3,15 +3,24 @@
 Whole-network analytics (:func:`refresh`) read the network page by page,
 compute with :mod:`graph.analytics` and keep the result as one snapshot with
 its time, plus each referrer's downline and PageRank on their user node, so
-that requests answer from the snapshot instead of walking the whole graph.
-Per-user views (:func:`neighbourhood`, :func:`user_card`) read only a depth-
-and size-limited sub-graph.
+that requests answer from the snapshot (:func:`latest_summary`,
+:func:`latest_signals`) instead of walking the whole graph.
+Per-user views (:func:`neighbourhood_picture`, :func:`user_card`) read only
+a depth- and size-limited sub-graph, or single figures, straight from the
+database.
 """
+
+from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import networkx as nx
 
 from .. import analytics
+from ..backend import Backend
 from ..errors import NoSnapshot, UnknownUser
 from ..maintenance import now_ms
 from ..rules import period_of
@@ -26,8 +35,14 @@ COMMUNITIES = 50
 SIGNALS_KEPT = 5_000
 METRICS_BATCH = 5_000
 
+Progress = Callable[[str, int], None]
+"""Called with (stage, how many done so far) as a long read goes on."""
+Rows = list[dict[str, Any]]
 
-def _pages(backend, name, cursor, progress=None, what=None, count=len):
+
+def _pages(backend: Backend, name: str, cursor: str, progress: Progress | None = None,
+           what: str | None = None,
+           count: Callable[[Rows], int] = len) -> Iterator[dict[str, Any]]:
     """Every row of a keyset-paged query (``$after``/``$limit``); ``count`` says
     how many of ``limit`` a page used (a short page is the last)."""
     after, done, limit = None, 0, PAGE
@@ -45,11 +60,11 @@ def _pages(backend, name, cursor, progress=None, what=None, count=len):
         after = rows[-1][cursor]
 
 
-def _buyers(rows):
+def _buyers(rows: Rows) -> int:
     return len({row["buyer_id"] for row in rows})
 
 
-def load_rows(backend, progress=None):
+def load_rows(backend: Backend, progress: Progress | None = None) -> tuple[Rows, Rows, Rows, Rows]:
     """The network's rows: users, fee totals, purchases, reward lines."""
     users = list(_pages(backend, "analytics_users_page", "id", progress, "users"))
     fees = list(_pages(backend, "analytics_fee_totals_page", "id", progress, "fee totals"))
@@ -61,13 +76,17 @@ def load_rows(backend, progress=None):
     return users, fees, purchases, rewards
 
 
-def load_network(backend, progress=None):
+def load_network(backend: Backend, progress: Progress | None = None) -> nx.DiGraph:
     """The whole network as a :func:`graph.analytics.build_graph` graph."""
     return analytics.build_graph(*load_rows(backend, progress))
 
 
-def compute(G, period_length="month"):
-    """The snapshot body for graph ``G`` (JSON-compatible)."""
+def snapshot_of(G: nx.DiGraph,
+                period_length: str = "month") -> tuple[dict[str, Any], Rows, dict[str, float]]:
+    """The snapshot of graph ``G``: ``(summary, signals, pagerank)``.
+
+    The summary and the first :data:`SIGNALS_KEPT` signals are the snapshot
+    body (JSON-compatible); the PageRank of every user goes on the users."""
     summary = analytics.summary(G, period_of=lambda ms: period_of(ms, period_length))
     pagerank = analytics.pagerank(G) if G.number_of_nodes() else {}
     signals = analytics.fraud_signals(G)
@@ -80,14 +99,14 @@ def compute(G, period_length="month"):
     return summary, signals[:SIGNALS_KEPT], pagerank
 
 
-def refresh(backend, progress=None):
+def refresh(backend: Backend, progress: Progress | None = None) -> dict[str, Any]:
     """Recompute the whole-network analytics and keep them; returns the summary."""
     at = now_ms()
     period_length = rules_store.in_force(backend)["rules"].period
     G = load_network(backend, progress)
     if progress:
         progress("computing", G.number_of_nodes())
-    summary, signals, pagerank = compute(G, period_length)
+    summary, signals, pagerank = snapshot_of(G, period_length)
     _save_metrics(backend, G, pagerank, at, progress)
     summary = {"computed_at": at, **summary}
     body = json.dumps({"summary": summary, "signals": signals}, separators=(",", ":"))
@@ -95,7 +114,8 @@ def refresh(backend, progress=None):
     return summary
 
 
-def _save_metrics(backend, G, pagerank, at, progress):
+def _save_metrics(backend: Backend, G: nx.DiGraph, pagerank: dict[str, float], at: int,
+                  progress: Progress | None) -> None:
     # Only referrers: everyone else has a downline of 0 and a minimal rank.
     downline = analytics.downline_sizes(G)
     rows = [{"id": node, "downline": downline[node], "pagerank": pagerank.get(node, 0.0)}
@@ -107,7 +127,7 @@ def _save_metrics(backend, G, pagerank, at, progress):
             progress("referrer figures saved", min(start + METRICS_BATCH, len(rows)))
 
 
-def _snapshot(backend):
+def _snapshot(backend: Backend) -> dict[str, Any]:
     row = backend.read_one("analytics_snapshot_get")
     if row is None:
         raise NoSnapshot("The network analytics have not been computed yet: run "
@@ -116,12 +136,13 @@ def _snapshot(backend):
     return json.loads(row["body"])
 
 
-def summary(backend):
+def latest_summary(backend: Backend) -> dict[str, Any]:
     """The latest whole-network summary, with the time it was computed."""
     return _snapshot(backend)["summary"]
 
 
-def signals(backend, *, kind=None, user_id=None, after=None, limit=50):
+def latest_signals(backend: Backend, *, kind: str | None = None, user_id: str | None = None,
+                   after: str | None = None, limit: int = 50) -> tuple[Rows, str | None]:
     """Fraud signals of the latest snapshot, filtered, in (kind, subject) order
     after the signal id ``after``; returns ``(items, next_after)``."""
     items = [s for s in _snapshot(backend)["signals"]
@@ -134,43 +155,35 @@ def signals(backend, *, kind=None, user_id=None, after=None, limit=50):
     return page, (page[-1]["id"] if len(items) > limit else None)
 
 
-def user_signals(backend, user_id):
+def user_signals(backend: Backend, user_id: str) -> list[dict[str, Any]]:
+    """The latest snapshot's signals naming ``user_id``; none before the first refresh."""
     try:
-        return signals(backend, user_id=user_id, limit=SIGNALS_KEPT)[0]
+        return latest_signals(backend, user_id=user_id, limit=SIGNALS_KEPT)[0]
     except NoSnapshot:
         return []
 
 
-def search(backend, q, limit=20):
+def search_users(backend: Backend, q: str, limit: int = 20) -> list[dict[str, Any]]:
+    """Users for the console's search: the id ``q`` exactly, then ids starting
+    with ``q``, then names holding it (any case); at most ``limit``."""
     rows = backend.read("analytics_user_search", q=q, lower=q.lower(), limit=limit)
     return [with_roles(row["user"]) for row in rows]
 
 
-def _sub_graph(rows):
-    """A neighbourhood's rows as a graph, through the one row-to-graph builder."""
-    users = [{**row["user"], "phone_hash": None, "device_id": None, "payment_hash": None}
-             for row in rows]
-    fees = [{"merchant_id": row["user"]["id"], "period": "all", "fees": row["fees"],
-             "refunded_fees": 0, "sales": 0, "amount": 0} for row in rows if row["fees"]]
-    G = analytics.build_graph(users, fees)
-    for row in rows:
-        G.nodes[row["user"]["id"]].update(level=row["level"], direct=row["direct"],
-                                          downline=row["downline"])
-    return G
-
-
-def neighbourhood_graph(backend, user_id, *, up=2, depth=2, limit=300):
+def neighbourhood_graph(backend: Backend, user_id: str, *, up: int = 2, depth: int = 2,
+                        limit: int = 300) -> nx.DiGraph:
     """The graph of ``user_id``'s neighbourhood: ``up`` levels of referrers,
     ``depth`` levels of referrals (at most ``limit`` users below)."""
     rows = backend.read("analytics_neighbourhood", id=user_id, up=up, depth=depth, limit=limit)
     if not rows:
         raise UnknownUser(f"no user {user_id!r}; check the id")
-    G = _sub_graph(rows)
+    G = analytics.build_neighbourhood(rows)
     G.graph["truncated"] = sum(1 for row in rows if row["level"] > 0) >= limit
     return G
 
 
-def neighbourhood(backend, user_id, *, up=2, depth=2, limit=300, size_by="fees"):
+def neighbourhood_picture(backend: Backend, user_id: str, *, up: int = 2, depth: int = 2,
+                          limit: int = 300, size_by: str = "fees") -> dict[str, Any]:
     """The picture around ``user_id``: nodes with a server-side tree layout."""
     G = neighbourhood_graph(backend, user_id, up=up, depth=depth, limit=limit)
     top = min(G, key=lambda node: (G.nodes[node]["level"], node))
@@ -192,7 +205,7 @@ def neighbourhood(backend, user_id, *, up=2, depth=2, limit=300, size_by="fees")
             "truncated": G.graph["truncated"]}
 
 
-def user_card(backend, user_id):
+def user_card(backend: Backend, user_id: str) -> dict[str, Any]:
     """Everything the console's user card shows."""
     user = users_store.get(backend, user_id)
     card = backend.read_one("analytics_user_card", id=user_id)
