@@ -35,6 +35,7 @@ import socket
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -168,6 +169,18 @@ def jars(version):
     done.write_text(version + "\n")
     say(f"{count} jars ready")
     return lib
+
+
+def entry_point(lib, version):
+    """The server's main class: ``CommunityEntryPoint`` in 5.x, renamed
+    ``Neo4jCommunity`` in the calendar releases."""
+    jar = lib / f"neo4j-{version}.jar"
+    with zipfile.ZipFile(jar) as archive:
+        names = set(archive.namelist())
+    for main in ("org.neo4j.server.CommunityEntryPoint", "org.neo4j.server.Neo4jCommunity"):
+        if main.replace(".", "/") + ".class" in names:
+            return main
+    raise ToolError(f"no known Neo4j entry point in {jar}; this tool knows 5.x and 2025.x+")
 
 
 def bolt_answers(port, timeout=1.0):
@@ -321,7 +334,7 @@ def start(args):
         log = open(inst.console_log, "ab")
         proc = subprocess.Popen(
             [java, f"-Xms{HEAP}", f"-Xmx{HEAP}", *JVM_FLAGS, "-cp", classpath,
-             "org.neo4j.server.CommunityEntryPoint",
+             entry_point(lib, version),
              f"--home-dir={inst.home}", f"--config-dir={inst.conf_dir}", "--console-mode"],
             stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
             env=env, start_new_session=True,
