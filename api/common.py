@@ -1,9 +1,13 @@
 """Shared pieces of the v1 resources: the blueprint factory (every v1 route
 needs a key), the idempotency key, and the rules in force."""
 
+import json
+
 from flask import request
-from flask_smorest import Blueprint, abort
+from flask_smorest import Blueprint as _SmorestBlueprint
+from flask_smorest import abort
 from marshmallow import fields, validate
+from webargs.flaskparser import FlaskParser
 
 from graph import get_backend
 from graph.store import rules as rules_store
@@ -12,6 +16,33 @@ from . import auth
 
 def _authenticate():
     auth.authenticate()  # a before_request hook must return None to go on
+
+
+class BodyParser(FlaskParser):
+    """webargs' parser, answering a body that is not JSON with refgraph's own
+    400: a message saying what is wrong and ``errors`` as a field map."""
+
+    def _raw_load_json(self, req):
+        try:
+            return super()._raw_load_json(req)
+        except RecursionError:
+            abort(400, code="invalid_json", message="The JSON body is nested too deeply to read; send the documented "
+                               "object (a few levels deep).",
+                  errors={"body": ["nested too deeply"]})
+
+    def _handle_invalid_json_error(self, error, req, *args, **kwargs):
+        where = (f" at line {error.lineno}, column {error.colno}"
+                 if isinstance(error, json.JSONDecodeError) else "")
+        reason = getattr(error, "msg", None) or str(error)
+        abort(400, code="invalid_json", message=f"The body is not valid JSON ({reason}{where}); send a JSON object "
+                           "encoded as UTF-8 with Content-Type: application/json.",
+              errors={"body": [f"invalid JSON: {reason}{where}"]})
+
+
+class Blueprint(_SmorestBlueprint):
+    """flask-smorest's blueprint with refgraph's body parser."""
+
+    ARGUMENTS_PARSER = BodyParser()
 
 
 def v1_blueprint(name, import_name, description):

@@ -5,7 +5,7 @@
 field-level details (for 422) or an empty object.
 """
 
-from flask import jsonify
+from flask import jsonify, request
 from marshmallow import Schema, fields
 from werkzeug.exceptions import HTTPException
 
@@ -56,7 +56,17 @@ def _http_error(exc):
         message = "The request has invalid fields; see errors for each field."
     elif exc.code == 413:
         message = "The request body is too large; send at most the documented size."
-    return error_response(exc.code, _CODES.get(exc.code, "http_error"), message, errors)
+    elif exc.code == 405 and getattr(exc, "valid_methods", None):
+        message = (f"{request.method} is not allowed here; this URL takes "
+                   f"{', '.join(sorted(exc.valid_methods))}.")
+    code = data.get("code") or _CODES.get(exc.code, "http_error")
+    response = error_response(exc.code, code, message, errors)
+    # Keep the headers the exception carries: Allow on a 405 (RFC 9110 requires
+    # it), Retry-After, WWW-Authenticate.
+    for name, value in exc.get_headers():
+        if name.lower() != "content-type":
+            response.headers[name] = value
+    return response
 
 
 def _domain_error(exc):
