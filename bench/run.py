@@ -1,10 +1,14 @@
 """``python -m bench``: build seeded data of each size, measure, print a table
-and write JSON.  See bench/README.md for what each figure means."""
+and write JSON.  See bench/README.md for what each figure means.
+
+``--backend neo4j`` measures the same on Neo4j: a fresh server per size,
+started with tools/neo4j (or the empty database NEO4J_URI names)."""
 
 import argparse
 import hashlib
 import http.client
 import json
+import logging
 import os
 import platform
 import random
@@ -21,13 +25,15 @@ from pathlib import Path
 
 import graph
 from graph import demo
-from graph.maintenance import now_ms
+from graph.maintenance import counts, now_ms, wipe
 from graph.rules import DEFAULT_RULES, period_bounds
 from graph.store import keys, rewards, sales, users
 
 from . import baselines
 
 SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000}
+WARM_UP_USERS = 10_000
+NEO4J_TOOL = Path(__file__).resolve().parent.parent / "tools" / "neo4j"
 
 
 def say(*parts):
@@ -126,10 +132,9 @@ def free_port():
         return s.getsockname()[1]
 
 
-def start_api(data_dir):
+def start_api(database):
     port = free_port()
-    env = {**os.environ, "REFGRAPH_DATA_DIR": str(data_dir), "REFGRAPH_THREADS": "8"}
-    env.pop("REFGRAPH_GRAPH_URL", None)
+    env = {**database.api_env(), "REFGRAPH_THREADS": "8"}
     process = subprocess.Popen(
         [sys.executable, "-c", "from api.cli import main; main()", "serve", "--port", str(port)],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -157,7 +162,7 @@ def post_many(port, key, bodies, path="/v1/sales"):
             raise RuntimeError(f"{path} answered {response.status}")
 
 
-def ingest(backend, world, data_dir, result, n):
+def ingest(backend, world, database, result, n):
     merchants = [u["id"] for u in world.users if "merchant" in u["roles"]]
     rnd = random.Random(11)
 
@@ -172,7 +177,7 @@ def ingest(backend, world, data_dir, result, n):
         sales.record_sale(backend, rules=rules, **sale)
     engine_rate = n / (time.perf_counter() - started)
     key, _ = keys.create(backend, "operator", name="bench")
-    api, port = start_api(data_dir)
+    api, port = start_api(database)
     try:
         one = new_sales("http1", n)
         _, s1 = timed(post_many, port, key, one)
@@ -221,14 +226,160 @@ def queries(backend, world, result, n=1_000):
                                       "p99": percentile(samples, 0.99)}
 
 
+# -- the database of one size ---------------------------------------------------
+
+class Embedded:
+    """A fresh embedded FalkorDB in a temporary data directory, deleted after."""
+
+    name = "falkordb"
+
+    def __init__(self, label, args):
+        self.folder = Path(tempfile.mkdtemp(prefix=f"refgraph-bench-{label}-"))
+        try:
+            self.backend = graph.open_backend({"GRAPH_URL": "embedded",
+                                               "DATA_DIR": str(self.folder),
+                                               "APPENDFSYNC": args.appendfsync})
+        except BaseException:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            raise
+
+    def api_env(self):
+        """``refgraph serve``'s environment: the same data directory."""
+        env = {**os.environ, "REFGRAPH_DATA_DIR": str(self.folder)}
+        env.pop("REFGRAPH_GRAPH_URL", None)
+        return env
+
+    def footprint(self):
+        """The server's RSS and its data directory (append-only file)."""
+        return {"database_rss_bytes": rss_bytes(self.backend.server.pid()),
+                "data_dir_bytes": disk_bytes(self.folder)}
+
+    def close(self):
+        try:
+            self.backend.close()
+        finally:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+
+class Neo4j:
+    """A fresh Neo4j server for one size, started with ``tools/neo4j/start`` in
+    a temporary folder and stopped and deleted after; or, when NEO4J_URI is
+    set, that server's database, which must be empty and is wiped after."""
+
+    name = "neo4j"
+
+    def __init__(self, label, args):
+        self.folder = Path(tempfile.mkdtemp(prefix=f"refgraph-bench-neo4j-{label}-"))
+        self.server = None if os.environ.get("NEO4J_URI") else self.folder / "neo4j"
+        self.backend = None
+        try:
+            self.settings = self._start() if self.server else {
+                name: os.environ.get(name, default) for name, default in (
+                    ("NEO4J_URI", None), ("NEO4J_USER", "neo4j"), ("NEO4J_PASSWORD", ""),
+                    ("NEO4J_DATABASE", "neo4j"))}
+            self.backend = graph.open_backend({
+                "GRAPH_URL": self.settings["NEO4J_URI"],
+                "NEO4J_USER": self.settings["NEO4J_USER"],
+                "NEO4J_PASSWORD": self.settings["NEO4J_PASSWORD"],
+                "NEO4J_DATABASE": self.settings["NEO4J_DATABASE"]})
+            nodes, _ = counts(self.backend)
+            nodes.pop("Heartbeat", None)
+            if nodes:
+                raise SystemExit(
+                    f"the Neo4j database at {self.settings['NEO4J_URI']} holds data ({nodes}); "
+                    "the benchmark needs an empty one (or unset NEO4J_URI: it then starts "
+                    "its own server with tools/neo4j)")
+        except BaseException:
+            self.close(wipe_data=False)
+            raise
+
+    def _start(self):
+        say(f"starting Neo4j with {NEO4J_TOOL / 'start'} in {self.server}")
+        done = subprocess.run([str(NEO4J_TOOL / "start"), "--data", str(self.server),
+                               "--port", str(free_port())], stdout=subprocess.PIPE, text=True)
+        if done.returncode != 0:
+            raise RuntimeError("tools/neo4j/start failed (its message is above)")
+        exports = dict(line.removeprefix("export ").split("=", 1)
+                       for line in done.stdout.splitlines() if line.startswith("export "))
+        return exports
+
+    def warm_up(self):
+        """Do every measured kind of work once on a 10k-user world (another
+        seed), then wipe it.  A fresh JVM runs interpreted code and plans
+        each query the first time it meets it: on a fresh server the 10k load
+        took 22-40 s and the reward run 0.8-1 s, against 6 s and 0.12 s on a
+        server that had already done that work once.  A production server
+        is warm; the figures of a size are taken after this.  Returns what
+        the cold work took, for the JSON."""
+        backend, started = self.backend, time.perf_counter()
+        world = demo.generate(WARM_UP_USERS, periods=1, sales_per_merchant=10, seed=8)
+        _, load_s = timed(demo.load, backend, world)
+        period = world.periods[-1]
+        _, run_s = timed(rewards.run, backend, period, now=period_bounds(period)[1] + 1)
+        baselines.naive_loop(backend, DEFAULT_RULES, period)
+        queries(backend, world, {}, n=200)
+        merchants = [u["id"] for u in world.users if "merchant" in u["roles"]]
+        for i in range(200):
+            sales.record_sale(backend, id=f"warm-up-{i}", merchant_id=merchants[i % len(merchants)],
+                              amount=1_000, currency="CNY", rules=DEFAULT_RULES)
+        wipe(backend)
+        return {"users": len(world.users), "sales": len(world.sales), "load_seconds": load_s,
+                "reward_run_seconds": run_s, "seconds": time.perf_counter() - started}
+
+    def api_env(self):
+        """``refgraph serve``'s environment: the same Neo4j database."""
+        return {**os.environ, "REFGRAPH_DATA_DIR": str(self.folder / "var"),
+                "REFGRAPH_GRAPH_URL": self.settings["NEO4J_URI"],
+                "REFGRAPH_NEO4J_USER": self.settings["NEO4J_USER"],
+                "REFGRAPH_NEO4J_PASSWORD": self.settings["NEO4J_PASSWORD"],
+                "REFGRAPH_NEO4J_DATABASE": self.settings["NEO4J_DATABASE"]}
+
+    def footprint(self):
+        """The java process's RSS, then, once the server has stopped (a clean
+        stop checkpoints the store into its files), its data folder: the
+        store (``databases/``) and the transaction logs (``transactions/``,
+        preallocated).  Unknown for a server the benchmark did not start."""
+        if self.server is None:
+            return {"database_rss_bytes": None, "data_dir_bytes": None}
+        rss = rss_bytes(int((self.server / "neo4j.pid").read_text()))
+        self.backend.close()
+        self.backend = None
+        self._stop()
+        data = self.server / "data"
+        return {"database_rss_bytes": rss, "data_dir_bytes": disk_bytes(data),
+                "store_bytes": disk_bytes(data / "databases"),
+                "tx_log_bytes": disk_bytes(data / "transactions")}
+
+    def _stop(self):
+        if self.server is not None and (self.server / "neo4j.pid").exists():
+            subprocess.run([str(NEO4J_TOOL / "stop"), "--data", str(self.server)])
+
+    def close(self, wipe_data=True):
+        try:
+            if self.backend is not None:
+                if self.server is None and wipe_data:
+                    wipe(self.backend)
+                self.backend.close()
+        finally:
+            self._stop()
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+
+DATABASES = {"falkordb": Embedded, "neo4j": Neo4j}
+
+
 # -- one size -------------------------------------------------------------------
 
 def measure(label, n_users, args):
-    data_dir = Path(tempfile.mkdtemp(prefix=f"refgraph-bench-{label}-"))
     result = {"size": label, "users": n_users}
-    backend = graph.open_backend({"GRAPH_URL": "embedded", "DATA_DIR": str(data_dir),
-                                  "APPENDFSYNC": args.appendfsync})
+    database = DATABASES[args.backend](label, args)
+    backend = database.backend
     try:
+        if args.backend != "falkordb":
+            result["database"] = backend.version()
+        if hasattr(database, "warm_up") and not args.smoke:
+            say(f"[{label}] warming the server up (a {WARM_UP_USERS:,}-user world, then wiped)")
+            result["warm_up"] = database.warm_up()
         say(f"[{label}] generating")
         world, gen_s = timed(demo.generate, n_users, periods=1, sales_per_merchant=10, seed=7)
         result["data"] = {"users": len(world.users), "sales": len(world.sales),
@@ -244,14 +395,13 @@ def measure(label, n_users, args):
             say(f"[{label}] queries")
             queries(backend, world, result)
             say(f"[{label}] ingest")
-            api_rss = ingest(backend, world, data_dir, result, args.ingest)
-            result["memory"] = {"database_rss_bytes": rss_bytes(backend.server.pid()),
-                                "api_rss_bytes": api_rss,
-                                "data_dir_bytes": disk_bytes(data_dir)}
+            api_rss = ingest(backend, world, database, result, args.ingest)
+            footprint = database.footprint()
+            result["memory"] = {"database_rss_bytes": footprint.pop("database_rss_bytes"),
+                                "api_rss_bytes": api_rss, **footprint}
         return result, ok
     finally:
-        backend.close()
-        shutil.rmtree(data_dir, ignore_errors=True)
+        database.close()
 
 
 def fmt(value, unit=""):
@@ -260,6 +410,10 @@ def fmt(value, unit=""):
     if isinstance(value, float):
         return f"{value:,.3f}{unit}" if value < 10 else f"{value:,.0f}{unit}"
     return f"{value:,}{unit}"
+
+
+def mib(size):
+    return "-" if size is None else fmt(size // 2**20)
 
 
 def table(results):
@@ -294,9 +448,12 @@ def table(results):
                              f"{q['median']:.2f} / {q['p99']:.2f} ms"))
             m = r["memory"]
             rows.append((r["size"], "memory: database / API / disk",
-                         f"{fmt(m['database_rss_bytes'] // 2**20)} MiB / "
-                         f"{fmt((m['api_rss_bytes'] or 0) // 2**20)} MiB / "
-                         f"{fmt(m['data_dir_bytes'] // 2**20)} MiB"))
+                         f"{mib(m['database_rss_bytes'])} MiB / "
+                         f"{mib(m['api_rss_bytes'] or 0)} MiB / "
+                         f"{mib(m['data_dir_bytes'])} MiB"))
+            if "store_bytes" in m:
+                rows.append((r["size"], "  disk: store / transaction logs",
+                             f"{mib(m['store_bytes'])} MiB / {mib(m['tx_log_bytes'])} MiB"))
     width = max(len(r[1]) for r in rows)
     return "\n".join(f"{size:>5}  {what:<{width}}  {value}" for size, what, value in rows)
 
@@ -334,8 +491,70 @@ def scaling(results):
     return "\n".join(rows)
 
 
+#: (label, how to read it from a result) of the rows of the side-by-side table.
+COMPARED = [
+    ("data loaded (users / sales)", lambda r: f"{r['data']['users']:,} / {r['data']['sales']:,} "
+     f"in {r['data']['load_seconds']:,.1f} s"),
+    ("reward run, refgraph end to end", lambda r: fmt(r["reward_run"]["refgraph_seconds"], " s")),
+    ("of which reading + computing",
+     lambda r: fmt(r["reward_run"]["refgraph_compute_only_seconds"], " s")),
+    ("NumPy lower bound", lambda r: fmt(r["reward_run"]["numpy_seconds"], " s")),
+    ("SQLite", lambda r: fmt(r["reward_run"]["sqlite_seconds"], " s")),
+    ("per-referrer loop", lambda r: fmt(r["reward_run"]["loop"]["seconds"], " s")),
+    ("refgraph / NumPy", lambda r: fmt(r["reward_run"]["refgraph_seconds"]
+                                       / r["reward_run"]["numpy_seconds"], "x")),
+    ("SQLite / refgraph", lambda r: fmt(r["reward_run"]["sqlite_seconds"]
+                                        / r["reward_run"]["refgraph_seconds"], "x")),
+    ("loop / refgraph", lambda r: fmt(r["reward_run"]["loop"]["seconds"]
+                                      / r["reward_run"]["refgraph_seconds"], "x")),
+    ("totals match (lines, total, digest)", lambda r: "{} {lines:,}, {total:,}, {digest}".format(
+        "yes" if r["reward_run"]["totals_match"] else "NO", **r["reward_run"]["checksums"]["refgraph"])),
+    ("engine single statement", lambda r: fmt(r["ingest"]["engine_single_statement_per_s"], " /s")),
+    ("HTTP single, 1 client", lambda r: fmt(r["ingest"]["http_single_1_client_per_s"], " /s")),
+    ("HTTP single, 4 clients", lambda r: fmt(r["ingest"]["http_single_4_clients_per_s"], " /s")),
+    ("HTTP batch (1,000 per request)", lambda r: fmt(r["ingest"]["http_batch_per_s"], " /s")),
+    ("HTTP single / engine", lambda r: fmt(r["ingest"]["http_single_vs_engine"], "x")),
+] + [
+    (f"{name} median / p99", lambda r, name=key: "{median:.2f} / {p99:.2f} ms".format(
+        **r["queries_ms"][name]))
+    for key, name in (("upline", "upline"), ("downline_depth3", "downline to depth 3"),
+                      ("balances", "balances"))
+] + [
+    ("memory: database RSS", lambda r: f"{mib(r['memory']['database_rss_bytes'])} MiB"),
+    ("memory: API RSS", lambda r: f"{mib(r['memory']['api_rss_bytes'])} MiB"),
+    ("database on disk", lambda r: f"{mib(r['memory']['data_dir_bytes'])} MiB"),
+    ("of which store / transaction logs", lambda r: f"{mib(r['memory']['store_bytes'])} / "
+     f"{mib(r['memory']['tx_log_bytes'])} MiB"),
+    ("fresh server: first 10k load / reward run", lambda r: "{:,.1f} s / {:,.2f} s".format(
+        r["warm_up"]["load_seconds"], r["warm_up"]["reward_run_seconds"])),
+]
+
+
+def side_by_side(reports):
+    """A Markdown table with one column per (size, backend) of the reports
+    given: the README's comparison.  Figures a report lacks show as -."""
+    columns = sorted(
+        ((result, report.get("backend", "falkordb")) for report in reports
+         for result in report["results"]),
+        key=lambda c: (list(SIZES).index(c[0]["size"]), c[1]))
+    lines = ["| figure | " + " | ".join(f"{r['size']} {b}" for r, b in columns) + " |",
+             "| --- |" + " --- |" * len(columns)]
+    for label, get in COMPARED:
+        cells = []
+        for result, _ in columns:
+            try:
+                cells.append(get(result))
+            except (KeyError, TypeError, ZeroDivisionError):
+                cells.append("-")
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--backend", default="falkordb", choices=list(DATABASES),
+                        help="falkordb: the embedded database (default); neo4j: a Neo4j "
+                             "server started with tools/neo4j, or NEO4J_URI's if set")
     parser.add_argument("--sizes", default="10k,100k",
                         help="comma-separated sizes among 10k, 100k, 1m (default 10k,100k)")
     parser.add_argument("--smoke", action="store_true",
@@ -344,22 +563,46 @@ def main(argv=None):
                         help="single-sale requests per ingest measurement")
     parser.add_argument("--loop-limit", type=int, default=None,
                         help="skip the per-referrer loop above this many referrers")
-    parser.add_argument("--appendfsync", default="always", choices=["always", "everysec", "no"])
-    parser.add_argument("--json", default="bench/results.json", help="where to write results")
+    parser.add_argument("--appendfsync", default="always", choices=["always", "everysec", "no"],
+                        help="the embedded database's fsync policy (falkordb only)")
+    parser.add_argument("--json", default=None, help="where to write results (default "
+                        "bench/results.json, or bench/results-neo4j.json with --backend neo4j)")
+    parser.add_argument("--compare", nargs="+", metavar="JSON",
+                        help="measure nothing: print the side-by-side Markdown table of "
+                             "these result files")
     args = parser.parse_args(argv)
+    if args.compare:
+        print(side_by_side([json.loads(Path(p).read_text()) for p in args.compare]))
+        return
+    # Neo4j warns about every property key a query names before any node has
+    # it (e.g. released_at before the first release): noise in a benchmark.
+    logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
+    args.json = args.json or ("bench/results.json" if args.backend == "falkordb"
+                              else f"bench/results-{args.backend}.json")
     results, all_ok = [], True
     for label in args.sizes.split(","):
         if label not in SIZES:
             parser.error(f"unknown size {label!r}; choose among {', '.join(SIZES)}")
+        load_before = os.getloadavg()
         result, ok = measure(label, SIZES[label], args)
+        result["load_average"] = {"before": load_before, "after": os.getloadavg()}
         results.append(result)
         all_ok &= ok
         say(f"[{label}] done")
     report = {"machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
                           "platform": platform.platform()},
-              "appendfsync": args.appendfsync, "at": now_ms(), "results": results}
+              "backend": args.backend}
+    if args.backend == "falkordb":
+        report["appendfsync"] = args.appendfsync
+    elif not os.environ.get("NEO4J_URI"):
+        # what tools/neo4j/start gives the server it starts (its defaults)
+        report["neo4j"] = {"heap": os.environ.get("NEO4J_HEAP", "2g"),
+                           "pagecache": os.environ.get("NEO4J_PAGECACHE", "3g")}
+    report.update({"at": now_ms(), "results": results})
     Path(args.json).parent.mkdir(parents=True, exist_ok=True)
     Path(args.json).write_text(json.dumps(report, indent=2))
+    if args.backend != "falkordb":
+        print(f"backend: {results[0].get('database', args.backend)}")
     print(table(results))
     if len(results) > 1:
         print("\nscaling (ratio of each figure to the previous size's):")

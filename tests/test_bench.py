@@ -1,6 +1,8 @@
 """The benchmark's smoke run: at 10k users refgraph's reward run, the
-per-referrer loop, SQLite and NumPy must give the same lines to the unit.
-No time is asserted here; figures live in bench/ (bench/README.md)."""
+per-referrer loop, SQLite and NumPy must give the same lines to the unit,
+on the embedded database and on Neo4j (the suite's server, which the
+benchmark finds empty and leaves empty).  No time is asserted here; figures
+live in bench/ (bench/README.md)."""
 
 import json
 import subprocess
@@ -8,17 +10,31 @@ import sys
 
 import pytest
 
+from graph.maintenance import wipe
+
 pytestmark = pytest.mark.slow
 
 
-def test_bench_smoke_totals_match(tmp_path):
+def smoke(tmp_path, backend):
     out = tmp_path / "bench.json"
     done = subprocess.run(
-        [sys.executable, "-m", "bench", "--sizes", "10k", "--smoke", "--json", str(out)],
+        [sys.executable, "-m", "bench", "--backend", backend, "--sizes", "10k", "--smoke",
+         "--json", str(out)],
         capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-2000:]
-    run = json.loads(out.read_text())["results"][0]["reward_run"]
+    report = json.loads(out.read_text())
+    assert report["backend"] == backend
+    run = report["results"][0]["reward_run"]
     assert run["totals_match"]
     sums = [c for c in run["checksums"].values() if c is not None]
     assert len(sums) == 5          # refgraph, its preview, NumPy, SQLite, the loop
     assert run["lines"] > 100 and sums[0]["total"] > 0
+
+
+def test_bench_smoke_totals_match(tmp_path):
+    smoke(tmp_path, "falkordb")
+
+
+def test_bench_smoke_totals_match_on_neo4j(neo4j_backend, tmp_path):
+    wipe(neo4j_backend)      # the benchmark refuses a database that holds data
+    smoke(tmp_path, "neo4j")

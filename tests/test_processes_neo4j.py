@@ -25,7 +25,7 @@ from test_rewards import OCT, DAY, build_example
 pytestmark = pytest.mark.neo4j
 
 
-@pytest.fixture(params=["neo4j"])   # the id puts the test in conftest's Neo4j tally
+@pytest.fixture
 def neo4j_env(neo4j_backend, monkeypatch, tmp_path):
     """The fixture's server, empty, named to refgraph the way a user names it;
     set in os.environ so the `refgraph` helper's processes see it too."""
