@@ -12,14 +12,12 @@ from their own merchant, a referral burst, a chain of one-referral accounts).
 import random
 from dataclasses import dataclass, field
 
-from .maintenance import now_ms
-from .rules import period_bounds, period_of
-
-DAY = 86_400_000
+from .rules import DEFAULT_RULES, period_bounds, period_of
+from .vocabulary import BUYER, CARDHOLDER, DAY_MS, MERCHANT, now_ms
 
 #: The role sets demo users have, each created by its own branch of
 #: demo_users_batch (a label cannot be a parameter).
-ROLE_SETS = [[], ["merchant"], ["buyer"], ["buyer", "cardholder"], ["cardholder"]]
+ROLE_SETS = [[], [MERCHANT], [BUYER], [BUYER, CARDHOLDER], [CARDHOLDER]]
 
 
 @dataclass
@@ -46,14 +44,14 @@ def generate(n_users, *, periods=3, sales_per_merchant=10, seed=7, now=None, cop
     rnd = random.Random(seed)
     now = now or now_ms()
     months = closed_months(periods, now)
-    start, end = period_bounds(months[0])[0] - 30 * DAY, period_bounds(months[-1])[1]
+    start, end = period_bounds(months[0])[0] - 30 * DAY_MS, period_bounds(months[-1])[1]
     world = World(periods=months)
     users, referrer_of, can_refer = world.users, [], []
     for i in range(n_users):
         roll = rnd.random()
-        roles = (["merchant"] if roll < merchant_share else
-                 ["buyer", "cardholder"] if roll < merchant_share + cardholder_share else
-                 ["buyer"])
+        roles = ([MERCHANT] if roll < merchant_share else
+                 [BUYER, CARDHOLDER] if roll < merchant_share + cardholder_share else
+                 [BUYER])
         created = start + (end - start) * i // max(n_users, 1)
         parent = None
         if i:
@@ -65,7 +63,7 @@ def generate(n_users, *, periods=3, sales_per_merchant=10, seed=7, now=None, cop
             while not can_refer[parent]:          # only those the rules allow
                 parent = referrer_of[parent]
         referrer_of.append(parent)
-        can_refer.append(i == 0 or "merchant" in roles or "cardholder" in roles)
+        can_refer.append(i == 0 or DEFAULT_RULES.may_refer(roles))
         users.append({
             "id": f"u{i:07d}", "name": f"User {i}", "roles": [] if i == 0 else roles,
             "created_at": created, "referral_code": f"C{i:07d}", "root": i == 0,
@@ -73,8 +71,8 @@ def generate(n_users, *, periods=3, sales_per_merchant=10, seed=7, now=None, cop
             "phone_hash": f"ph{rnd.getrandbits(48):012x}",
             "device_id": f"dv{rnd.getrandbits(48):012x}", "payment_hash": None})
     _plant(world, rnd)
-    merchants = [u for u in users if "merchant" in u["roles"]]
-    buyers = [u["id"] for u in users if "buyer" in u["roles"]]
+    merchants = [u for u in users if MERCHANT in u["roles"]]
+    buyers = [u["id"] for u in users if BUYER in u["roles"]]
     serial = 0
     for month in months:
         first, last = period_bounds(month)
@@ -91,9 +89,10 @@ def generate(n_users, *, periods=3, sales_per_merchant=10, seed=7, now=None, cop
                     "at": rnd.randrange(open_from, last), "items": None})
     for sale in world.sales:
         if rnd.random() < 0.02:
+            amount = max(1, sale["amount"] // rnd.choice([1, 2, 4]))
+            later = sale["at"] + rnd.randrange(DAY_MS, 20 * DAY_MS)
             world.refunds.append({"id": "r" + sale["id"][1:], "sale_id": sale["id"],
-                                  "amount": max(1, sale["amount"] // rnd.choice([1, 2, 4])),
-                                  "at": min(sale["at"] + rnd.randrange(DAY, 20 * DAY), now - 1)})
+                                  "amount": amount, "at": min(later, now - 1)})
     world.sales.extend(world.planted.pop("sales", []))
     world.sales.sort(key=lambda s: s["at"])
     world.refunds.sort(key=lambda r: r["at"])
@@ -108,12 +107,11 @@ def _plant(world, rnd):
         return
     index = {u["id"]: u for u in users}
     referrers = [u for u in users[50:] if u["referrer_id"] and
-                 ("merchant" in index[u["referrer_id"]]["roles"] or
-                  "cardholder" in index[u["referrer_id"]]["roles"])]
+                 DEFAULT_RULES.may_refer(index[u["referrer_id"]]["roles"])]
     shared = referrers[: max(3, n // 2000)]
     for user in shared:                       # the same phone as their referrer
         user["phone_hash"] = index[user["referrer_id"]]["phone_hash"]
-    burst_referrer = next(u for u in users[10:] if "merchant" in u["roles"])
+    burst_referrer = next(u for u in users[10:] if MERCHANT in u["roles"])
     burst = [u for u in users if u["referrer_id"] is not None and not u["root"]][-30:]
     for offset, user in enumerate(burst):     # thirty referrals in one hour
         user["referrer_id"] = burst_referrer["id"]
@@ -124,16 +122,16 @@ def _plant(world, rnd):
     chain_parent = burst_referrer["id"]
     chain = []
     for k in range(6):                        # dormant accounts (never buy) that each refer one
-        user = {"id": f"chain{k}", "name": f"Chain {k}", "roles": ["cardholder"],
-                "created_at": burst_at + (k + 1) * DAY, "referral_code": f"CH{k}",
+        user = {"id": f"chain{k}", "name": f"Chain {k}", "roles": [CARDHOLDER],
+                "created_at": burst_at + (k + 1) * DAY_MS, "referral_code": f"CH{k}",
                 "root": False, "referrer_id": chain_parent,
                 "phone_hash": f"chain-phone-{k}", "device_id": f"chain-device-{k}",
                 "payment_hash": None}
         users.append(user)
         chain.append(user["id"])
         chain_parent = user["id"]
-    dealer = next(u for u in users if "cardholder" in u["roles"] and "buyer" in u["roles"])
-    shop = {"id": "selfdeal-shop", "name": "Friend's Shop", "roles": ["merchant"],
+    dealer = next(u for u in users if CARDHOLDER in u["roles"] and BUYER in u["roles"])
+    shop = {"id": "selfdeal-shop", "name": "Friend's Shop", "roles": [MERCHANT],
             "created_at": dealer["created_at"] + 1, "referral_code": "SELFDEAL",
             "root": False, "referrer_id": dealer["id"], "phone_hash": "selfdeal-phone",
             "device_id": dealer["device_id"], "payment_hash": None}
@@ -141,7 +139,7 @@ def _plant(world, rnd):
     first = period_bounds(world.periods[-1])[0]
     world.planted["sales"] = [
         {"id": f"selfdeal-{k}", "merchant_id": shop["id"], "buyer_id": dealer["id"],
-         "amount": 50_000, "currency": "CNY", "at": first + k * DAY + 1, "items": "gift cards"}
+         "amount": 50_000, "currency": "CNY", "at": first + k * DAY_MS + 1, "items": "gift cards"}
         for k in range(5)]
     world.planted.update({"shared_phone": [u["id"] for u in shared],
                           "burst_referrer": burst_referrer["id"], "chain": chain,

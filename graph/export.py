@@ -55,6 +55,8 @@ from pathlib import Path
 
 import networkx as nx
 
+from .vocabulary import ROLE_LABELS, primary_role
+
 __all__ = [
     "FORMATS", "USERS_HEADER", "REFERRALS_HEADER", "export", "neo4j_import_command",
     "neo4j_labels", "primary_role", "write_gexf", "write_graphml", "write_neo4j_csv",
@@ -73,27 +75,10 @@ REFERRAL_TYPE = "REFERRED"
 USERS_FILE = "users.csv"
 REFERRALS_FILE = "referrals.csv"
 
-# The role labels of the graph schema, in the order labels are written.
-_ROLE_LABELS = {"buyer": "Buyer", "merchant": "Merchant", "cardholder": "CardHolder"}
-_ROLE_PRIORITY = ("merchant", "cardholder", "buyer")
 # Graph keys networkx's GEXF writer gives a meaning of its own.
 _GEXF_RESERVED_GRAPH_KEYS = {"mode", "node_default", "edge_default"}
 # Neo4j database names: a letter, then letters, digits, dots and dashes.
 _DATABASE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9.\-]{0,62}")
-
-
-def primary_role(roles):
-    """The role a user is coloured by: merchant, then card holder, then buyer.
-
-    >>> primary_role(["buyer", "cardholder"]), primary_role(["merchant", "buyer"])
-    ('cardholder', 'merchant')
-    >>> primary_role([]) is None, primary_role(None) is None
-    (True, True)
-    """
-    for role in _ROLE_PRIORITY:
-        if role in (roles or ()):
-            return role
-    return None
 
 
 def neo4j_labels(roles):
@@ -105,7 +90,7 @@ def neo4j_labels(roles):
     'User'
     """
     roles = roles or ()
-    return ";".join(["User"] + [label for role, label in _ROLE_LABELS.items() if role in roles])
+    return ";".join(["User"] + [label for role, label in ROLE_LABELS.items() if role in roles])
 
 
 def neo4j_import_command(directory, database="neo4j"):

@@ -12,8 +12,8 @@ import datetime as dt
 from dataclasses import asdict, dataclass, fields, replace
 
 from .money import BP
+from .vocabulary import CARDHOLDER, MERCHANT, ROLES
 
-ROLES = ("buyer", "merchant", "cardholder")
 PERIODS = ("day", "week", "month")
 
 
@@ -22,7 +22,7 @@ class RuleSet:
     #: management fee charged to the merchant on each sale, in bp of the amount
     fee_bp: int = 500
     #: the roles whose holders may refer new users (claim 5: buyers optional)
-    referrers: tuple = ("cardholder", "merchant")
+    referrers: tuple = (CARDHOLDER, MERCHANT)
     #: price of a loyalty card, minor units
     card_price: int = 9_900
     #: vouchers granted with a card: how many, each worth how much, valid how long

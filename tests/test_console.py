@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import api.console
+from graph import vocabulary
 from graph.store import keys, users
 from graph.rules import DEFAULT_RULES
 
@@ -91,6 +92,17 @@ def test_an_operator_signs_in_and_gets_the_console(browser, operator_key):
                                                               "application/javascript")
     assert browser.get("/console/static/missing.js").status_code == 404
     assert browser.get("/console/static/../__init__.py").status_code == 404
+
+
+def test_the_vocabulary_is_for_a_signed_in_operator_only(browser, graph_backend, operator_key):
+    assert browser.get("/console/vocabulary.json").status_code == 401
+    sign_in(browser, operator_key)
+    response = browser.get("/console/vocabulary.json")
+    assert response.status_code == 200
+    assert response.headers["Cache-Control"] == "private, no-cache"
+    assert response.get_json() == vocabulary.as_dict()
+    keys.revoke(graph_backend, operator_key)
+    assert browser.get("/console/vocabulary.json").status_code == 401
 
 
 def test_a_revoked_key_signs_the_console_out(browser, graph_backend, operator_key):

@@ -2,8 +2,7 @@ from marshmallow import Schema, fields, validate
 
 from api.pagination import PageArgs
 from api.users.schemas import BalancesSchema, UserSchema
-
-SIGNAL_KINDS = ["shared_fingerprint", "self_dealing", "referral_burst", "dormant_chain"]
+from graph.vocabulary import SIGNAL_KINDS
 
 
 def _rows(**spec):

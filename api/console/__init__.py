@@ -7,7 +7,10 @@ is the console, a page of plain JavaScript that keeps the key in the tab's
 with ``Authorization: Bearer <key>``.  The cookie carries only the key's id
 (never the key) and the key is checked again on every console request, so a
 revoked key signs the console out.  Every file under ``/console/static``
-needs the cookie too; nothing is loaded from anywhere but refgraph.
+needs the cookie too, and so does ``/console/vocabulary.json``, the words
+the console shares with the server (roles, statuses, signal kinds; see
+:mod:`graph.vocabulary`), which it loads at start instead of keeping copies;
+nothing is loaded from anywhere but refgraph.
 
 The cookie is signed with ``SECRET_KEY`` (``REFGRAPH_SECRET_KEY``); without
 one a random key is made at start, and operators sign in again after a
@@ -19,10 +22,11 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from flask import (Blueprint, current_app, redirect, render_template_string, request,
+from flask import (Blueprint, current_app, jsonify, redirect, render_template_string, request,
                    send_from_directory, session)
 
-from graph import get_backend
+from graph import get_backend, vocabulary
+from graph.store import keys
 
 from ..errors import error_response
 
@@ -47,13 +51,6 @@ def init_app(app):
     app.register_blueprint(blueprint)
 
 
-def _key_record(key_id):
-    # The cookie holds the key's id only; its record says whether it still
-    # works (revoked keys keep their record).
-    row = get_backend().read_one("api_key_get", id=key_id)
-    return row["key"] if row else None
-
-
 def signed_in():
     """The operator key record of this browser's session, or ``None``.
 
@@ -63,9 +60,12 @@ def signed_in():
     key_id = session.get("key_id")
     if not key_id:
         return None
-    record = _key_record(key_id)
+    # The cookie holds the key's id only; its record says whether it still
+    # works (revoked keys keep their record).
+    record = keys.get(get_backend(), key_id)
     hours = current_app.config["CONSOLE_SESSION_HOURS"]
-    if record is None or record["revoked_at"] is not None or record["role"] != "operator":
+    if (record is None or record["revoked_at"] is not None
+            or record["role"] != vocabulary.OPERATOR):
         notice = "Your key was revoked or no longer works; sign in again with an operator key."
     elif time.time() - session.get("since", 0) > hours * 3600:
         notice = f"Sessions last {hours} hours; sign in again."
@@ -134,7 +134,7 @@ def sign_in():
     if key is None:
         return _sign_in_page("This key is not valid: it is unknown, mistyped or revoked.",
                              hint=True, status=401)
-    if key["role"] != "operator":
+    if key["role"] != vocabulary.OPERATOR:
         return _sign_in_page(f"This is a {key['role']} key; the console needs an operator key.",
                              hint=True, status=403)
     session.clear()
@@ -157,12 +157,26 @@ def sign_out():
     return _no_store(redirect("/console", code=303))
 
 
+def _not_signed_in():
+    return error_response(401, "unauthorized",
+                          "Sign in at /console with an operator API key first.")
+
+
+@blueprint.route("/vocabulary.json")
+def words():
+    """Roles, statuses and signal kinds as the server spells them, for the console's scripts."""
+    if signed_in() is None:
+        return _not_signed_in()
+    response = jsonify(vocabulary.as_dict())
+    response.headers["Cache-Control"] = "private, no-cache"
+    return _secure(response)
+
+
 @blueprint.route("/static/<path:filename>")
 def asset(filename):
     """The console's scripts and styles, for a signed-in operator only."""
     if signed_in() is None:
-        return error_response(401, "unauthorized",
-                              "Sign in at /console with an operator API key first.")
+        return _not_signed_in()
     response = send_from_directory(STATIC, filename, max_age=0)
     response.headers["Cache-Control"] = "private, no-cache"
     return _secure(response)

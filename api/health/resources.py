@@ -2,17 +2,12 @@
 
 from flask.views import MethodView
 from flask_smorest import Blueprint
-from marshmallow import Schema, fields
 
 from graph import get_backend
 
+from .schemas import HealthSchema
+
 blp = Blueprint("health", __name__, url_prefix="/health", description="Service health")
-
-
-class HealthSchema(Schema):
-    status = fields.String(metadata={"example": "ok"})
-    backend = fields.String(metadata={"example": "falkordb"})
-    version = fields.String(metadata={"example": "FalkorDB 4.16.3"})
 
 
 @blp.route("")

@@ -1,7 +1,6 @@
 """The ledger, for operators."""
 
 from flask.views import MethodView
-from marshmallow import Schema, fields
 
 from api import auth
 from api.common import v1_blueprint
@@ -9,23 +8,9 @@ from api.pagination import PageArgs, decode, page, page_of
 from graph import get_backend
 from graph.store import ledger
 
+from .schemas import CheckSchema, EntrySchema
+
 blp = v1_blueprint("ledger", __name__, "The double-entry ledger (operators)")
-
-
-class CheckSchema(Schema):
-    clean = fields.Boolean()
-    problems = fields.List(fields.String())
-
-
-class EntrySchema(Schema):
-    id = fields.String()
-    at = fields.Integer()
-    kind = fields.String()
-    debit = fields.String()
-    credit = fields.String()
-    amount = fields.Integer()
-    ref = fields.String(allow_none=True)
-
 
 
 @blp.route("/ledger/check")

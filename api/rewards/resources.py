@@ -2,95 +2,17 @@
 
 from flask.views import MethodView
 from flask_smorest import abort
-from marshmallow import Schema, fields, validate
 
 from api import auth
 from api.common import v1_blueprint
 from api.pagination import PageArgs, decode, page, page_of
-from api.rules.resources import RulesBodySchema
 from graph import get_backend
 from graph.rules import RuleSet, period_bounds, validate as validate_rules
 from graph.store import rewards
 
+from .schemas import LineSchema, PreviewInSchema, PreviewSchema, RunSchema
+
 blp = v1_blueprint("rewards", __name__, "Reward runs and reward lines")
-
-PERIOD = {"validate": validate.Regexp(r"^\d{4}-(\d{2}|W\d{2}|\d{2}-\d{2})$",
-                                      error="a period: YYYY-MM, YYYY-Www or YYYY-MM-DD")}
-
-
-class RunSchema(Schema):
-    period = fields.String()
-    status = fields.String(metadata={"description": "running, completed or failed"})
-    rules_version = fields.Integer()
-    attempts = fields.Integer()
-    started_at = fields.Integer(allow_none=True)
-    finished_at = fields.Integer(allow_none=True)
-    duration_ms = fields.Integer(allow_none=True)
-    lines = fields.Integer()
-    referrers = fields.Integer()
-    rewards = fields.Integer()
-    clawbacks = fields.Integer()
-    error = fields.String(allow_none=True)
-
-
-
-class MerchantPartSchema(Schema):
-    merchant_id = fields.String()
-    fees = fields.Integer()
-    refunded_fees = fields.Integer()
-    base = fields.Integer()
-    path = fields.List(fields.String())
-
-
-class LineSchema(Schema):
-    id = fields.String()
-    period = fields.String()
-    referrer_id = fields.String()
-    level = fields.Integer()
-    amount = fields.Integer(metadata={"description": "negative: a clawback"})
-    status = fields.String(metadata={"description": "pending, released or clawback"})
-    release_at = fields.Integer(allow_none=True)
-    released_at = fields.Integer(allow_none=True)
-    created_at = fields.Integer()
-    rules_version = fields.Integer()
-    referrals = fields.Integer()
-    tier = fields.Integer()
-    tier_threshold = fields.Integer()
-    tier_share_bp = fields.Integer()
-    level_share_bp = fields.Integer()
-    base = fields.Integer()
-    merchants = fields.List(fields.Nested(MerchantPartSchema))
-
-
-
-class PreviewInSchema(Schema):
-    period = fields.String(required=True, **PERIOD)
-    rules = fields.Nested(RulesBodySchema, load_default=None,
-                          metadata={"description": "proposed changes to compare; optional"})
-
-
-class TierTotalSchema(Schema):
-    tier = fields.Integer()
-    min_referrals = fields.Integer()
-    share_bp = fields.Integer()
-    lines = fields.Integer()
-    rewards = fields.Integer()
-    clawbacks = fields.Integer()
-
-
-class SummarySchema(Schema):
-    lines = fields.Integer()
-    referrers = fields.Integer()
-    rewards = fields.Integer()
-    clawbacks = fields.Integer()
-    tiers = fields.List(fields.Nested(TierTotalSchema))
-
-
-class PreviewSchema(Schema):
-    period = fields.String()
-    current = fields.Nested(SummarySchema)
-    proposed = fields.Nested(SummarySchema)
-    difference = fields.Dict(keys=fields.String(), values=fields.Integer())
 
 
 @blp.route("/rewards/runs")

@@ -3,135 +3,20 @@
 from flask import g
 from flask.views import MethodView
 from flask_smorest import abort
-from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from api import auth
-from api.common import client_id, current_rules, entity_id, replay_headers, v1_blueprint
-from api.pagination import PageArgs, decode, page, page_of
+from api.common import client_id, current_rules, replay_headers, v1_blueprint
+from api.pagination import decode, page, page_of
 from graph import get_backend
-from graph.maintenance import now_ms
-from graph.money import MAX_AMOUNT
 from graph.store import sales
+from graph.vocabulary import now_ms
+
+from .schemas import (RefundInSchema, RefundListSchema, RefundSchema, SaleBatchInSchema,
+                      SaleBatchSchema, SaleInSchema, SaleListArgs, SaleSchema)
 
 blp = v1_blueprint("sales", __name__, "Sales, refunds, fees and points")
 
-EARLIEST, LATEST = 946_684_800_000, 253_402_300_799_999  # 2000-01-01 .. 9999-12-31
 FUTURE_SLACK_MS = 300_000  # terminal clocks may run a little ahead
-
-AMOUNT = {"validate": validate.Range(1, MAX_AMOUNT), "strict": True,
-          "metadata": {"description": f"minor units, 1 to {MAX_AMOUNT}"}}
-
-
-class VoucherUseSchema(Schema):
-    id = entity_id(required=True)
-    amount = fields.Integer(required=True, **AMOUNT)
-
-
-class SaleInSchema(Schema):
-    id = entity_id(required=True, metadata={"description": "the terminal's sale id"})
-    merchant_id = entity_id(required=True)
-    buyer_id = entity_id(load_default=None)
-    amount = fields.Integer(required=True, **AMOUNT)
-    currency = fields.String(required=True, validate=validate.Regexp(
-        r"^[A-Z]{3}$", error="an ISO 4217 code such as CNY"))
-    at = fields.Integer(load_default=None, strict=True,
-                        validate=validate.Range(EARLIEST, LATEST),
-                        metadata={"description": "epoch ms, UTC; default now; not in the future"})
-    items = fields.String(load_default=None, validate=validate.Length(max=1000))
-    vouchers = fields.List(fields.Nested(VoucherUseSchema), load_default=list,
-                           validate=validate.Length(max=20))
-
-    @validates_schema
-    def check(self, data, **kwargs):
-        ids = [use["id"] for use in data.get("vouchers", [])]
-        if len(ids) != len(set(ids)):
-            raise ValidationError("each voucher may appear once", "vouchers")
-        if sum(use["amount"] for use in data.get("vouchers", [])) > data.get("amount", 0):
-            raise ValidationError("vouchers cannot pay more than the amount", "vouchers")
-        if ids and not data.get("buyer_id"):
-            raise ValidationError("a sale paid with vouchers needs the buyer", "buyer_id")
-
-
-class SaleBatchItemSchema(SaleInSchema):
-    class Meta:
-        exclude = ("vouchers",)
-
-
-class SaleBatchInSchema(Schema):
-    sales = fields.List(fields.Nested(SaleBatchItemSchema), required=True,
-                        validate=validate.Length(1, sales.BATCH_LIMIT))
-
-
-class SaleBatchResultSchema(Schema):
-    id = fields.String()
-    status = fields.Integer(metadata={"description": "201 created, 200 replayed, 409 id "
-                                                     "reused, 403 not this key's, 422 refused"})
-    code = fields.String()
-    message = fields.String(allow_none=True)
-
-
-class SaleBatchSchema(Schema):
-    created = fields.Integer()
-    replayed = fields.Integer()
-    refused = fields.Integer()
-    results = fields.List(fields.Nested(SaleBatchResultSchema))
-
-
-class VoucherPaidSchema(Schema):
-    id = fields.String()
-    amount = fields.Integer()
-
-
-class SaleSchema(Schema):
-    id = fields.String()
-    merchant_id = fields.String()
-    buyer_id = fields.String(allow_none=True)
-    amount = fields.Integer()
-    currency = fields.String()
-    at = fields.Integer()
-    period = fields.String()
-    items = fields.String(allow_none=True)
-    voucher_paid = fields.Integer()
-    fee_bp = fields.Integer()
-    fee = fields.Integer(metadata={"description": "management fee, minor units"})
-    points = fields.Integer()
-    refunded_amount = fields.Integer()
-    refunded_fee = fields.Integer()
-    refunded_points = fields.Integer()
-    vouchers = fields.List(fields.Nested(VoucherPaidSchema))
-
-
-
-class SaleListArgs(PageArgs):
-    merchant_id = entity_id(load_default=None)
-    buyer_id = entity_id(load_default=None)
-    start = fields.Integer(load_default=None, data_key="from",
-                           metadata={"description": "epoch ms, inclusive"})
-    end = fields.Integer(load_default=None, data_key="to",
-                         metadata={"description": "epoch ms, exclusive"})
-
-
-class RefundInSchema(Schema):
-    id = entity_id(load_default=None, metadata={"description": "refund id (or Idempotency-Key)"})
-    amount = fields.Integer(required=True, **AMOUNT)
-    reason = fields.String(load_default=None, validate=validate.Length(max=500))
-
-
-class RefundSchema(Schema):
-    id = fields.String()
-    sale_id = fields.String()
-    merchant_id = fields.String()
-    buyer_id = fields.String(allow_none=True)
-    amount = fields.Integer()
-    fee = fields.Integer(metadata={"description": "fee reversed by this refund"})
-    points = fields.Integer(metadata={"description": "points reversed by this refund"})
-    at = fields.Integer()
-    period = fields.String()
-    reason = fields.String(allow_none=True)
-
-
-class RefundListSchema(Schema):
-    items = fields.List(fields.Nested(RefundSchema))
 
 
 def _visible_sale(sale_id):

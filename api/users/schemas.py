@@ -2,8 +2,7 @@ from marshmallow import Schema, fields, validate
 
 from api.common import entity_id
 from api.pagination import PageArgs
-
-ROLE_CHOICES = ["buyer", "merchant"]
+from graph.vocabulary import BUYER, REGISTRATION_ROLES, ROLES, USER_STATUSES
 
 
 class FingerprintsSchema(Schema):
@@ -15,8 +14,8 @@ class FingerprintsSchema(Schema):
 class RegisterSchema(Schema):
     id = entity_id(required=True, metadata={"description": "the platform's id for the user"})
     name = fields.String(required=True, validate=validate.Length(1, 200))
-    roles = fields.List(fields.String(validate=validate.OneOf(ROLE_CHOICES)),
-                        load_default=["buyer"], validate=validate.Length(max=2),
+    roles = fields.List(fields.String(validate=validate.OneOf(REGISTRATION_ROLES)),
+                        load_default=[BUYER], validate=validate.Length(max=2),
                         metadata={"description": "buyer and/or merchant; card holders "
                                                  "become so by buying a card"})
     referral_code = fields.String(load_default=None, validate=validate.Length(1, 64))
@@ -38,18 +37,14 @@ class UserSchema(Schema):
     referrals = fields.Integer(metadata={"description": "direct referrals"})
 
 
-
 class UserListArgs(PageArgs):
-    role = fields.String(load_default=None,
-                         validate=validate.OneOf(["buyer", "merchant", "cardholder"]))
-    status = fields.String(load_default=None,
-                           validate=validate.OneOf(["active", "suspended", "closed"]))
+    role = fields.String(load_default=None, validate=validate.OneOf(ROLES))
+    status = fields.String(load_default=None, validate=validate.OneOf(USER_STATUSES))
     referrer_id = entity_id(load_default=None)
 
 
 class StatusSchema(Schema):
-    status = fields.String(required=True,
-                           validate=validate.OneOf(["active", "suspended", "closed"]))
+    status = fields.String(required=True, validate=validate.OneOf(USER_STATUSES))
     reason = fields.String(load_default=None, validate=validate.Length(max=500))
 
 

@@ -7,71 +7,22 @@ from pathlib import Path
 from flask import current_app, g, request
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
-from marshmallow import Schema, ValidationError, fields, validate
+from marshmallow import ValidationError
 
 from api import auth
-from api.common import client_id, current_rules, entity_id, replay_headers, v1_blueprint
-from api.pagination import PageArgs, decode, page, page_of
+from api.common import client_id, current_rules, replay_headers, v1_blueprint
+from api.pagination import decode, page, page_of
 from graph import get_backend
 from graph.settlement import FileInstitution, verify
 from graph.store import withdrawals as wd
+from graph.vocabulary import APPROVED, REJECTED
+
+from .schemas import (BatchInSchema, BatchSchema, ConfirmationSchema, DecisionSchema,
+                      WithdrawalInSchema, WithdrawalListArgs, WithdrawalSchema)
 
 blp = v1_blueprint("withdrawals", __name__, "Withdrawals and payouts")
 callbacks = Blueprint("payout_callbacks", __name__, url_prefix="/v1",
                       description="Confirmations from the financial institution (signed)")
-
-
-class WithdrawalInSchema(Schema):
-    id = entity_id(load_default=None, metadata={"description": "or send Idempotency-Key"})
-    user_id = entity_id(required=True)
-    amount = fields.Integer(required=True, strict=True, validate=validate.Range(1, 10**12))
-
-
-class WithdrawalSchema(Schema):
-    id = fields.String()
-    user_id = fields.String()
-    amount = fields.Integer()
-    cash_amount = fields.Integer(metadata={"description": "paid out in cash"})
-    voucher_amount = fields.Integer(metadata={"description": "becomes a mall voucher"})
-    status = fields.String(metadata={"description": "requested, approved, rejected, batched, "
-                                                    "paid or failed"})
-    requested_at = fields.Integer()
-    decided_at = fields.Integer(allow_none=True)
-    settled_at = fields.Integer(allow_none=True)
-    reason = fields.String(allow_none=True)
-    reference = fields.String(allow_none=True)
-    batch_id = fields.String(allow_none=True)
-
-
-
-class WithdrawalListArgs(PageArgs):
-    status = fields.String(load_default=None, validate=validate.OneOf(
-        ["requested", "approved", "rejected", "batched", "paid", "failed"]))
-    user_id = entity_id(load_default=None)
-
-
-class DecisionSchema(Schema):
-    reason = fields.String(load_default=None, validate=validate.Length(max=500))
-
-
-class BatchInSchema(Schema):
-    id = entity_id(load_default=None)
-    limit = fields.Integer(load_default=10_000, validate=validate.Range(1, 100_000))
-
-
-class BatchSchema(Schema):
-    id = fields.String()
-    count = fields.Integer()
-    total = fields.Integer()
-    file = fields.String(metadata={"description": "where the payout file was written"})
-    withdrawals = fields.List(fields.Dict())
-
-
-class ConfirmationSchema(Schema):
-    withdrawal_id = entity_id(required=True)
-    status = fields.String(required=True, validate=validate.OneOf(["paid", "failed"]))
-    reference = fields.String(load_default=None, validate=validate.Length(max=200))
-    reason = fields.String(load_default=None, validate=validate.Length(max=500))
 
 
 @blp.route("/withdrawals")
@@ -123,7 +74,7 @@ class Approve(MethodView):
     @blp.response(200, WithdrawalSchema)
     def post(self, body, withdrawal_id):
         """Approve a requested withdrawal for the next payout batch"""
-        return _decide(withdrawal_id, "approved", body["reason"])
+        return _decide(withdrawal_id, APPROVED, body["reason"])
 
 
 @blp.route("/withdrawals/<withdrawal_id>/reject")
@@ -132,7 +83,7 @@ class Reject(MethodView):
     @blp.response(200, WithdrawalSchema)
     def post(self, body, withdrawal_id):
         """Reject a requested withdrawal; the money goes back to the user"""
-        return _decide(withdrawal_id, "rejected", body["reason"])
+        return _decide(withdrawal_id, REJECTED, body["reason"])
 
 
 def institution(app):

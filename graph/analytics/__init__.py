@@ -8,7 +8,7 @@ facts for a person to look at.
 =============== ===============================================================
 module          what it holds
 =============== ===============================================================
-``build``       :func:`build_graph`, :func:`build_neighbourhood`, :func:`roles_of`
+``build``       :func:`build_graph`, :func:`build_neighbourhood`
 ``walk``        :func:`upline`, and the walks the other modules share
 ``summary``     :func:`summary`: counts and histograms of the whole network
 ``influence``   :func:`downline_sizes`, :func:`pagerank`, :func:`top_referrers`
@@ -43,17 +43,18 @@ Examples
 2
 """
 
-from .build import DAY_MS, FINGERPRINTS, ROLE_OF_LABEL, build_graph, build_neighbourhood, roles_of
+from ..vocabulary import roles_of  # what build_graph reads labels with
+from .build import FINGERPRINTS, build_graph, build_neighbourhood
 from .communities import communities
 from .influence import RANKINGS, downline_sizes, pagerank, top_referrers
 from .layout import tree_layout
 from .signals import (DETECTORS, dormant_chains, fraud_signals, referral_bursts, self_dealing,
                       shared_fingerprints)
-from .summary import STATUSES, summary
+from .summary import summary
 from .walk import upline
 
 __all__ = [
-    "DAY_MS", "DETECTORS", "FINGERPRINTS", "RANKINGS", "ROLE_OF_LABEL", "STATUSES",
+    "DETECTORS", "FINGERPRINTS", "RANKINGS",
     "build_graph", "build_neighbourhood", "communities", "dormant_chains", "downline_sizes",
     "fraud_signals", "pagerank", "referral_bursts", "roles_of", "self_dealing",
     "shared_fingerprints", "summary", "top_referrers", "tree_layout", "upline",

@@ -16,28 +16,14 @@ from typing import Any
 
 import networkx as nx
 
-__all__ = ["DAY_MS", "FINGERPRINTS", "ROLE_OF_LABEL", "Row", "build_graph",
-           "build_neighbourhood", "roles_of"]
+from ..vocabulary import roles_of
+
+__all__ = ["FINGERPRINTS", "Row", "build_graph", "build_neighbourhood"]
 
 Row = Mapping[str, Any]
 """A query row: column name -> value."""
 
-ROLE_OF_LABEL = {"buyer": "buyer", "merchant": "merchant", "cardholder": "cardholder"}
 FINGERPRINTS = ("phone_hash", "device_id", "payment_hash")
-DAY_MS = 86_400_000  # ``created_at`` and ``at`` are epoch milliseconds
-
-
-def roles_of(labels: Iterable[str] | None) -> list[str]:
-    """The sorted roles ('buyer', 'merchant', 'cardholder') a user's labels give.
-
-    Examples
-    --------
-    >>> roles_of(["User", "Merchant", "CardHolder", "Buyer"])
-    ['buyer', 'cardholder', 'merchant']
-    >>> roles_of(["User"])
-    []
-    """
-    return sorted({ROLE_OF_LABEL[x.lower()] for x in labels or () if x.lower() in ROLE_OF_LABEL})
 
 
 def build_graph(users: Iterable[Row], fee_totals: Iterable[Row] = (),

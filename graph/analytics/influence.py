@@ -12,6 +12,7 @@ from typing import Any
 
 import networkx as nx
 
+from ..vocabulary import MERCHANT
 from .walk import forest_order, links
 
 __all__ = ["RANKINGS", "downline_sizes", "pagerank", "top_referrers"]
@@ -116,7 +117,7 @@ def _direct_referrals(G: nx.DiGraph) -> dict[str, int]:
 def _merchant_fees(G: nx.DiGraph) -> dict[str, int]:
     """Each referrer's merchants' net fees: merchants they referred directly."""
     nodes = G.nodes
-    return {v: sum(nodes[c]["fees"] for c in referees if "merchant" in nodes[c].get("roles", ()))
+    return {v: sum(nodes[c]["fees"] for c in referees if MERCHANT in nodes[c].get("roles", ()))
             for v, referees in G.adjacency() if referees}
 
 

@@ -15,7 +15,9 @@ from typing import Any
 
 import networkx as nx
 
-from .build import DAY_MS, FINGERPRINTS
+from ..vocabulary import (DAY_MS, DORMANT_CHAIN, REFERRAL_BURST, SELF_DEALING,
+                          SHARED_FINGERPRINT)
+from .build import FINGERPRINTS
 from .walk import links, upline
 
 __all__ = ["DETECTORS", "dormant_chains", "fraud_signals", "referral_bursts", "self_dealing",
@@ -77,14 +79,14 @@ def self_dealing(G: nx.DiGraph, min_purchases: int = 3) -> list[Signal]:
         facts = {"merchant_id": merchant, "sales": sales, "amount": amount}
         if G.has_edge(buyer, merchant) and sales >= min_purchases:
             signals.append(_signal(
-                "self_dealing", buyer, f"referee:{merchant}", [buyer, merchant],
+                SELF_DEALING, buyer, f"referee:{merchant}", [buyer, merchant],
                 {"reason": "bought_from_referee", **facts},
                 f"{buyer} bought {sales} times from {merchant}, a merchant they referred."))
         shared = [f for f in FINGERPRINTS if G.nodes[buyer].get(f) and
                   G.nodes[buyer].get(f) == G.nodes[merchant].get(f)]
         if shared and sales >= 1:
             signals.append(_signal(
-                "self_dealing", buyer, f"fingerprint:{merchant}", [buyer, merchant],
+                SELF_DEALING, buyer, f"fingerprint:{merchant}", [buyer, merchant],
                 {"reason": "shared_fingerprint", "fields": shared, **facts},
                 f"{buyer} bought from {merchant} and shares their {', '.join(shared)}."))
     return _sorted_signals(signals)
@@ -121,7 +123,7 @@ def referral_bursts(G: nx.DiGraph, window_ms: int = DAY_MS, factor: float = 5.0,
             if count >= factor * baseline:
                 start = window * window_ms
                 signals.append(_signal(
-                    "referral_burst", referrer, str(start), [referrer],
+                    REFERRAL_BURST, referrer, str(start), [referrer],
                     {"window_start": start, "window_ms": window_ms, "count": count,
                      "baseline": baseline},
                     f"{referrer} referred {count} users in one window, against a usual {baseline}."))
@@ -160,7 +162,7 @@ def dormant_chains(G: nx.DiGraph, min_length: int = 4) -> list[Signal]:
         chain = _follow(G, head, active)
         if len(chain) >= min_length:
             signals.append(_signal(
-                "dormant_chain", head, str(len(chain)), chain,
+                DORMANT_CHAIN, head, str(len(chain)), chain,
                 {"chain": chain, "length": len(chain)},
                 f"{len(chain)} accounts from {head} each referred one account and none sold or bought."))
     return _sorted_signals(signals)
@@ -239,7 +241,7 @@ def _fingerprint_signal(G: nx.DiGraph, field: str, value: str, flagged: set[str]
     subject = min(users, key=lambda v: (len(upline(G, v)), v))
     how = "with their referrer" if scope == "referrer" else "within one referral subtree"
     return _signal(
-        "shared_fingerprint", subject, f"{field}:{value}", users,
+        SHARED_FINGERPRINT, subject, f"{field}:{value}", users,
         {"field": field, "value": value, "scope": scope, "users": users},
         f"{len(users)} users share the same {field} {how}: {', '.join(users)}.")
 

@@ -10,12 +10,11 @@ from typing import Any
 
 import networkx as nx
 
-from .build import DAY_MS, ROLE_OF_LABEL, Row
+from ..vocabulary import CARDHOLDER, DAY_MS, MERCHANT, ROLES, USER_STATUSES
+from .build import Row
 from .walk import depths, links
 
-__all__ = ["STATUSES", "summary"]
-
-STATUSES = ("active", "suspended", "closed")
+__all__ = ["summary"]
 
 
 def summary(G: nx.DiGraph, period_of: Callable[[int], str] | None = None) -> dict[str, Any]:
@@ -79,11 +78,11 @@ def _month(ms: int) -> str:
 @lru_cache(maxsize=4096)
 def _month_of_day(day: int) -> str:
     # A million datetime conversions cost seconds; a network spans few days.
-    return datetime.fromtimestamp(day * 86_400, tz=timezone.utc).strftime("%Y-%m")
+    return datetime.fromtimestamp(day * DAY_MS // 1_000, tz=timezone.utc).strftime("%Y-%m")
 
 
 def _count_roles(G: nx.DiGraph) -> dict[str, int]:
-    counts = {role: 0 for role in sorted(set(ROLE_OF_LABEL.values()))}
+    counts = dict.fromkeys(sorted(ROLES), 0)
     for _, roles in G.nodes(data="roles", default=()):
         for role in roles:
             counts[role] += 1
@@ -91,7 +90,7 @@ def _count_roles(G: nx.DiGraph) -> dict[str, int]:
 
 
 def _count_statuses(G: nx.DiGraph) -> dict[str, int]:
-    counts = dict.fromkeys(STATUSES, 0)
+    counts = dict.fromkeys(USER_STATUSES, 0)
     for _, status in G.nodes(data="status"):
         if status is not None:
             counts[status] = counts.get(status, 0) + 1
@@ -106,8 +105,8 @@ def _growth(G: nx.DiGraph, period_of: Callable[[int], str]) -> list[dict[str, An
         period = period_of(node["created_at"])
         row = rows.setdefault(period, {"period": period, "users": 0, "merchants": 0, "cardholders": 0})
         row["users"] += 1
-        row["merchants"] += "merchant" in node.get("roles", ())
-        row["cardholders"] += "cardholder" in node.get("roles", ())
+        row["merchants"] += MERCHANT in node.get("roles", ())
+        row["cardholders"] += CARDHOLDER in node.get("roles", ())
     return [rows[p] for p in sorted(rows)]
 
 

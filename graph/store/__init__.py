@@ -3,13 +3,7 @@ Cypher statement, turning the statement's outcome into a value or a domain
 error.  Functions take the backend as their first argument."""
 
 from ..errors import IdempotencyConflict
-
-ROLE_LABELS = {"Buyer": "buyer", "Merchant": "merchant", "CardHolder": "cardholder"}
-
-
-def roles_of(labels):
-    """Domain role names from graph labels, in a stable order."""
-    return sorted(ROLE_LABELS[label] for label in labels if label in ROLE_LABELS)
+from ..vocabulary import roles_of
 
 
 def with_roles(entity):

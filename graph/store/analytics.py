@@ -22,8 +22,8 @@ import networkx as nx
 from .. import analytics
 from ..backend import Backend
 from ..errors import NoSnapshot, UnknownUser
-from ..maintenance import now_ms
 from ..rules import period_of
+from ..vocabulary import now_ms
 from . import rules as rules_store
 from . import sales as sales_store
 from . import users as users_store

@@ -2,10 +2,8 @@
 
 from ..errors import NotFound, Refused, UnknownUser
 from ..fingerprint import fingerprint
-from ..maintenance import now_ms
+from ..vocabulary import ACTIVE, DAY_MS, EXPIRED, now_ms
 from . import conflict
-
-DAY_MS = 86_400_000
 
 
 def buy_card(backend, *, id, user_id, rules, at=None):
@@ -39,8 +37,8 @@ def voucher_view(voucher, at=None):
     if voucher is None:
         return None
     voucher = dict(voucher)
-    if voucher["status"] == "active" and voucher["expires_at"] <= (at or now_ms()):
-        voucher["status"] = "expired"
+    if voucher["status"] == ACTIVE and voucher["expires_at"] <= (at or now_ms()):
+        voucher["status"] = EXPIRED
     return voucher
 
 

@@ -6,10 +6,8 @@ import hmac
 import secrets
 
 from ..errors import NotFound, Refused
-from ..maintenance import now_ms
+from ..vocabulary import KEY_ROLES, MERCHANT, OPERATOR, now_ms
 from . import users
-
-ROLES = ("operator", "merchant", "member")
 
 
 def _digest(secret):
@@ -18,15 +16,15 @@ def _digest(secret):
 
 def create(backend, role, user_id=None, name=None):
     """Create a key; returns ``(plaintext_key, record)``."""
-    if role not in ROLES:
-        raise Refused("invalid_role", f"role must be one of {list(ROLES)}", "role")
-    if role == "operator" and user_id:
+    if role not in KEY_ROLES:
+        raise Refused("invalid_role", f"role must be one of {list(KEY_ROLES)}", "role")
+    if role == OPERATOR and user_id:
         raise Refused("invalid_binding", "operator keys are not bound to a user", "user_id")
-    if role != "operator":
+    if role != OPERATOR:
         if not user_id:
             raise Refused("invalid_binding", f"a {role} key needs --user ID", "user_id")
         user = users.get(backend, user_id)
-        if role == "merchant" and "merchant" not in user["roles"]:
+        if role == MERCHANT and MERCHANT not in user["roles"]:
             raise Refused("invalid_binding", f"user {user_id!r} is not a merchant", "user_id")
     key_id, secret = secrets.token_hex(6), secrets.token_urlsafe(24)
     record = backend.write_one("api_key_create", id=key_id, hash=_digest(secret), role=role,
@@ -45,6 +43,16 @@ def verify(backend, presented):
     key = row["key"]
     if key["revoked_at"] is not None or not hmac.compare_digest(key["hash"], _digest(parts[2])):
         return None
+    return _without_hash(key)
+
+
+def get(backend, key_id):
+    """The record of key ``key_id``, revoked or not, or ``None``; never its hash."""
+    row = backend.read_one("api_key_get", id=key_id)
+    return None if row is None else _without_hash(row["key"])
+
+
+def _without_hash(key):
     return {k: v for k, v in key.items() if k != "hash"}
 
 

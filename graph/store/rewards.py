@@ -4,12 +4,11 @@ import json
 import uuid
 
 from ..errors import NotFound, Refused
-from ..maintenance import now_ms
 from ..rewards import Contribution, compute_lines, summarise
 from ..rules import period_bounds
+from ..vocabulary import COMPLETED, DAY_MS, now_ms
 from . import rules as rules_store
 
-DAY_MS = 86_400_000
 MAX_LEVELS = 10
 
 
@@ -91,7 +90,7 @@ def run(backend, period, *, now=None, batch=2_000, progress=None, fail_after=Non
     now = now or now_ms()
     _, end = period_bounds(period)
     done = backend.read_one("reward_run_get", period=period)
-    if done and done["run"]["status"] == "completed":
+    if done and done["run"]["status"] == COMPLETED:
         return done["run"]
     if end > now:
         raise Refused("period_open", f"period {period} has not closed yet; run it after it ends",
@@ -100,7 +99,7 @@ def run(backend, period, *, now=None, batch=2_000, progress=None, fail_after=Non
     rules = version["rules"]
     opened = backend.write_one("reward_run_start", period=period,
                                rules_version=version["version"], at=now)
-    if opened["run"]["status"] == "completed":
+    if opened["run"]["status"] == COMPLETED:
         return opened["run"]
     try:
         lines = compute(backend, period, rules)

@@ -4,8 +4,8 @@ import json
 
 from ..errors import Refused
 from ..fingerprint import fingerprint
-from ..maintenance import now_ms
 from ..rules import DEFAULT_RULES, RuleSet, validate
+from ..vocabulary import now_ms
 
 
 def _version(row):

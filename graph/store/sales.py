@@ -2,9 +2,9 @@
 
 from ..errors import NotFound, Refused, UnknownUser
 from ..fingerprint import fingerprint
-from ..maintenance import now_ms
 from ..money import fee_for, points_for
 from ..rules import period_of
+from ..vocabulary import now_ms
 from . import conflict
 
 SALE_REFUSALS = {

@@ -4,7 +4,7 @@ import secrets
 
 from ..errors import Refused, UnknownUser
 from ..fingerprint import fingerprint
-from ..maintenance import now_ms
+from ..vocabulary import now_ms
 from . import conflict, with_roles
 
 _CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I

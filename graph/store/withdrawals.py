@@ -9,17 +9,16 @@ cash-out proportion of the amount, rounded down; the voucher part is the rest.
 
 from ..errors import NotFound, Refused, UnknownUser
 from ..fingerprint import fingerprint
-from ..maintenance import now_ms
 from ..money import share_of
+from ..vocabulary import APPROVED, BATCHED, DAY_MS, FAILED, PAID, REJECTED, REQUESTED, now_ms
 from . import conflict
 
-DAY_MS = 86_400_000
-
+#: status -> the statuses a withdrawal may come to it from
 TRANSITIONS = {
-    "approved": ["requested"],
-    "rejected": ["requested"],
-    "paid": ["batched"],
-    "failed": ["batched"],
+    APPROVED: [REQUESTED],
+    REJECTED: [REQUESTED],
+    PAID: [BATCHED],
+    FAILED: [BATCHED],
 }
 
 

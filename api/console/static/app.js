@@ -2,7 +2,7 @@
 // back and forward work), the search box, signing out, and asking for the
 // key again in a tab that has none (the key lives in one tab's storage).
 
-import {KEY, api, errorBox, fill, h} from "./util.js";
+import {KEY, api, errorBox, fill, h, loadVocabulary} from "./util.js";
 import {hideBanner, startPage} from "./page.js";
 import {overviewPage, rewardsPage} from "./dashboards.js";
 import {rulesPage, signalsPage, withdrawalsPage} from "./operations.js";
@@ -108,5 +108,21 @@ document.getElementById("signout-form").addEventListener("submit", () => {
   sessionStorage.removeItem(KEY);
 });
 
-window.addEventListener("hashchange", route);
-route();
+// The pages read roles, statuses and signal kinds from the server's
+// vocabulary, so it is loaded before the first page is drawn.
+async function start() {
+  try {
+    await loadVocabulary();
+  } catch (error) {
+    if (error.status === 401) {       // the session ended: the sign-in page says why
+      location.assign("/console");
+      return;
+    }
+    fill(view, errorBox(error, "Loading the console"));
+    return;
+  }
+  window.addEventListener("hashchange", route);
+  route();
+}
+
+start();

@@ -2,7 +2,7 @@
 // The server lays the tree out (x, y and size in [0, 1]); this only scales
 // the coordinates to the drawing, colours nodes by role and sizes them.
 
-import {h, s, mainRole, ROLE_NAMES, money, count, responsive, userHref} from "./util.js";
+import {h, s, mainRole, roleName, money, count, responsive, userHref, vocabulary} from "./util.js";
 
 const LEVEL_GAP = 86;     // drawing units between two levels
 const PAD = 28;
@@ -63,7 +63,7 @@ function draw(data, sizeBy, frameWidth) {
     const isCenter = node.id === data.center;
     const classes = ["node", "role-" + role, isCenter ? "center" : "",
       node.status !== "active" ? "inactive" : ""].join(" ").trim();
-    const tip = `${node.name} (${node.id})\n${ROLE_NAMES[role]}` +
+    const tip = `${node.name} (${node.id})\n${roleName(role)}` +
       (node.status !== "active" ? `, ${node.status}` : "") +
       `\nnet fees ${money(node.fees)} · downline ${count(node.downline)}` +
       `\nlevel ${node.level}`;
@@ -93,8 +93,8 @@ function draw(data, sizeBy, frameWidth) {
 
 export function networkLegend(sizeBy) {
   return h("ul", {class: "legend"},
-    ["merchant", "cardholder", "buyer", "root"].map((role) =>
-      h("li", {}, h("span", {class: `swatch role-${role}`}), ROLE_NAMES[role])),
+    [...vocabulary.role_priority, "root"].map((role) =>
+      h("li", {}, h("span", {class: `swatch role-${role}`}), roleName(role))),
     h("li", {}, h("span", {class: "swatch ring"}), "this user"),
     h("li", {}, h("span", {class: "swatch dashed"}), "suspended or closed"),
     h("li", {class: "muted"}, sizeBy === "fees" ? "size: net fees" : "size: downline"));

@@ -1,12 +1,11 @@
 // What operators act on: pending withdrawals (approve or reject), the rules
 // in force and their history, and the open fraud signals.
 
-import {api, count, day, errorBox, fill, h, money, percent, query, userLink, when} from "./util.js";
+import {api, count, day, errorBox, fill, h, money, percent, query, userLink, vocabulary,
+  when} from "./util.js";
 import {badge, bannerError, loading, panel, showBanner, startPage, summaryOrOffer,
   table} from "./page.js";
 
-const WITHDRAWAL_STATUSES = ["requested", "approved", "rejected", "batched", "paid", "failed", ""];
-const SIGNAL_KINDS = ["shared_fingerprint", "self_dealing", "referral_burst", "dormant_chain"];
 let withdrawalStatus = "requested";
 
 // ---- withdrawals -----------------------------------------------------------
@@ -15,8 +14,8 @@ export function withdrawalsPage(view) {
   const stale = startPage();
   const body = h("div", {}, loading());
   const filter = h("select", {id: "withdrawal-status", "aria-label": "status"},
-    WITHDRAWAL_STATUSES.map((st) => h("option", {value: st, selected: st === withdrawalStatus},
-      st || "any status")));
+    [...vocabulary.withdrawal_statuses, ""].map((st) =>
+      h("option", {value: st, selected: st === withdrawalStatus}, st || "any status")));
   filter.addEventListener("change", () => { withdrawalStatus = filter.value; withdrawalsPage(view); });
   fill(view, h("h1", {}, "Withdrawals"),
     panel(withdrawalStatus === "requested" ? "Waiting for a decision" : "Withdrawals",
@@ -156,7 +155,7 @@ export async function signalsPage(view, kind) {
   const stale = startPage();
   const body = h("div", {}, loading());
   const filter = h("select", {id: "signal-kind", "aria-label": "kind"},
-    ["", ...SIGNAL_KINDS].map((k) => h("option", {value: k, selected: k === kind},
+    ["", ...vocabulary.signal_kinds].map((k) => h("option", {value: k, selected: k === kind},
       k ? k.replaceAll("_", " ") : "every kind")));
   filter.addEventListener("change", () => {
     location.hash = filter.value ? "#/signals?kind=" + filter.value : "#/signals";

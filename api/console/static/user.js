@@ -1,6 +1,6 @@
 // Finding a user, their card, and the picture of their neighbourhood.
 
-import {ROLE_NAMES, api, count, day, errorBox, fill, h, mainRole, money, query, userHref,
+import {api, count, day, errorBox, fill, h, mainRole, money, query, roleName, userHref,
   userLink} from "./util.js";
 import {barChart} from "./charts.js";
 import {neighbourhood, networkLegend} from "./network.js";
@@ -43,7 +43,7 @@ export async function searchPage(view, q) {
 
 function roleChips(roles) {
   if (!roles || !roles.length) return h("span", {class: "muted"}, "no role (a root)");
-  return roles.map((role) => h("span", {class: `chip role-${role}`}, ROLE_NAMES[role] || role));
+  return roles.map((role) => h("span", {class: `chip role-${role}`}, roleName(role)));
 }
 
 function fact(label, value, id) {

@@ -1,9 +1,11 @@
 // The console's small toolbox: building DOM and SVG without innerHTML (so no
 // value from the API is ever parsed as markup), calling the /v1 API with the
-// key of this tab, and formatting money and times.
+// key of this tab, the words the server defines, and formatting money and times.
 
 export const KEY = "refgraph.key";
 const SVG_NS = "http://www.w3.org/2000/svg";
+const UNREACHABLE = {code: "unreachable",
+  message: "refgraph did not answer; check that the server runs, then try again."};
 
 function build(node, attrs, children) {
   for (const [name, value] of Object.entries(attrs || {})) {
@@ -55,22 +57,40 @@ export async function api(method, path, body) {
     headers["Content-Type"] = "application/json";
     init.body = JSON.stringify(body);
   }
+  try {
+    return await answer(path, init);
+  } catch (error) {
+    if (error.status === 401) window.dispatchEvent(new CustomEvent("refgraph:unauthorized",
+      {detail: error}));
+    throw error;
+  }
+}
+
+/** The JSON body of a request, or an ApiError. */
+async function answer(path, init) {
   let response;
   try {
     response = await fetch(path, init);
   } catch (exc) {
-    throw new ApiError(0, {code: "unreachable",
-      message: "refgraph did not answer; check that the server runs, then try again."}, path);
+    throw new ApiError(0, UNREACHABLE, path);
   }
   let data = null;
   try { data = await response.json(); } catch (exc) { data = null; }
-  if (!response.ok) {
-    const error = new ApiError(response.status, data, path);
-    if (response.status === 401) window.dispatchEvent(new CustomEvent("refgraph:unauthorized",
-      {detail: error}));
-    throw error;
-  }
+  if (!response.ok) throw new ApiError(response.status, data, path);
   return data;
+}
+
+/**
+ * The words the server defines once (graph/vocabulary.py): roles, statuses,
+ * signal kinds.  Filled by loadVocabulary() before the first page is drawn.
+ */
+export const vocabulary = {};
+
+/** Load the vocabulary from the console's own session (no API key needed). */
+export async function loadVocabulary() {
+  const words = await answer("/console/vocabulary.json", {method: "GET", cache: "no-store",
+    credentials: "same-origin", headers: {Accept: "application/json"}});
+  Object.assign(vocabulary, words);
 }
 
 /** A query string from an object, leaving out empty values. */
@@ -123,17 +143,19 @@ export function userLink(id, label) {
   return h("a", {href: userHref(id), class: "user-link"}, label || id);
 }
 
-/** The one colour-giving role of a user: merchant, card holder, buyer or root. */
+/** The one colour-giving role of a user: the first of the server's role
+ * priority (merchant, card holder, buyer) they have, else "root". */
 export function mainRole(roles) {
   roles = roles || [];
-  if (roles.includes("merchant")) return "merchant";
-  if (roles.includes("cardholder")) return "cardholder";
-  if (roles.includes("buyer")) return "buyer";
-  return "root";
+  return vocabulary.role_priority.find((role) => roles.includes(role)) || "root";
 }
 
-export const ROLE_NAMES = {merchant: "merchant", cardholder: "card holder", buyer: "buyer",
-  root: "root / no role"};
+// Roles as written on screen, where that differs from the name the server sends.
+const ROLE_NAMES = {cardholder: "card holder", root: "root / no role"};
+
+export function roleName(role) {
+  return ROLE_NAMES[role] || role;
+}
 
 /** The on-screen form of an API error: what failed, the message, field errors. */
 export function errorBox(error, what) {

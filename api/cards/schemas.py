@@ -1,0 +1,21 @@
+from marshmallow import Schema, fields
+
+from api.common import entity_id
+
+
+class CardPurchaseSchema(Schema):
+    id = entity_id(load_default=None,
+                   metadata={"description": "purchase id (or send Idempotency-Key)"})
+    user_id = entity_id(required=True)
+
+
+class CardSchema(Schema):
+    id = fields.String()
+    holder_id = fields.String()
+    price = fields.Integer(metadata={"description": "minor units"})
+    bought_at = fields.Integer()
+    voucher_ids = fields.List(fields.String())
+
+
+class CardListSchema(Schema):
+    items = fields.List(fields.Nested(CardSchema))

@@ -1,0 +1,59 @@
+"""Mall vouchers: those a card grants and those operators issue."""
+
+from flask.views import MethodView
+
+from api import auth
+from api.common import client_id, replay_headers, v1_blueprint
+from api.pagination import PageArgs, decode, page, page_of
+from graph import get_backend
+from graph.store import cards
+
+from .schemas import VoucherIssueSchema, VoucherSchema
+
+blp = v1_blueprint("vouchers", __name__,
+                   "Mall vouchers: a user's vouchers; issuing and revoking them (operators)")
+
+
+@blp.route("/users/<user_id>/vouchers")
+class UserVouchers(MethodView):
+    @blp.arguments(PageArgs, location="query")
+    @blp.response(200, page_of(VoucherSchema))
+    def get(self, args, user_id):
+        """A user's vouchers with what is left on each"""
+        auth.allow("operator", "member")
+        auth.require_self(user_id)
+        items = cards.vouchers_of(get_backend(), user_id, after=decode(args["cursor"]),
+                                  limit=args["limit"])
+        return page(items, args["limit"], lambda voucher: voucher["id"])
+
+
+@blp.route("/vouchers")
+class Vouchers(MethodView):
+    @blp.arguments(VoucherIssueSchema)
+    @blp.response(201, VoucherSchema)
+    def post(self, body):
+        """Issue a voucher to a user (operators)"""
+        auth.allow("operator")
+        voucher, created = cards.issue_voucher(
+            get_backend(), id=client_id(body["id"]), owner_id=body["owner_id"],
+            amount=body["amount"], expires_at=body["expires_at"])
+        return voucher, 201, replay_headers(created)
+
+
+@blp.route("/vouchers/<voucher_id>")
+class Voucher(MethodView):
+    @blp.response(200, VoucherSchema)
+    def get(self, voucher_id):
+        """Read a voucher"""
+        voucher = cards.get_voucher(get_backend(), voucher_id)
+        auth.require_self(voucher["owner_id"])
+        return voucher
+
+
+@blp.route("/vouchers/<voucher_id>/revoke")
+class VoucherRevoke(MethodView):
+    @blp.response(200, VoucherSchema)
+    def post(self, voucher_id):
+        """Revoke a voucher so it can no longer pay (operators)"""
+        auth.allow("operator")
+        return cards.revoke_voucher(get_backend(), voucher_id)

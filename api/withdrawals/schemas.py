@@ -1,0 +1,55 @@
+from marshmallow import Schema, fields, validate
+
+from api.common import entity_id
+from api.pagination import PageArgs
+from graph.vocabulary import SETTLEMENT_STATUSES, WITHDRAWAL_STATUSES
+
+
+class WithdrawalInSchema(Schema):
+    id = entity_id(load_default=None, metadata={"description": "or send Idempotency-Key"})
+    user_id = entity_id(required=True)
+    amount = fields.Integer(required=True, strict=True, validate=validate.Range(1, 10**12))
+
+
+class WithdrawalSchema(Schema):
+    id = fields.String()
+    user_id = fields.String()
+    amount = fields.Integer()
+    cash_amount = fields.Integer(metadata={"description": "paid out in cash"})
+    voucher_amount = fields.Integer(metadata={"description": "becomes a mall voucher"})
+    status = fields.String(metadata={"description": ", ".join(WITHDRAWAL_STATUSES)})
+    requested_at = fields.Integer()
+    decided_at = fields.Integer(allow_none=True)
+    settled_at = fields.Integer(allow_none=True)
+    reason = fields.String(allow_none=True)
+    reference = fields.String(allow_none=True)
+    batch_id = fields.String(allow_none=True)
+
+
+class WithdrawalListArgs(PageArgs):
+    status = fields.String(load_default=None, validate=validate.OneOf(WITHDRAWAL_STATUSES))
+    user_id = entity_id(load_default=None)
+
+
+class DecisionSchema(Schema):
+    reason = fields.String(load_default=None, validate=validate.Length(max=500))
+
+
+class BatchInSchema(Schema):
+    id = entity_id(load_default=None)
+    limit = fields.Integer(load_default=10_000, validate=validate.Range(1, 100_000))
+
+
+class BatchSchema(Schema):
+    id = fields.String()
+    count = fields.Integer()
+    total = fields.Integer()
+    file = fields.String(metadata={"description": "where the payout file was written"})
+    withdrawals = fields.List(fields.Dict())
+
+
+class ConfirmationSchema(Schema):
+    withdrawal_id = entity_id(required=True)
+    status = fields.String(required=True, validate=validate.OneOf(SETTLEMENT_STATUSES))
+    reference = fields.String(load_default=None, validate=validate.Length(max=200))
+    reason = fields.String(load_default=None, validate=validate.Length(max=500))
