@@ -74,7 +74,9 @@ def _domain_error(exc):
 
 
 def _unavailable(exc):
-    return error_response(503, exc.code, exc.message)
+    response = error_response(503, "database_unavailable", exc.message)
+    response.headers["Retry-After"] = str(exc.details.get("retry_after", 2))
+    return response
 
 
 def _constraint(exc):

@@ -14,6 +14,9 @@ Configuration (``app.config``, from ``REFGRAPH_*`` environment variables):
     ``neo4j://``, ``neo4j+s://``, ``bolt://``, ``bolt+s://``: Neo4j.
 ``DATA_DIR``, ``APPENDFSYNC``
     the embedded server's data directory and fsync policy.
+``RESTART_WAIT``
+    seconds a statement that met a dead embedded server waits for its
+    restart before answering 503 (default 5).
 ``GRAPH_NAME``
     the FalkorDB graph key.
 ``NEO4J_USER``, ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``
@@ -33,6 +36,7 @@ DEFAULTS = {
     "GRAPH_URL": "embedded",
     "DATA_DIR": "var",
     "APPENDFSYNC": "always",
+    "RESTART_WAIT": 5.0,
     "GRAPH_NAME": "refgraph",
     "NEO4J_USER": "neo4j",
     "NEO4J_PASSWORD": None,
@@ -51,7 +55,8 @@ def open_backend(config):
         from .embedded import EmbeddedServer
         from .falkordb_backend import FalkorDBBackend
 
-        server = EmbeddedServer(settings["DATA_DIR"], appendfsync=settings["APPENDFSYNC"]).start()
+        server = EmbeddedServer(settings["DATA_DIR"], appendfsync=settings["APPENDFSYNC"],
+                                restart_wait=float(settings["RESTART_WAIT"])).start()
         try:
             backend = FalkorDBBackend(
                 Registry("falkordb"), graph_name=settings["GRAPH_NAME"],

@@ -37,8 +37,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from .errors import EmbeddedServerError
+from .supervisor import Supervisor
 
 log = logging.getLogger("refgraph.embedded")
 
@@ -64,6 +67,13 @@ def _die_with_parent(parent_pid):
         if os.getppid() != parent_pid:  # the parent died before prctl
             os._exit(1)
     os.setpgrp()  # Ctrl-C in a terminal goes to refgraph, which stops us cleanly
+
+
+def _is_zombie(pid):
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except (OSError, IndexError):
+        return False
 
 
 @contextmanager
@@ -93,7 +103,8 @@ def copy_file(source, target, progress=None, chunk=1 << 20):
 class EmbeddedServer:
     """Start, share, health-check and stop one embedded FalkorDB server."""
 
-    def __init__(self, data_dir, *, appendfsync="always", startup_timeout=20.0):
+    def __init__(self, data_dir, *, appendfsync="always", startup_timeout=20.0,
+                 restart_wait=5.0):
         if appendfsync not in ("always", "everysec", "no"):
             raise EmbeddedServerError(
                 f"REFGRAPH_APPENDFSYNC={appendfsync!r}; use always, everysec or no"
@@ -111,6 +122,7 @@ class EmbeddedServer:
         # PR_SET_PDEATHSIG fires when the *thread* that forked the child ends,
         # so the child is always forked from this long-lived thread.
         self._spawner = concurrent.futures.ThreadPoolExecutor(1, "refgraph-falkordb")
+        self.supervisor = Supervisor(self, quick_wait=restart_wait)
 
     def _socket_path(self):
         path = self.data_dir / "falkordb.sock"
@@ -170,9 +182,12 @@ class EmbeddedServer:
     # -- state ------------------------------------------------------------
 
     def client(self, timeout=2.0):
+        # No retries (redis-py retries ten times with backoff by default): a
+        # health check must say at once that nobody answers.
         return redis.Redis(
             unix_socket_path=str(self.socket_path), password=self.password,
             socket_timeout=timeout, socket_connect_timeout=timeout,
+            retry=Retry(NoBackoff(), 0),
         )
 
     def ping(self):
@@ -190,11 +205,33 @@ class EmbeddedServer:
         except (redis.ConnectionError, redis.TimeoutError, OSError):
             return False
 
+    def ping_quietly(self):
+        try:
+            return self.ping()
+        except EmbeddedServerError:
+            return False
+
+    def loading(self):
+        """The percentage loaded while the server loads its files, else None."""
+        try:
+            with self.client() as conn:
+                info = conn.info("persistence")
+        except redis.BusyLoadingError:
+            return 0
+        except (redis.RedisError, OSError):
+            return None
+        return round(float(info.get("loading_loaded_perc", 0))) if info.get("loading") else None
+
     def pid(self):
         try:
             return int(self.pid_path.read_text().strip())
         except (OSError, ValueError):
             return None
+
+    def reap(self):
+        """Collect our child if it died, so it is not left a zombie."""
+        if self._process is not None and self._process.poll() is not None:
+            self._process = None
 
     @property
     def owner(self):
@@ -202,6 +239,7 @@ class EmbeddedServer:
         return self._process is not None and self._process.poll() is None
 
     def _clean_stale(self):
+        self.reap()
         pid = self.pid()
         if pid is not None:
             try:
@@ -210,6 +248,8 @@ class EmbeddedServer:
                 pid = None
             except PermissionError:
                 pass
+        if pid is not None and _is_zombie(pid):
+            pid = None   # dead, waiting for a parent that is not us to reap it
         if pid is not None:
             raise EmbeddedServerError(
                 f"process {pid} (from {self.pid_path}) is alive but its server does not "
@@ -230,6 +270,7 @@ class EmbeddedServer:
             if self.ping():
                 return self
             self._launch()
+        self.supervisor.watch()
         return self
 
     def _launch(self, appendonly=True):
@@ -298,6 +339,11 @@ class EmbeddedServer:
     def ensure_running(self):
         if not self.ping():
             self.start()
+
+    def unavailable(self, cause):
+        """None once the server answers again (retry the statement), else the
+        503 to raise; see :meth:`Supervisor.unavailable`."""
+        return self.supervisor.unavailable(cause)
 
     def _spawn(self, server, conf):
         out = open(self.data_dir / "falkordb.stdout", "ab")
@@ -388,6 +434,7 @@ class EmbeddedServer:
 
     def stop(self):
         """Stop the server if this process started it; otherwise leave it."""
+        self.supervisor.stop()
         with _locked(self.data_dir / "start.lock"):
             if self.owner:
                 self._finish_rewrite()

@@ -9,6 +9,8 @@ import re
 
 import redis
 from falkordb import FalkorDB
+from redis.backoff import ExponentialBackoff, NoBackoff
+from redis.retry import Retry
 
 from .backend import Backend, check_params, plain
 from .errors import BackendError, BackendUnavailable, ConstraintViolation
@@ -31,11 +33,18 @@ class FalkorDBBackend(Backend):
         super().__init__(registry)
         self.graph_name = graph_name
         self.server = server  # an EmbeddedServer we may restart, or None
+        # redis-py retries a lost connection ten times with a growing backoff
+        # by default; a dead server would hold each request for seconds.  The
+        # embedded server's supervisor does the waiting (graph/supervisor.py),
+        # so one immediate retry covers a pooled connection gone stale; a
+        # remote server gets three quick ones, then 503.
         if unix_socket_path:
-            self._db = FalkorDB(unix_socket_path=unix_socket_path, password=password)
+            self._db = FalkorDB(unix_socket_path=unix_socket_path, password=password,
+                                retry=Retry(NoBackoff(), 1))
             self.location = f"unix:{unix_socket_path}"
         else:
-            self._db = FalkorDB(host=host, port=port, password=password)
+            self._db = FalkorDB(host=host, port=port, password=password,
+                                retry=Retry(ExponentialBackoff(cap=1.0, base=0.1), 3))
             self.location = f"{host}:{port}"
         self._graph = self._db.select_graph(graph_name)
 
@@ -45,18 +54,20 @@ class FalkorDBBackend(Backend):
         try:
             try:
                 result = run(query.text, params)
-            except (redis.ConnectionError, redis.TimeoutError):
+            except (redis.ConnectionError, redis.TimeoutError) as exc:
                 if self.server is None:
                     raise
                 # The embedded server went away (its owner stopped, or it was
-                # killed): start it again from its append-only file and retry.
-                # Every statement is idempotent, so a retry cannot apply twice.
-                self.server.ensure_running()
+                # killed): it is started again from its append-only file (see
+                # graph/supervisor.py); retry once it answers, else 503.  Every
+                # statement is idempotent, so a retry cannot apply twice.
+                self._await_server(exc)
                 result = run(query.text, params)
         except (redis.ConnectionError, redis.TimeoutError) as exc:
             raise BackendUnavailable(
                 f"FalkorDB at {self.location} is unreachable ({exc}); check that it "
-                "is running, or unset REFGRAPH_GRAPH_URL to use the embedded one"
+                "is running, or unset REFGRAPH_GRAPH_URL to use the embedded one",
+                retry_after=2,
             ) from exc
         except redis.ResponseError as exc:
             text = str(exc)
@@ -77,14 +88,25 @@ class FalkorDBBackend(Backend):
         check_params(params)
         return self._run(name, params, readonly=False)
 
+    def _await_server(self, cause):
+        unavailable = self.server.unavailable(cause)
+        if unavailable is not None:
+            raise unavailable from cause
+
     def _command(self, *args):
         try:
-            return self._db.connection.execute_command(*args)
-        except redis.ConnectionError as exc:
-            if self.server is None:
-                raise BackendUnavailable(f"FalkorDB at {self.location} is unreachable") from exc
-            self.server.ensure_running()
-            return self._db.connection.execute_command(*args)
+            try:
+                return self._db.connection.execute_command(*args)
+            except (redis.ConnectionError, redis.TimeoutError) as exc:
+                if self.server is None:
+                    raise
+                self._await_server(exc)
+                return self._db.connection.execute_command(*args)
+        except (redis.ConnectionError, redis.TimeoutError) as exc:
+            raise BackendUnavailable(
+                f"FalkorDB at {self.location} is unreachable ({exc}); check that it is running",
+                retry_after=2,
+            ) from exc
 
     def _existing_schema(self):
         """(label, property) pairs already indexed and already unique."""

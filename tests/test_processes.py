@@ -25,8 +25,8 @@ def free_port():
         return s.getsockname()[1]
 
 
-def start(tmp_path, *args):
-    env = {**os.environ, "REFGRAPH_DATA_DIR": str(tmp_path / "var")}
+def start(tmp_path, *args, env=None):
+    env = {**os.environ, "REFGRAPH_DATA_DIR": str(tmp_path / "var"), **(env or {})}
     env.pop("REFGRAPH_GRAPH_URL", None)
     return subprocess.Popen([*CLI, *args], env=env, cwd=tmp_path, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, text=True)

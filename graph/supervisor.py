@@ -1,0 +1,132 @@
+"""Keeps the embedded FalkorDB server running: when it dies (``kill -9``, the
+OOM killer, a crash), it is reaped and started again from its files, with a
+bounded backoff, while requests get a quick 503 rather than waiting.
+
+The process that started the server watches its child and restarts it at
+once.  A process that shares the server (a second ``refgraph`` on the same
+data directory) notices on its next statement and takes over: whichever
+process gets ``start.lock`` first starts the server, the others find it
+answering.  See :class:`graph.embedded.EmbeddedServer` for the server itself.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import TYPE_CHECKING
+
+from .errors import BackendUnavailable, EmbeddedServerError
+
+if TYPE_CHECKING:
+    from .embedded import EmbeddedServer
+
+log = logging.getLogger("refgraph.embedded")
+
+#: How long a statement that met a dead server waits for the restart before
+#: answering 503: a small store restarts in well under a second.
+QUICK_WAIT = 5.0
+BACKOFF_START = 0.5
+BACKOFF_MAX = 10.0
+
+
+class Supervisor:
+    """Restart the embedded server when it dies; tell callers what it is doing."""
+
+    def __init__(self, server: EmbeddedServer, *, quick_wait: float = QUICK_WAIT) -> None:
+        self.server = server
+        self.quick_wait = quick_wait
+        self.state = "up"
+        self.restarts = 0
+        self.last_error: str | None = None
+        self._recovered = threading.Event()
+        self._recovered.set()
+        self._lock = threading.Lock()
+        self._stopping = threading.Event()
+        self._watcher: threading.Thread | None = None
+
+    # -- the owner watches its child ------------------------------------------
+
+    def watch(self) -> None:
+        """Start watching the server this process started (idempotent)."""
+        if self._watcher is None or not self._watcher.is_alive():
+            self._watcher = threading.Thread(
+                target=self._watch, name="refgraph-falkordb-watch", daemon=True)
+            self._watcher.start()
+
+    def _watch(self) -> None:
+        while not self._stopping.wait(0.2):
+            process = self.server._process
+            if process is None or process.poll() is None:
+                continue
+            if self._stopping.is_set():
+                return
+            log.error("the embedded FalkorDB server (pid %s) exited with code %s; restarting it",
+                      process.pid, process.returncode)
+            self.recover()
+
+    # -- recovery ---------------------------------------------------------------
+
+    def recover(self) -> None:
+        """Start the server again in the background, unless that is under way."""
+        with self._lock:
+            if not self._recovered.is_set() or self._stopping.is_set():
+                return
+            self._recovered.clear()
+            self.state = "restarting"
+        threading.Thread(target=self._restart, name="refgraph-falkordb-restart",
+                         daemon=True).start()
+
+    def _restart(self) -> None:
+        delay = BACKOFF_START
+        attempt = 0
+        try:
+            while not self._stopping.is_set():
+                attempt += 1
+                try:
+                    self.state = "restarting" if attempt == 1 else f"restarting (attempt {attempt})"
+                    self.server.reap()
+                    self.server.start()
+                except (EmbeddedServerError, OSError) as exc:
+                    self.last_error = str(exc).splitlines()[0]
+                    log.error("restarting the embedded FalkorDB server failed (attempt %d): %s; "
+                              "next try in %.1f s", attempt, self.last_error, delay)
+                    if self._stopping.wait(delay):
+                        return
+                    delay = min(delay * 2, BACKOFF_MAX)
+                    continue
+                self.restarts += 1
+                self.state = "up"
+                self.last_error = None
+                log.warning("the embedded FalkorDB server is back (restart %d)", self.restarts)
+                if self.server.owner:
+                    self.watch()
+                return
+        finally:
+            self._recovered.set()
+
+    def unavailable(self, cause: BaseException) -> BackendUnavailable | None:
+        """After a statement met a dead or loading server: recover, wait a
+        moment, and return the 503 to raise if it is still not back (or None
+        when the caller may retry now)."""
+        if not self.server.ping_quietly():
+            self.recover()
+            self._recovered.wait(self.quick_wait)
+        if self.server.ping_quietly() and not self.server.loading():
+            return None
+        doing = self.state if self.state != "up" else "starting"
+        if self.server.loading():
+            doing = f"loading its data ({self.server.loading()}% done)"
+        detail = f"; last error: {self.last_error}" if self.last_error else ""
+        return BackendUnavailable(
+            f"The embedded database is {doing}{detail}. refgraph restarts it by itself: "
+            "retry the request after the Retry-After seconds (nothing you sent before this "
+            "answer is lost).",
+            retry_after=2, state=doing, cause=str(cause),
+        )
+
+    def stop(self) -> None:
+        self._stopping.set()
+        self.state = "stopped"
+
+    def describe(self) -> dict[str, object]:
+        return {"state": self.state, "restarts": self.restarts, "last_error": self.last_error}
