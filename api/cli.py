@@ -145,6 +145,64 @@ def db_restore(path, yes):
     click.echo(f"restored {path} into {server.data_dir}", err=True)
 
 
+@db.command("copy")
+@click.option("--to", "url", required=True, metavar="URL",
+              help="The new database: neo4j://, bolt:// or falkor:// as in REFGRAPH_GRAPH_URL "
+                   "(Neo4j password from REFGRAPH_NEO4J_PASSWORD or the URL).")
+@click.option("--batch", default=2_000, show_default=True, type=click.IntRange(1, 100_000),
+              help="Nodes or relationships per statement.")
+@click.option("--force", is_flag=True,
+              help="Copy into a target that holds data (nodes with the same keys are overwritten).")
+@with_appcontext
+def db_copy(url, batch, force):
+    """Copy every node and relationship to another database; run it again to resume."""
+    import logging
+
+    from graph import copy as graph_copy
+
+    # a new Neo4j warns about every label and property it has not seen yet
+    logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
+    bar = click.progressbar(length=1, label="copying", file=sys.stderr)
+
+    def progress(stage, done, total):
+        bar.length, bar.label = max(total, 1), f"copying {stage:<17}"
+        bar.update(done - bar.pos)
+
+    try:
+        target = graph_copy.open_target(current_app.config, url)
+        try:
+            with bar:
+                report = graph_copy.copy(get_backend(), target, batch=batch, force=force,
+                                         progress=progress)
+        finally:
+            target.close()
+    except RefgraphError as exc:
+        _fail(exc.message)
+    except KeyboardInterrupt:
+        _fail("interrupted; run the same command again to continue where it stopped")
+    for title, table in (("nodes", report["nodes"]), ("relationships", report["relationships"])):
+        click.echo(f"{title + ':':24} {sum(table.values())}")
+        for name, count in table.items():
+            click.echo(f"  {name + ':':22} {count}")
+    for label, count in report["left_out"].items():
+        click.echo(f"not copied: {count} {label} ({graph_copy.LEFT_OUT[label]})", err=True)
+    rate = report["copied"] / report["seconds"] if report["seconds"] else 0
+    click.echo(f"copied {report['copied']} nodes and relationships "
+               f"{'(resumed) ' if report['resumed'] else ''}from {report['source']} to "
+               f"{report['target']} in {report['seconds']:.1f}s ({rate:.0f}/s)", err=True)
+    for name, (source_count, target_count) in report["differences"].items():
+        click.echo(f"differs: {name}: {source_count} on the source, {target_count} on the target")
+    for problem in report["ledger"]:
+        click.echo(f"ledger: {problem}")
+    if report["differences"]:
+        _fail("the target's counts differ from the source's (see above): stop everything that "
+              "writes to the source (refgraph serve, refgraph worker) and copy again with --force")
+    if report["ledger"]:
+        _fail(f"{len(report['ledger'])} ledger problem(s) on the target (see above); run "
+              "'refgraph ledger check' on the source: a copy keeps the problems it finds")
+    click.echo("counts equal on both sides; ledger clean on the target", err=True)
+
+
 @cli.group("keys")
 def keys_group():
     """Create, list and revoke API keys."""

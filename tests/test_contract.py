@@ -832,6 +832,219 @@ def _(g):
     assert g.read("analytics_user_card", id="ghost") == []
 
 
+# -- copy (refgraph db copy, graph/copy.py) -----------------------------------
+
+from graph import copy as graph_copy
+
+
+def everything_once(g):
+    """The contract graph plus one of every kind of node and relationship
+    graph.copy moves; returns g."""
+    refund(g, "r1", 2_000)
+    add_rules(g, "c1", T)
+    add_key(g)
+    fund(g, 500)
+    open_run(g)
+    ask(g)
+    move(g, "approved", ["requested"])
+    g.write("payout_batch_create", id="b1", limit=10, at=T)
+    g.write("analytics_snapshot_save", at=T, body='{"users": 4}', users=4)
+    g.write("analytics_user_metrics_save", rows=[{"id": "holder", "downline": 2,
+                                                  "pagerank": 0.25}], at=T)
+    return g
+
+
+def copy_rows(g, step, limit=1_000):
+    """Every row of a copy read, following the cursor a page at a time."""
+    rows, after = [], None
+    while True:
+        page = g.read(f"{step.stem}_read", after=after, limit=limit)
+        if not page:
+            return rows
+        rows += page
+        after = page[-1]["cursor"]
+
+
+def copy_typed(value):
+    if isinstance(value, dict):
+        return {k: copy_typed(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [copy_typed(v) for v in value]
+    return (type(value).__name__, value)
+
+
+def copy_state(g):
+    """What every copy read returns, with types visible and labels sorted."""
+    state = {}
+    for step in graph_copy.STEPS:
+        rows = copy_rows(g, step)
+        for row in rows:
+            if "labels" in row:
+                row["labels"] = sorted(row["labels"])
+        state[step.name] = copy_typed([r for r in rows if r.get("props") is not None])
+    return state
+
+
+def copy_payload(step, rows):
+    if isinstance(step, graph_copy.Nodes):
+        return [{k: r[k] for k in ("labels", "props") if k in r} for r in rows]
+    return [{k: r[k] for k in ("start_key", "end_key", "props")} for r in rows
+            if r["start_key"] is not None]
+
+
+def copy_reload(g):
+    """Read everything through the copy reads, wipe, write it all back
+    through the copy writes; returns the rows read, per step."""
+    rows = {step.name: copy_rows(g, step) for step in graph_copy.STEPS}
+    while g.write_one("wipe_batch", batch=1_000)["deleted"]:
+        pass
+    for step in graph_copy.STEPS:
+        payload = copy_payload(step, rows[step.name])
+        if payload:
+            g.write(f"{step.stem}_write", rows=payload)
+    return rows
+
+
+COPY_KEYS = {
+    "User": ["buyer", "holder", "root", "shop"], "RuleSet": ["c1"], "ApiKey": ["k1"],
+    "Card": ["card-1"], "Voucher": ["card-1-v1", "card-1-v2", "gift"], "Sale": ["s1"],
+    "Refund": ["r1"], "FeeTotal": ["shop|2027-01"], "RewardRun": ["2027-01"],
+    "RewardLine": ["2027-01|holder|1"], "Withdrawal": ["w1"], "PayoutBatch": ["b1"],
+    "AnalyticsSnapshot": ["network"],
+}
+COPY_PAIRS = {
+    "REFERRED": [("root", "holder"), ("holder", "buyer"), ("holder", "shop")],
+    "HOLDS": [("holder", "card-1")],
+    "OWNS": [("holder", "card-1-v1"), ("holder", "card-1-v2"), ("buyer", "gift")],
+    "SOLD": [("shop", "s1")], "BOUGHT": [("buyer", "s1")], "PAID_WITH": [("s1", "gift")],
+    "REFUNDED": [("s1", "r1")], "HAS_FEES": [("shop", "shop|2027-01")],
+    "EARNED": [("holder", "2027-01|holder|1")], "REQUESTED": [("holder", "w1")],
+    "PAYS": [("b1", "w1")],
+}
+
+
+def copy_node_read_contract(step):
+    def check(g):
+        everything_once(g)
+        rows = g.read(f"{step.stem}_read", after=None, limit=1_000)
+        cursors = [r["cursor"] for r in rows]
+        assert cursors == sorted(cursors) and all(r["props"][step.key] == r["cursor"]
+                                                  for r in rows)
+        if step.label == "Entry":
+            assert {"sale:s1:fee", "sale:s1:points", "refund:r1:fee"} <= set(cursors)
+        else:
+            assert cursors == COPY_KEYS[step.label]
+        assert copy_rows(g, step, limit=1) == rows        # keyset paging, one at a time
+        assert g.read(f"{step.stem}_read", after=cursors[-1], limit=10) == []
+        if step.also:
+            holder = next(r for r in rows if r["cursor"] == "holder")
+            assert sorted(holder["labels"]) == ["Buyer", "CardHolder", "User"]
+            assert copy_typed(holder["props"]["an_pagerank"]) == ("float", 0.25)
+            assert copy_typed(holder["props"]["points"])[0] == "int"
+            assert "_lock" not in holder["props"] and "referral_code" in holder["props"]
+        if step.label == "Card":
+            assert rows[0]["props"]["voucher_ids"] == ["card-1-v1", "card-1-v2"]
+    return check
+
+
+def copy_node_write_contract(step):
+    def check(g):
+        before = copy_state(everything_once(g))
+        rows = copy_reload(g)[step.name]
+        assert copy_state(g) == before                     # written back exactly
+        nodes = g.read("count_nodes")
+        assert g.write_one(f"{step.stem}_write", rows=copy_payload(step, rows)) == \
+            {"nodes": len(rows)}
+        assert g.read("count_nodes") == nodes              # MERGE: no duplicates
+        first = rows[0]
+        changed = {k: v for k, v in first["props"].items() if k in (step.key, "created_at")}
+        changed["note"] = "replaced"
+        g.write(f"{step.stem}_write", rows=copy_payload(step, [{**first, "props": changed}]))
+        again = g.read(f"{step.stem}_read", after=None, limit=1)[0]
+        assert again["props"] == changed                   # SET n = props: the source's only
+        g.write(f"{step.stem}_write", rows=copy_payload(step, [first]))
+        assert copy_state(g) == before
+    return check
+
+
+def copy_rel_read_contract(step):
+    def check(g):
+        everything_once(g)
+        rows = g.read(f"{step.stem}_read", after=None, limit=1_000)
+        cursors = [r["cursor"] for r in rows]
+        assert cursors == sorted(cursors)
+        pairs = [(r["start_key"], r["end_key"]) for r in rows if r["start_key"] is not None]
+        assert sorted(pairs) == sorted(COPY_PAIRS[step.type])
+        assert all(r["end_key"] is None and r["props"] is None for r in rows
+                   if r["start_key"] is None)              # a node without one: cursor only
+        assert copy_rows(g, step, limit=1) == rows
+        if step.type == "REFERRED":
+            assert {r["end_key"]: r["props"] for r in rows if r["start_key"]}["shop"] == {"at": T}
+        if step.type == "PAID_WITH":
+            assert [r["props"] for r in rows if r["start_key"]] == [{"amount": 200}]
+    return check
+
+
+def copy_rel_write_contract(step):
+    def check(g):
+        before = copy_state(everything_once(g))
+        rows = copy_reload(g)[step.name]
+        assert copy_state(g) == before
+        payload = copy_payload(step, rows)
+        rels = g.read("count_relationships")
+        assert g.write_one(f"{step.stem}_write", rows=payload) == {"relationships": len(payload)}
+        assert g.read("count_relationships") == rels       # MERGE: no duplicates
+        ghost = {**payload[0], "end_key": "no-such-node"}
+        assert g.write_one(f"{step.stem}_write", rows=[ghost]) == {"relationships": 0}
+        assert copy_state(g) == before
+    return check
+
+
+for _step in graph_copy.NODES:
+    contract(f"{_step.stem}_read")(copy_node_read_contract(_step))
+    contract(f"{_step.stem}_write")(copy_node_write_contract(_step))
+for _step in graph_copy.RELATIONSHIPS:
+    contract(f"{_step.stem}_read")(copy_rel_read_contract(_step))
+    contract(f"{_step.stem}_write")(copy_rel_write_contract(_step))
+
+
+@contract("copy_marker_save")
+def _(g):
+    first = g.write_one("copy_marker_save", id="copy", source="falkordb x refgraph",
+                        step="User", cursor=None, at=T)
+    assert first == {"marker": {"id": "copy", "source": "falkordb x refgraph", "started_at": T,
+                                "updated_at": T, "step": "User", "cursor": None}}
+    later = g.write_one("copy_marker_save", id="copy", source="falkordb x refgraph",
+                        step="Sale", cursor="s1", at=T + 5)
+    assert later["marker"] == {**first["marker"], "updated_at": T + 5, "step": "Sale",
+                               "cursor": "s1"}
+    assert {r["label"]: r["nodes"] for r in g.read("count_nodes")}["CopyMarker"] == 1
+
+
+@contract("copy_marker_get")
+def _(g):
+    assert g.read("copy_marker_get", id="copy") == []
+    g.write("copy_marker_save", id="copy", source="s", step="REFERRED", cursor="u1", at=T)
+    assert g.read_one("copy_marker_get", id="copy")["marker"] == {
+        "id": "copy", "source": "s", "started_at": T, "updated_at": T, "step": "REFERRED",
+        "cursor": "u1"}
+
+
+@contract("copy_marker_delete")
+def _(g):
+    g.write("copy_marker_save", id="copy", source="s", step="User", cursor=None, at=T)
+    assert g.write_one("copy_marker_delete", id="copy") == {"deleted": 1}
+    assert g.write_one("copy_marker_delete", id="copy") == {"deleted": 0}
+    assert g.read("copy_marker_get", id="copy") == []
+
+
+@contract("copy_count_all")
+def _(g):
+    labelled = sum(r["nodes"] for r in g.read("count_nodes") if r["label"] in
+                   {s.label for s in graph_copy.NODES})
+    assert g.read("copy_count_all") == [{"nodes": labelled}] and labelled > 10
+
+
 # -- the tests (after every contract above is registered) ----------------------
 
 def test_every_query_file_has_a_contract():

@@ -1,0 +1,14 @@
+// name: copy_pays_write
+// `refgraph db copy` (graph/copy.py): writes one page of payout-batch-to-withdrawal
+// links read by copy_pays_read from another database.  $rows is a list of {start_key,
+// end_key, props} naming the start PayoutBatch and the end Withdrawal by id (both
+// copied before). MERGE between the two nodes (a pair has at most one PAYS), so a
+// resumed copy does not duplicate; the properties become exactly the source's.
+// Returns: relationships (rows written; fewer than sent means an end node is missing
+// on the target).
+UNWIND $rows AS row
+MATCH (a:PayoutBatch {id: row.start_key})
+MATCH (b:Withdrawal {id: row.end_key})
+MERGE (a)-[r:PAYS]->(b)
+SET r = row.props
+RETURN count(r) AS relationships
