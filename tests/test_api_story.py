@@ -45,6 +45,8 @@ def test_the_patent_story(operator, make_caller, graph_backend):
     # fee 5 % of 123.45 = 6.1725 -> 617 (half up); points 1 % of cash 108.45 -> 108
     assert (body["fee"], body["points"], body["voucher_paid"]) == (617, 108, 1_500)
     assert shop.post("/v1/sales", json=sale).get_json() == body  # a retry: same answer
+    listed = shop.get("/v1/sales?merchant_id=shop").get_json()["items"]
+    assert [(x["id"], x["items"]) for x in listed] == [("sale-1", "1 teapot")]
 
     bob = make_caller("member", "bob")
     assert bob.get("/v1/users/bob/balances").get_json() == {
