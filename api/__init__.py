@@ -11,7 +11,7 @@ from flask_smorest import Api
 
 import graph
 
-from . import auth, docs, errors
+from . import auth, docs, errors, hardening, observability
 
 DEFAULTS = {
     "API_TITLE": "refgraph",
@@ -65,6 +65,8 @@ def create_app(config=None):
     api.spec.options["security"] = [{"ApiKey": []}]
     errors.init_app(app)
     auth.init_app(app)
+    observability.init_app(app)
+    hardening.init_app(app)
 
     from .analytics.resources import blp as analytics_blp
     from .cards.resources import blp as cards_blp

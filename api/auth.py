@@ -11,6 +11,7 @@ that a request costs no extra database round trip; a revoked key stops
 working within that time.
 """
 
+import hashlib
 import threading
 import time
 
@@ -20,6 +21,8 @@ from flask_smorest import abort
 from graph import get_backend
 from graph.store import keys
 
+from . import hardening
+
 
 class KeyCache:
     def __init__(self, ttl):
@@ -28,8 +31,11 @@ class KeyCache:
         self._keys = {}
 
     def get(self, presented):
+        # Cached under a digest: the secret itself is not kept in memory, and
+        # the lookup compares fixed-length digests.
+        cache_key = hashlib.sha256(presented.encode()).digest()
         with self._lock:
-            hit = self._keys.get(presented)
+            hit = self._keys.get(cache_key)
             if hit and hit[1] > time.monotonic():
                 return hit[0]
         key = keys.verify(get_backend(), presented)
@@ -37,7 +43,7 @@ class KeyCache:
             with self._lock:
                 if len(self._keys) > 10_000:
                     self._keys.clear()
-                self._keys[presented] = (key, time.monotonic() + self.ttl)
+                self._keys[cache_key] = (key, time.monotonic() + self.ttl)
         return key
 
 
@@ -60,6 +66,7 @@ def authenticate():
         abort(401, message="A valid API key is required: send 'Authorization: Bearer <key>'. "
                            "Operators create keys with 'refgraph keys create'.")
     g.key = key
+    hardening.check_rate(key)
     return key
 
 

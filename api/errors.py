@@ -63,7 +63,7 @@ def _http_error(exc):
     response = error_response(exc.code, code, message, errors)
     # Keep the headers the exception carries: Allow on a 405 (RFC 9110 requires
     # it), Retry-After, WWW-Authenticate.
-    for name, value in exc.get_headers():
+    for name, value in [*exc.get_headers(), *(data.get("headers") or {}).items()]:
         if name.lower() != "content-type":
             response.headers[name] = value
     return response

@@ -6,27 +6,51 @@ name to scalar, list or map.  Never a driver object, so the same code and the
 same tests run on every backend.
 """
 
+import time
 from abc import ABC, abstractmethod
 
-from .errors import BackendError, Refused
+from .errors import BackendError, RefgraphError, Refused
 
 
 class Backend(ABC):
     """``read(name, **params)`` and ``write(name, **params)``, and lifecycle."""
 
     #: Short name, also the dialect suffix of its query files.
-    name = None
+    name: str = ""
+
+    #: Called as ``observer(query_name, "read"|"write", seconds, error_code)``
+    #: after every statement (the API's metrics); ``None`` for nobody.
+    observer = None
 
     def __init__(self, registry):
         self.queries = registry
 
-    @abstractmethod
     def read(self, name, /, **params):
         """Run the read-only query ``name``; return a list of row dicts."""
+        check_params(params)
+        return self._observed(name, params, readonly=True)
 
-    @abstractmethod
     def write(self, name, /, **params):
         """Run the query ``name`` in one atomic write; return its rows."""
+        check_params(params)
+        return self._observed(name, params, readonly=False)
+
+    def _observed(self, name, params, readonly):
+        started = time.perf_counter()
+        error = None
+        try:
+            return self._run(name, params, readonly)
+        except RefgraphError as exc:
+            error = exc.code
+            raise
+        finally:
+            if self.observer is not None:
+                self.observer(name, "read" if readonly else "write",
+                              time.perf_counter() - started, error)
+
+    @abstractmethod
+    def _run(self, name, params, readonly):
+        """Run one named statement (read-only or as one atomic write); rows as dicts."""
 
     def read_one(self, name, /, **params):
         """The first row of :meth:`read`, or ``None`` when there is none."""

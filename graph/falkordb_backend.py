@@ -12,7 +12,7 @@ from falkordb import FalkorDB
 from redis.backoff import ExponentialBackoff, NoBackoff
 from redis.retry import Retry
 
-from .backend import Backend, check_params, plain
+from .backend import Backend, plain
 from .errors import BackendError, BackendUnavailable, ConstraintViolation
 
 
@@ -79,14 +79,6 @@ class FalkorDBBackend(Backend):
             {col: plain(val, name) for col, val in zip(columns, row)}
             for row in result.result_set
         ]
-
-    def read(self, name, /, **params):
-        check_params(params)
-        return self._run(name, params, readonly=True)
-
-    def write(self, name, /, **params):
-        check_params(params)
-        return self._run(name, params, readonly=False)
 
     def _await_server(self, cause):
         unavailable = self.server.unavailable(cause)

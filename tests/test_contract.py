@@ -656,6 +656,23 @@ def move(g, to, frm, id="w1"):
                        at=T + 1, voucher_expires_at=FAR, **{"from": frm})
 
 
+@contract("metrics_figures")
+def _(g):
+    empty = g.read_one("metrics_figures")
+    assert empty == {"pending_withdrawals": 0, "pending_amount": 0, "run_period": None,
+                     "run_duration_ms": None, "run_lines": None}
+    fund(g, 150)
+    ask(g, "w1", amount=40, cash=28)
+    ask(g, "w2", amount=30, cash=21)
+    move(g, "rejected", ["requested"], id="w2")
+    open_run(g)
+    credit(g, 50)
+    g.write("reward_run_finish", period="2027-01", at=T + 9)
+    assert g.read_one("metrics_figures") == {
+        "pending_withdrawals": 1, "pending_amount": 40, "run_period": "2027-01",
+        "run_duration_ms": 9, "run_lines": 1}
+
+
 @contract("withdrawal_request")
 def _(g):
     fund(g, 150)

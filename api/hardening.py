@@ -1,0 +1,81 @@
+"""Answers that protect the people whose money and data refgraph holds:
+no caching or content sniffing of API answers, and a rate limit per API key
+so a leaked storefront key cannot flood the service.
+
+Settings (``REFGRAPH_*``):
+
+``RATE_LIMIT``
+    requests per second allowed to each merchant or member key (default
+    ``50``; ``0`` turns it off), with bursts up to ``RATE_LIMIT_BURST``
+    (default twice the rate).  ``RATE_LIMIT_OPERATORS`` (default ``false``)
+    applies it to operator keys too.  The count is kept per process: with
+    ``serve --workers N`` a key gets up to N times the rate.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+
+from flask import Flask, Response, current_app, request
+from flask_smorest import abort
+
+from graph.vocabulary import OPERATOR
+
+
+class TokenBuckets:
+    """One token bucket per key id: ``rate`` tokens a second, at most ``burst``."""
+
+    def __init__(self, rate: float, burst: float) -> None:
+        self.rate = rate
+        self.burst = burst
+        self._lock = threading.Lock()
+        self._buckets: dict[str, tuple[float, float]] = {}
+
+    def take(self, key_id: str) -> float:
+        """0 when the request may go on, else the seconds until it may."""
+        now = time.monotonic()
+        with self._lock:
+            tokens, last = self._buckets.get(key_id, (self.burst, now))
+            tokens = min(self.burst, tokens + (now - last) * self.rate)
+            if tokens >= 1:
+                self._buckets[key_id] = (tokens - 1, now)
+                return 0.0
+            self._buckets[key_id] = (tokens, now)
+            if len(self._buckets) > 100_000:   # forget idle keys rather than grow
+                self._buckets.clear()
+            return (1 - tokens) / self.rate
+
+
+def check_rate(key: dict) -> None:
+    """Refuse (429 with Retry-After) a key over its rate."""
+    buckets: TokenBuckets | None = current_app.extensions.get("refgraph.rate")
+    if buckets is None:
+        return
+    if key["role"] == OPERATOR and not current_app.config["RATE_LIMIT_OPERATORS"]:
+        return
+    wait = buckets.take(key["id"])
+    if wait:
+        abort(429, message=f"This API key sent more than {buckets.rate:g} requests a second; "
+                           "slow down and retry after the Retry-After seconds.",
+              headers={"Retry-After": str(max(1, math.ceil(wait)))})
+
+
+def _headers(response: Response) -> Response:
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    if request.path.startswith("/v1/") or request.path == "/metrics":
+        # balances, sales and personal data: never kept by a browser or proxy
+        response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def init_app(app: Flask) -> None:
+    app.config.setdefault("RATE_LIMIT", 50)
+    app.config.setdefault("RATE_LIMIT_BURST", None)
+    app.config.setdefault("RATE_LIMIT_OPERATORS", False)
+    rate = float(app.config["RATE_LIMIT"] or 0)
+    if rate > 0:
+        burst = float(app.config["RATE_LIMIT_BURST"] or 2 * rate)
+        app.extensions["refgraph.rate"] = TokenBuckets(rate, max(burst, 1.0))
+    app.after_request(_headers)

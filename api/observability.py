@@ -1,0 +1,178 @@
+"""What an operator sees of a running refgraph: a request id on every
+answer, one JSON access-log line per request, and Prometheus metrics.
+
+Settings (``REFGRAPH_*``):
+
+``ACCESS_LOG``
+    ``stderr`` (default), ``off``, or a file path: one JSON object a line with
+    time, request id, method, route template, status, duration, key id and
+    role (never the key itself, nor the path's ids).
+``METRICS``
+    ``true`` (default): ``GET /metrics`` in Prometheus' text format, for
+    operator keys.  ``METRICS_ADDRESS`` (``host:port``) also serves it without
+    a key on a separate listener, for a scraper on a private network.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import sys
+import time
+import uuid
+from typing import Any
+
+from flask import Flask, Response, current_app, g, request
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram
+from prometheus_client import generate_latest
+from prometheus_client.core import GaugeMetricFamily
+
+from graph import get_backend
+from graph.errors import RefgraphError
+
+_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
+_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
+
+access_log = logging.getLogger("refgraph.access")
+
+
+class Metrics:
+    """The metrics of one app, in a registry of its own (tests make many apps)."""
+
+    def __init__(self, app: Flask) -> None:
+        self.registry = CollectorRegistry(auto_describe=True)
+        r = self.registry
+        self.requests = Counter("refgraph_http_requests", "HTTP requests answered",
+                                ["method", "route", "status"], registry=r)
+        self.latency = Histogram("refgraph_http_request_duration_seconds",
+                                 "time to answer an HTTP request", ["method", "route"],
+                                 buckets=_BUCKETS, registry=r)
+        self.queries = Histogram("refgraph_query_duration_seconds",
+                                 "time of one named query, from send to rows",
+                                 ["query", "kind"], buckets=_BUCKETS, registry=r)
+        self.query_errors = Counter("refgraph_query_errors", "named queries that failed",
+                                    ["query", "error"], registry=r)
+        self.database_up = Gauge("refgraph_database_up",
+                                 "1 when the graph database answered the last check", registry=r)
+        r.register(_StoreCollector(app))
+
+    def observe_query(self, name: str, kind: str, seconds: float, error: str | None) -> None:
+        self.queries.labels(name, kind).observe(seconds)
+        if error:
+            self.query_errors.labels(name, error).inc()
+
+
+class _StoreCollector:
+    """Figures read when scraped: database restarts, pending withdrawals, the
+    last reward run."""
+
+    def __init__(self, app: Flask) -> None:
+        self.app = app
+
+    def describe(self) -> list[Any]:
+        return []
+
+    def collect(self) -> Any:
+        backend = self.app.extensions["refgraph.graph"].backend
+        server = getattr(backend, "server", None)
+        if server is not None:
+            restarts = GaugeMetricFamily("refgraph_database_restarts",
+                                         "times the embedded database was restarted after dying")
+            restarts.add_metric([], server.supervisor.restarts)
+            yield restarts
+        from graph.store import metrics as store_metrics
+
+        try:
+            figures = store_metrics.figures(backend)
+        except RefgraphError:
+            return
+        for name, help_text, value in figures:
+            family = GaugeMetricFamily(name, help_text)
+            family.add_metric([], value)
+            yield family
+
+
+def _route() -> str:
+    rule = request.url_rule
+    return rule.rule if rule is not None else "(unmatched)"
+
+
+def _before() -> None:
+    presented = request.headers.get("X-Request-Id", "")
+    g.request_id = presented if _REQUEST_ID.match(presented) else uuid.uuid4().hex
+    g.started = time.perf_counter()
+
+
+def _after(response: Response) -> Response:
+    seconds = time.perf_counter() - g.get("started", time.perf_counter())
+    response.headers["X-Request-Id"] = g.get("request_id", "")
+    metrics: Metrics | None = current_app.extensions.get("refgraph.metrics")
+    route = _route()
+    if metrics is not None:
+        metrics.requests.labels(request.method, route, str(response.status_code)).inc()
+        metrics.latency.labels(request.method, route).observe(seconds)
+    if current_app.config["ACCESS_LOG"] != "off":
+        key = g.get("key") or {}
+        access_log.info(json.dumps({
+            "time": time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime()) + "Z",
+            "request_id": g.get("request_id"), "method": request.method, "route": route,
+            "status": response.status_code, "duration_ms": round(seconds * 1000, 2),
+            "key_id": key.get("id"), "role": key.get("role"),
+        }, separators=(",", ":")))
+    return response
+
+
+class _Stderr(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever ``sys.stderr`` is at the time of each line."""
+
+    @property  # type: ignore[override]
+    def stream(self) -> Any:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value: Any) -> None:
+        pass
+
+
+def _configure_access_log(target: str) -> None:
+    if target == "off" or access_log.handlers:
+        return
+    handler: logging.Handler = _Stderr() if target == "stderr" else logging.FileHandler(target)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    access_log.addHandler(handler)
+    access_log.setLevel(logging.INFO)
+    access_log.propagate = False
+
+
+def scrape(app: Flask) -> bytes:
+    """The metrics text; checks the database first so ``database_up`` is fresh."""
+    metrics: Metrics = app.extensions["refgraph.metrics"]
+    try:
+        get_backend(app).version()
+        metrics.database_up.set(1)
+    except RefgraphError:
+        metrics.database_up.set(0)
+    return generate_latest(metrics.registry)
+
+
+def metrics_view() -> Response:
+    from . import auth
+
+    auth.authenticate()
+    auth.allow("operator")
+    return Response(scrape(current_app), mimetype=CONTENT_TYPE_LATEST)
+
+
+def init_app(app: Flask) -> None:
+    app.config.setdefault("ACCESS_LOG", "stderr")
+    app.config.setdefault("METRICS", True)
+    app.config.setdefault("METRICS_ADDRESS", None)
+    _configure_access_log(str(app.config["ACCESS_LOG"]))
+    app.before_request(_before)
+    app.after_request(_after)
+    if app.config["METRICS"]:
+        metrics = Metrics(app)
+        app.extensions["refgraph.metrics"] = metrics
+        get_backend(app).observer = metrics.observe_query
+        app.add_url_rule("/metrics", "metrics", metrics_view)
