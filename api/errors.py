@@ -74,7 +74,8 @@ def _domain_error(exc):
 
 
 def _unavailable(exc):
-    response = error_response(503, "database_unavailable", exc.message)
+    response = error_response(exc.details.get("status", 503),
+                              exc.details.get("code", "database_unavailable"), exc.message)
     response.headers["Retry-After"] = str(exc.details.get("retry_after", 2))
     return response
 

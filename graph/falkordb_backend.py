@@ -64,6 +64,8 @@ class FalkorDBBackend(Backend):
                 self._await_server(exc)
                 result = run(query.text, params)
         except (redis.ConnectionError, redis.TimeoutError) as exc:
+            if self.server is not None:
+                raise self.server.supervisor.down(exc) from exc
             raise BackendUnavailable(
                 f"FalkorDB at {self.location} is unreachable ({exc}); check that it "
                 "is running, or unset REFGRAPH_GRAPH_URL to use the embedded one",
@@ -95,6 +97,8 @@ class FalkorDBBackend(Backend):
                 self._await_server(exc)
                 return self._db.connection.execute_command(*args)
         except (redis.ConnectionError, redis.TimeoutError) as exc:
+            if self.server is not None:
+                raise self.server.supervisor.down(exc) from exc
             raise BackendUnavailable(
                 f"FalkorDB at {self.location} is unreachable ({exc}); check that it is running",
                 retry_after=2,

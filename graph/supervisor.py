@@ -12,6 +12,7 @@ answering.  See :class:`graph.embedded.EmbeddedServer` for the server itself.
 from __future__ import annotations
 
 import logging
+import shutil
 import threading
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,8 @@ log = logging.getLogger("refgraph.embedded")
 #: How long a statement that met a dead server waits for the restart before
 #: answering 503: a small store restarts in well under a second.
 QUICK_WAIT = 5.0
+#: Below this many free bytes the data's disk counts as full.
+DISK_LOW = 1 << 20
 BACKOFF_START = 0.5
 BACKOFF_MAX = 10.0
 
@@ -104,10 +107,36 @@ class Supervisor:
         finally:
             self._recovered.set()
 
+    def disk_full(self) -> BackendUnavailable | None:
+        """A 507 when the disk holding the data has no room left: the server
+        then exits on every write (``appendfsync always`` cannot go on without
+        its file), and retrying would only restart it again."""
+        try:
+            free = shutil.disk_usage(self.server.data_dir).free
+        except OSError:
+            return None
+        if free >= DISK_LOW:
+            return None
+        return BackendUnavailable(
+            f"The disk holding {self.server.data_dir} is full ({free} bytes free): the embedded "
+            "database cannot record anything. Free space there; refgraph resumes by itself. "
+            "The refused request recorded nothing: send it again afterwards.",
+            retry_after=30, status=507, code="insufficient_storage",
+        )
+
+    def down(self, cause: BaseException) -> BackendUnavailable:
+        """The error for a statement that failed again after the server came back."""
+        return self.disk_full() or BackendUnavailable(
+            f"The embedded database went away while answering ({cause}); refgraph restarts it "
+            "by itself: retry after the Retry-After seconds.", retry_after=2)
+
     def unavailable(self, cause: BaseException) -> BackendUnavailable | None:
         """After a statement met a dead or loading server: recover, wait a
         moment, and return the 503 to raise if it is still not back (or None
         when the caller may retry now)."""
+        full = self.disk_full()
+        if full is not None:
+            return full
         if not self.server.ping_quietly():
             self.recover()
             self._recovered.wait(self.quick_wait)
