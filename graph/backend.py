@@ -4,11 +4,17 @@ A backend runs *named* queries from the :class:`~graph.registry.Registry`
 and returns plain Python values: a list of rows, each a ``dict`` of column
 name to scalar, list or map.  Never a driver object, so the same code and the
 same tests run on every backend.
+
+Besides queries, a backend can write a backup of its database
+(:meth:`Backend.backup`); only the embedded one can, the others say which
+tool to use instead.  Restoring needs the database stopped, so it is not a
+backend method: see :func:`graph.backup.restore`.
 """
 
 import time
 from abc import ABC, abstractmethod
 
+from . import backup as backups
 from .errors import BackendError, RefgraphError, Refused
 
 
@@ -73,6 +79,13 @@ class Backend(ABC):
     @abstractmethod
     def status(self):
         """A dict describing the backend for ``refgraph db status``."""
+
+    def backup(self, path, progress=None):
+        """Write a consistent backup of the database to ``path``; return its
+        size in bytes.  ``progress(done, total)`` counts bytes.  Raises
+        :class:`~graph.errors.Unsupported` unless this is the embedded
+        database, naming the server's own backup tool."""
+        return backups.backup(self, path, progress)
 
     def close(self):
         """Release connections (and stop an embedded server we own)."""

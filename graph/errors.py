@@ -60,6 +60,12 @@ class EmbeddedServerError(BackendError):
     code = "embedded_server_error"
 
 
+class Unsupported(RefgraphError):
+    """The configured backend cannot do this; the message names what can."""
+
+    code = "unsupported"
+
+
 class DomainError(RefgraphError):
     """A business rule refused an operation; nothing was written."""
 
@@ -95,6 +101,16 @@ class Refused(DomainError):
         super().__init__(message, errors=errors)
         self.code = code
         self.status = status
+
+
+class RulesInvalid(DomainError):
+    """A proposed rule set is invalid; ``errors`` is ``{field: [messages]}``."""
+
+    code = "invalid_rules"
+
+    def __init__(self, errors, message="the rule set is invalid; see errors for each field"):
+        super().__init__(message, errors=errors)
+        self.errors = errors
 
 
 class IdempotencyConflict(Conflict):

@@ -2,15 +2,17 @@
 "onboarding-referral" module): what the business may tune.
 
 A :class:`RuleSet` is a plain value; :func:`validate` refuses nonsense with a
-message per field.  Rule sets are versioned and effective-dated in the graph
-(``graph/store/rules.py``); version 0 is :data:`DEFAULT_RULES`, in force until
-an operator sets another.
+message per field, and :meth:`RuleSet.changed` is the one way a partial change
+(from the API, the CLI or a preview) becomes a new, validated rule set.  Rule
+sets are versioned and effective-dated in the graph (``graph/store/rules.py``);
+version 0 is :data:`DEFAULT_RULES`, in force until an operator sets another.
 """
 
 import calendar
 import datetime as dt
 from dataclasses import asdict, dataclass, fields, replace
 
+from .errors import RulesInvalid
 from .money import BP
 from .vocabulary import CARDHOLDER, MERCHANT, ROLES
 
@@ -62,22 +64,54 @@ class RuleSet:
 
     @classmethod
     def from_dict(cls, data):
-        """Build a rule set from a (partial) dict; unknown keys are refused."""
-        known = {f.name for f in fields(cls)}
-        unknown = sorted(set(data) - known)
+        """A rule set from a stored (partial) dict in :meth:`to_dict`'s shapes,
+        missing fields at their defaults; not validated, so it is for bodies
+        the store wrote.  A change someone asks for goes through
+        :meth:`changed`.  Unknown keys and malformed lists raise ``ValueError``.
+        """
+        unknown = sorted(set(data) - set(RULE_FIELDS))
         if unknown:
             raise ValueError(f"unknown rule fields: {unknown}")
-        values = dict(data)
-        if "referrers" in values:
-            values["referrers"] = tuple(values["referrers"])
-        if "tiers" in values:
-            values["tiers"] = tuple(
-                (t["min_referrals"], t["share_bp"]) if isinstance(t, dict) else tuple(t)
-                for t in values["tiers"]
-            )
-        if "level_shares" in values:
-            values["level_shares"] = tuple(values["level_shares"])
-        return replace(cls(), **values)
+        return replace(cls(), **{name: _shaped(name, value) for name, value in data.items()})
+
+    def changed(self, changes):
+        """This rule set with ``changes`` applied, validated as a whole.
+
+        The one place a partial rule change is merged and checked: the API's
+        rule changes and previews, the CLI's ``rules set`` and
+        ``rewards preview --set`` all come here.  ``changes`` maps field names
+        to values in :meth:`to_dict`'s shapes: lists for the tuple fields,
+        tiers as ``{"min_referrals": n, "share_bp": bp}`` objects (or
+        ``[n, bp]`` pairs).  Returns a new rule set; raises
+        :class:`~graph.errors.RulesInvalid` whose ``errors`` give every
+        field's problems: unknown fields, wrong shapes and whatever
+        :func:`validate` finds in the result.
+
+        >>> RuleSet().changed({"fee_bp": 300, "tiers": [[1, 800]]}).tiers
+        ((1, 800),)
+        >>> try:
+        ...     RuleSet().changed({"fee_bp": "3%", "colour": "red", "tiers": 5})
+        ... except RulesInvalid as exc:
+        ...     print(sorted(exc.errors), exc.errors["fee_bp"])
+        ['colour', 'fee_bp', 'tiers'] ['must be a whole number of basis points from 0 to 10000']
+        """
+        errors, values = {}, {}
+        for name, value in changes.items():
+            if name not in RULE_FIELDS:
+                errors[name] = [f"not a rule; the rules are {', '.join(RULE_FIELDS)}"]
+                continue
+            try:
+                values[name] = _shaped(name, value)
+            except ValueError as exc:
+                errors[name] = [str(exc)]
+        proposed = replace(self, **values)
+        for name, messages in validate(proposed).items():
+            errors.setdefault(name, []).extend(messages)
+        if errors:
+            order = list(RULE_FIELDS)
+            raise RulesInvalid(dict(sorted(
+                errors.items(), key=lambda item: order.index(item[0]) if item[0] in order else -1)))
+        return proposed
 
     def tier_for(self, referrals):
         """The (index, threshold, share_bp) of the tier for a referral count,
@@ -98,6 +132,38 @@ class RuleSet:
 
 DEFAULT_RULES = RuleSet()
 
+#: Every rule's name and Python type, in declaration order; ``tuple`` fields
+#: are written as JSON lists.
+RULE_FIELDS = {f.name: f.type for f in fields(RuleSet)}
+
+_TIER_SHAPE = 'must be a list of {"min_referrals": N, "share_bp": BP} objects'
+
+
+def _shaped(name, value):
+    """``value`` of rule ``name`` in the shape the RuleSet keeps (lists become
+    tuples, tiers ``(threshold, share)`` pairs); ``ValueError`` if it cannot
+    be.  Numbers and words are :func:`validate`'s to judge."""
+    if RULE_FIELDS[name] is not tuple:
+        return value
+    if not isinstance(value, (list, tuple)):
+        raise ValueError(_TIER_SHAPE if name == "tiers" else "must be a list")
+    if name != "tiers":
+        return tuple(value)
+    tiers = []
+    for tier in value:
+        if isinstance(tier, dict) and set(tier) == {"min_referrals", "share_bp"}:
+            tiers.append((tier["min_referrals"], tier["share_bp"]))
+        elif isinstance(tier, (list, tuple)) and len(tier) == 2:
+            tiers.append(tuple(tier))
+        else:
+            raise ValueError(_TIER_SHAPE)
+    return tuple(tiers)
+
+
+def _whole(value):
+    """An int that is not a bool (JSON true is not a number of days)."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
 
 def validate(rules):
     """Field-level problems of a rule set, as ``{field: [messages]}``."""
@@ -108,13 +174,15 @@ def validate(rules):
 
     for name in ("fee_bp", "points_bp", "cashout_bp"):
         value = getattr(rules, name)
-        if not isinstance(value, int) or not 0 <= value <= BP:
+        if not _whole(value) or not 0 <= value <= BP:
             bad(name, f"must be a whole number of basis points from 0 to {BP}")
     for name in ("card_price", "card_voucher_count", "card_voucher_amount", "card_voucher_days",
                  "hold_days", "min_withdrawal", "withdrawal_voucher_days"):
         value = getattr(rules, name)
-        if not isinstance(value, int) or value < 0:
+        if not _whole(value) or value < 0:
             bad(name, "must be a whole number, 0 or more")
+    if not isinstance(rules.allow_second_card, bool):
+        bad("allow_second_card", "must be true or false")
     if not rules.referrers or any(role not in ROLES for role in rules.referrers):
         bad("referrers", f"must list one or more of {list(ROLES)}")
     if rules.count_basis not in ("merchants", "all"):
@@ -127,16 +195,16 @@ def validate(rules):
         bad("tiers", "needs at least one tier")
     previous = 0
     for threshold, share in rules.tiers:
-        if not isinstance(threshold, int) or threshold < 1:
+        if not _whole(threshold) or threshold < 1:
             bad("tiers", "thresholds are whole numbers of referrals, 1 or more")
         elif threshold <= previous:
             bad("tiers", "thresholds must be strictly ascending")
         else:
             previous = threshold
-        if not isinstance(share, int) or not 0 <= share <= BP:
+        if not _whole(share) or not 0 <= share <= BP:
             bad("tiers", f"shares are basis points from 0 to {BP}")
     for share in rules.level_shares:
-        if not isinstance(share, int) or not 0 <= share <= BP:
+        if not _whole(share) or not 0 <= share <= BP:
             bad("level_shares", f"shares are basis points from 0 to {BP}")
     if "tiers" not in errors and "level_shares" not in errors and rules.tiers:
         top = max(share for _, share in rules.tiers)

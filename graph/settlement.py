@@ -67,3 +67,10 @@ class FileInstitution(Institution):
         with os.fdopen(fd, "w") as handle:
             handle.write(batch_csv(batch_id, withdrawals))
         return str(path)
+
+
+def institution(config):
+    """The institution of this configuration: a :class:`FileInstitution`
+    writing into ``PAYOUT_DIR``, by default ``<DATA_DIR>/payouts``."""
+    folder = config.get("PAYOUT_DIR") or Path(config["DATA_DIR"]) / "payouts"
+    return FileInstitution(folder)

@@ -246,3 +246,50 @@ def test_sales_batch_refuses_duplicates_and_other_merchants_sales(operator, netw
         {"id": "y2", "merchant_id": "shop", "amount": 1, "currency": "CNY"}]}).get_json()
     assert [x["status"] for x in r["results"]] == [201, 403]
     assert operator.get("/v1/sales/y2").status_code == 404
+
+
+# -- rule changes and previews: RuleSet.changed behind both ---------------------
+
+def test_a_partial_rule_change_keeps_the_other_rules(operator, network):
+    before = operator.get("/v1/rules").get_json()["rules"]
+    r = operator.post("/v1/rules", json={"rules": {"fee_bp": 300}, "note": "autumn"})
+    assert r.status_code == 201, r.get_json()
+    assert r.get_json()["rules"] == {**before, "fee_bp": 300}
+    assert operator.get("/v1/rules").get_json()["rules"]["fee_bp"] == 300
+
+
+@pytest.mark.parametrize("rules, field", [
+    ({"colour": "red"}, "colour"),                  # unknown field
+    ({"fee_bp": "300"}, "fee_bp"),                  # wrong type
+    ({"tiers": [{"min_referrals": 1}]}, "tiers"),    # a tier without its share
+])
+def test_malformed_rule_changes_are_refused_by_the_schema(operator, network, rules, field):
+    # marshmallow names the field inside the body's "rules" object
+    for r in (operator.post("/v1/rules", json={"rules": rules}),
+              operator.post("/v1/rewards/preview", json={"period": "2026-10", "rules": rules})):
+        refused(r, 422, "validation_error", "rules")
+        assert field in r.get_json()["errors"]["rules"], r.get_json()
+    assert len(operator.get("/v1/rules/history").get_json()["items"]) == 1
+
+
+@pytest.mark.parametrize("rules, field", [
+    ({"period": "fortnight"}, "period"),
+    ({"fee_bp": 20_000}, "fee_bp"),
+    ({"tiers": [{"min_referrals": 5, "share_bp": 1000},
+                {"min_referrals": 3, "share_bp": 1500}]}, "tiers"),
+    ({"level_shares": [10_000] * 5}, "level_shares"),
+])
+def test_invalid_rule_changes_and_previews_get_the_rule_errors(operator, network, rules, field):
+    # RuleSet.changed names the rule itself, the same for a change and a preview
+    refused(operator.post("/v1/rules", json={"rules": rules}), 422, "invalid_rules", field)
+    r = operator.post("/v1/rewards/preview", json={"period": "2026-10", "rules": rules})
+    refused(r, 422, "invalid_rules", field)
+    assert list(r.get_json()["errors"]) == [field]
+    assert len(operator.get("/v1/rules/history").get_json()["items"]) == 1
+
+
+def test_a_preview_under_a_valid_partial_change(operator, network):
+    r = operator.post("/v1/rewards/preview", json={"period": "2026-10",
+                                                    "rules": {"fee_bp": 300}})
+    assert r.status_code == 200, r.get_json()
+    assert set(r.get_json()) >= {"current", "proposed", "difference"}

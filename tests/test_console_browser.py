@@ -122,7 +122,7 @@ def test_a_wrong_key_is_refused_with_a_message(laptop, graph_backend):
 # ---------------------------------------------------------------------------
 # On seeded data
 
-CHEAP_WITHDRAWALS = DEFAULT_RULES.from_dict({**DEFAULT_RULES.to_dict(), "min_withdrawal": 1})
+CHEAP_WITHDRAWALS = DEFAULT_RULES.changed({"min_withdrawal": 1})
 
 
 @pytest.fixture

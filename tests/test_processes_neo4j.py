@@ -84,8 +84,7 @@ def closed_period_with_rewards(backend, monkeypatch):
     closed period only counts referrals made before it ended.  Its rules
     (from late September) hold rewards for 0 days and allow withdrawals from
     0.10, so the worker's run is withdrawable at once."""
-    quick = DEFAULT_RULES.from_dict({**DEFAULT_RULES.to_dict(), "hold_days": 0,
-                                     "min_withdrawal": 10})
+    quick = DEFAULT_RULES.changed({"hold_days": 0, "min_withdrawal": 10})
     with monkeypatch.context() as clock:
         clock.setattr(rules_store, "now_ms", lambda: OCT[0] - 2 * DAY)
         rules_store.create(backend, quick, effective_from=OCT[0] - 2 * DAY, note="test: no hold")

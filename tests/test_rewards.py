@@ -126,8 +126,7 @@ def test_a_rule_change_mid_period_applies_from_the_next_period(example, monkeypa
     import graph.store.rules as store
 
     monkeypatch.setattr(store, "now_ms", lambda: at(OCT, 15))
-    new = DEFAULT_RULES.from_dict({**DEFAULT_RULES.to_dict(),
-                                   "tiers": [{"min_referrals": 1, "share_bp": 5_000}]})
+    new = DEFAULT_RULES.changed({"tiers": [{"min_referrals": 1, "share_bp": 5_000}]})
     rules_store.create(example, new, effective_from=at(OCT, 15))
     assert [l.amount for l in rewards.compute(example, "2026-10")] == [212, 25]  # old tiers
     sale(example, "s7", "m1", 10_000, at(NOV, 3))
@@ -149,7 +148,7 @@ def test_multi_level_sharing(example, monkeypatch):
     import graph.store.rules as store
 
     monkeypatch.setattr(store, "now_ms", lambda: OCT[0] - DAY)
-    two_levels = DEFAULT_RULES.from_dict({**DEFAULT_RULES.to_dict(), "level_shares": [5_000]})
+    two_levels = DEFAULT_RULES.changed({"level_shares": [5_000]})
     rules_store.create(example, two_levels, effective_from=OCT[0] - DAY)
     lines = rewards.compute(example, "2026-10")
     assert [(l.referrer_id, l.level, l.base, l.amount) for l in lines] == [
@@ -160,8 +159,7 @@ def test_multi_level_sharing(example, monkeypatch):
 
 
 def test_preview_compares_proposed_rules(example):
-    generous = DEFAULT_RULES.from_dict({**DEFAULT_RULES.to_dict(), "tiers": [
-        {"min_referrals": 1, "share_bp": 2_000}]})
+    generous = DEFAULT_RULES.changed({"tiers": [{"min_referrals": 1, "share_bp": 2_000}]})
     result = rewards.preview(example, "2026-10", generous)
     assert result["current"]["rewards"] == 237
     assert result["proposed"]["rewards"] == 283 + 50  # 20 % of 1417 and of 250

@@ -21,7 +21,7 @@ def rich(example):
     return example
 
 
-RULES = DEFAULT_RULES.from_dict({**DEFAULT_RULES.to_dict(), "min_withdrawal": 10})
+RULES = DEFAULT_RULES.changed({"min_withdrawal": 10})
 
 
 def test_cash_out_proportion_and_payment(rich):

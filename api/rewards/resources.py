@@ -7,7 +7,7 @@ from api import auth
 from api.common import v1_blueprint
 from api.pagination import PageArgs, decode, page, page_of
 from graph import get_backend
-from graph.rules import RuleSet, period_bounds, validate as validate_rules
+from graph.rules import period_bounds
 from graph.store import rewards
 
 from .schemas import LineSchema, PreviewInSchema, PreviewSchema, RunSchema
@@ -60,15 +60,7 @@ class Preview(MethodView):
         _check_period(body["period"])
         proposed = None
         if body["rules"] is not None:
-            current = rewards.rules_for_period(get_backend(), body["period"])["rules"]
-            try:
-                proposed = RuleSet.from_dict({**current.to_dict(), **body["rules"]})
-            except (TypeError, ValueError) as exc:
-                abort(422, message=str(exc), errors={"rules": [str(exc)]})
-            problems = validate_rules(proposed)
-            if problems:
-                abort(422, message="The proposed rules are invalid; see errors.",
-                      errors={"rules": problems})
+            proposed = rewards.proposed_rules(get_backend(), body["period"], body["rules"])
         result = rewards.preview(get_backend(), body["period"], proposed)
         result.pop("lines")
         return result

@@ -1,12 +1,10 @@
 """The content rules of the promotion: versions, history, changes."""
 
 from flask.views import MethodView
-from flask_smorest import abort
 
 from api import auth
 from api.common import v1_blueprint
 from graph import get_backend
-from graph.rules import RuleSet
 from graph.store import rules as rules_store
 
 from .schemas import RuleChangeSchema, RuleHistorySchema, RuleVersionSchema
@@ -27,13 +25,9 @@ class Rules(MethodView):
     def post(self, body):
         """Add a rule-set version from a time (never edits history)"""
         auth.allow("operator")
-        current = rules_store.rules_at(get_backend()).to_dict()
-        try:
-            proposed = RuleSet.from_dict({**current, **body["rules"]})
-        except (TypeError, ValueError) as exc:
-            abort(422, message=str(exc), errors={"rules": [str(exc)]})
-        return rules_store.create(get_backend(), proposed, effective_from=body["effective_from"],
-                                  note=body["note"], created_by="api"), 201
+        return rules_store.change(get_backend(), body["rules"],
+                                  effective_from=body["effective_from"], note=body["note"],
+                                  created_by="api"), 201
 
 
 @blp.route("/rules/history")

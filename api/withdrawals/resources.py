@@ -2,7 +2,6 @@
 
 import json
 import uuid
-from pathlib import Path
 
 from flask import current_app, g, request
 from flask.views import MethodView
@@ -13,7 +12,7 @@ from api import auth
 from api.common import client_id, current_rules, replay_headers, v1_blueprint
 from api.pagination import decode, page, page_of
 from graph import get_backend
-from graph.settlement import FileInstitution, verify
+from graph.settlement import institution, verify
 from graph.store import withdrawals as wd
 from graph.vocabulary import APPROVED, REJECTED
 
@@ -86,11 +85,6 @@ class Reject(MethodView):
         return _decide(withdrawal_id, REJECTED, body["reason"])
 
 
-def institution(app):
-    folder = app.config.get("PAYOUT_DIR") or Path(app.config["DATA_DIR"]) / "payouts"
-    return FileInstitution(folder)
-
-
 @blp.route("/payouts/batches")
 class Batches(MethodView):
     @blp.arguments(BatchInSchema)
@@ -101,7 +95,7 @@ class Batches(MethodView):
         batch_id = client_id(body["id"]) if (body["id"] or request.headers.get(
             "Idempotency-Key")) else "batch-" + uuid.uuid4().hex[:12]
         batch, items = wd.create_batch(get_backend(), batch_id, body["limit"])
-        where = institution(current_app).submit(batch["id"], items)
+        where = institution(current_app.config).submit(batch["id"], items)
         return {"id": batch["id"], "count": len(items),
                 "total": sum(w["cash_amount"] for w in items), "file": where,
                 "withdrawals": items}, 201

@@ -161,9 +161,16 @@ def lines_of(backend, user_id, after=None, limit=50):
                                                 after=after, limit=limit)]
 
 
+def proposed_rules(backend, period, changes):
+    """The rules of ``period`` with ``changes`` (a partial mapping) applied,
+    for :func:`preview`; raises :class:`~graph.errors.RulesInvalid`."""
+    return rules_for_period(backend, period)["rules"].changed(changes)
+
+
 def preview(backend, period, proposed=None):
     """Totals of ``period`` under the rules in force and, if given, under
-    ``proposed`` rules, with the difference; writes nothing."""
+    ``proposed`` rules (e.g. from :func:`proposed_rules`), with the
+    difference; writes nothing."""
     current_rules = rules_for_period(backend, period)["rules"]
     current = compute(backend, period, current_rules)
     result = {"period": period, "current": summarise(current, current_rules)}

@@ -2,7 +2,7 @@
 
 import json
 
-from ..errors import Refused
+from ..errors import RulesInvalid
 from ..fingerprint import fingerprint
 from ..rules import DEFAULT_RULES, RuleSet, validate
 from ..vocabulary import now_ms
@@ -33,9 +33,20 @@ def history(backend):
     return [_version(row["rules"]) for row in backend.read("rules_history")] + [DEFAULT_VERSION]
 
 
+def change(backend, changes, *, effective_from=None, created_by="operator", note=None,
+           change_id=None):
+    """Add a version that changes the fields in ``changes`` (a partial
+    mapping, see :meth:`~graph.rules.RuleSet.changed`) of the rules in force
+    now; raises :class:`~graph.errors.RulesInvalid` with field errors."""
+    proposed = rules_at(backend).changed(changes)
+    return create(backend, proposed, effective_from=effective_from, created_by=created_by,
+                  note=note, change_id=change_id)
+
+
 def create(backend, rules, *, effective_from=None, created_by="operator", note=None,
            change_id=None):
-    """Add a version; refuses invalid rules or a start in the past."""
+    """Add a version holding the whole rule set ``rules``; refuses invalid
+    rules or a start in the past with :class:`~graph.errors.RulesInvalid`."""
     at = now_ms()
     effective_from = at if effective_from is None else effective_from
     errors = validate(rules)
@@ -43,19 +54,13 @@ def create(backend, rules, *, effective_from=None, created_by="operator", note=N
         errors.setdefault("effective_from", []).append(
             "a rule change cannot start in the past; history is never edited")
     if errors:
-        raise _invalid(errors)
+        raise RulesInvalid(errors)
     body = json.dumps(rules.to_dict(), sort_keys=True)
     change_id = change_id or fingerprint({"body": body, "effective_from": effective_from})
     row = backend.write_one("rules_create", change_id=change_id, body=body,
                             effective_from=effective_from, at=at, created_by=created_by,
                             note=note)
     return _version(row["rules"])
-
-
-def _invalid(errors):
-    error = Refused("invalid_rules", "the rule set is invalid; see errors for each field")
-    error.details["errors"] = errors
-    return error
 
 
 def timeline(backend):

@@ -1,0 +1,29 @@
+"""``refgraph payouts``: hand approved withdrawals to the financial institution."""
+
+import uuid
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+
+from graph import get_backend
+from graph.settlement import institution
+from graph.store import withdrawals
+
+
+@click.group("payouts")
+def payouts_group():
+    """Hand approved withdrawals to the financial institution."""
+
+
+@payouts_group.command("batch")
+@click.option("--id", "batch_id", help="Batch id (default: generated); reusing one is safe.")
+@with_appcontext
+def payouts_batch(batch_id):
+    """Gather approved withdrawals into a payout file for the institution."""
+    batch_id = batch_id or "batch-" + uuid.uuid4().hex[:12]
+    batch, items = withdrawals.create_batch(get_backend(), batch_id)
+    where = institution(current_app.config).submit(batch["id"], items)
+    click.echo(f"batch {batch['id']}: {len(items)} payouts, "
+               f"{sum(w['cash_amount'] for w in items)} in total -> {where}", err=True)
+    click.echo(where)

@@ -1,0 +1,69 @@
+"""Backing up and restoring the embedded database.
+
+refgraph owns the embedded FalkorDB's files, so it can copy them: a backup is
+a consistent RDB snapshot taken by the server (``SAVE``) and copied out; a
+restore puts one back into a stopped data directory.  A Neo4j or FalkorDB
+server has its own tools for this, and its operator runs them.
+
+:meth:`graph.backend.Backend.backup` comes here; nothing outside ``graph/``
+touches the embedded server.  ``progress(done, total)`` counts bytes.
+"""
+
+from pathlib import Path
+
+from . import DEFAULTS
+from .embedded import EmbeddedServer, copy_file
+from .errors import Unsupported
+
+NOT_EMBEDDED = ("only the embedded database can be {} this way; use your server's own "
+                "backup tool (neo4j-admin database dump|load, or redis BGSAVE and its RDB "
+                "file for a FalkorDB server)")
+
+
+def _counted(progress, total):
+    """``progress(done, total)`` as the ``progress(n)`` that copy_file calls."""
+    if progress is None:
+        return None
+    done = 0
+
+    def step(n):
+        nonlocal done
+        done += n
+        progress(done, total)
+    return step
+
+
+def backup(backend, path, progress=None):
+    """Write a consistent snapshot of ``backend``'s embedded database to
+    ``path``; return its size in bytes.  Raises :class:`Unsupported` for a
+    backend without an embedded server."""
+    # FalkorDBBackend keeps the EmbeddedServer it started in ``server`` and
+    # takes the snapshot with save_snapshot(); other backends have neither.
+    if getattr(backend, "server", None) is None:
+        raise Unsupported(NOT_EMBEDDED.format("backed up"))
+    snapshot = Path(backend.save_snapshot())
+    total = snapshot.stat().st_size
+    copy_file(snapshot, path, _counted(progress, total))
+    return total
+
+
+def _server(config):
+    settings = {**DEFAULTS, **dict(config)}
+    if (settings["GRAPH_URL"] or "embedded").strip() != "embedded":
+        raise Unsupported(NOT_EMBEDDED.format("restored"))
+    return EmbeddedServer(settings["DATA_DIR"], appendfsync=settings["APPENDFSYNC"])
+
+
+def restore_target(config):
+    """The data directory :func:`restore` would replace (nothing is opened);
+    raises :class:`Unsupported` unless ``config`` names the embedded database."""
+    return _server(config).data_dir
+
+
+def restore(config, path, progress=None):
+    """Replace the embedded database of ``config`` with the backup at ``path``
+    and return its data directory.  refgraph must be stopped; the current
+    files are kept beside it as ``falkordb.before-restore-<time>``."""
+    server = _server(config)
+    server.restore(path, progress=_counted(progress, Path(path).stat().st_size))
+    return server.data_dir
