@@ -2,12 +2,18 @@
 // User $user_id buys loyalty card $id at $price: the user becomes a card
 // holder and is granted $voucher_count vouchers of $voucher_amount each,
 // valid until $expires_at.  The card's price and the voucher grant are
-// ledger entries.  Idempotent on $id with $request_hash.
+// ledger entries.  Idempotent on $id with $request_hash.  The user is
+// write-locked before the card id and their roles are read, so purchases sent
+// at once cannot make two cards when the rules allow one.
 // Outcomes: created, replayed, id_taken, unknown_user, user_inactive,
 // already_cardholder.
 // Returns: outcome, card {id, holder_id, price, bought_at, voucher_ids}.
-OPTIONAL MATCH (existing:Card {id: $id})
 OPTIONAL MATCH (u:User {id: $user_id})
+// Lock first, then read (cypher/DIALECTS.md, "Concurrency"): a plain SET,
+// a no-op when u is null.
+SET u._lock = true REMOVE u._lock
+WITH u
+OPTIONAL MATCH (existing:Card {id: $id})
 WITH existing, u,
   CASE
     WHEN existing IS NOT NULL AND existing.request_hash = $request_hash THEN 'replayed'

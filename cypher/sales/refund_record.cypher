@@ -5,15 +5,17 @@
 // up (graph/money.py): after refunds totalling R of a sale of A, the reversed
 // fee is round(fee * R / A).  The refund lowers the merchant's fee total of
 // $period (the refund's own period) and the buyer's points, with ledger entries.  Idempotent on
-// $id with $request_hash.
+// $id with $request_hash.  The refund id is looked up after the lock, so a
+// refund sent twice at once is answered as a replay.
 // Outcomes: created, replayed, id_taken, unknown_sale, over_refund.
 // Returns: outcome, refund {id, sale_id, merchant_id, buyer_id, amount, fee,
 // points, at, period}, refundable (what could still be refunded).
-OPTIONAL MATCH (existing:Refund {id: $id})
 OPTIONAL MATCH (s:Sale {id: $sale_id})
-FOREACH (x IN CASE WHEN s IS NULL OR existing IS NOT NULL THEN [] ELSE [s] END |
-  SET x._lock = true REMOVE x._lock)
-WITH existing, s
+// Lock first, then read (cypher/DIALECTS.md, "Concurrency"): a plain SET,
+// a no-op when s is null.  The id is looked up after the lock.
+SET s._lock = true REMOVE s._lock
+WITH s
+OPTIONAL MATCH (existing:Refund {id: $id})
 OPTIONAL MATCH (m:User)-[:SOLD]->(s)
 OPTIONAL MATCH (b:User)-[:BOUGHT]->(s)
 WITH existing, s, m, b,

@@ -10,19 +10,24 @@
 // Outcomes: created, replayed, id_taken, unknown_merchant, not_a_merchant,
 // merchant_inactive, unknown_buyer, buyer_inactive, voucher_unusable.
 // Returns: outcome, sale {...} (null when refused), bad_vouchers (ids).
-OPTIONAL MATCH (existing:Sale {id: $id})
 OPTIONAL MATCH (m:User {id: $merchant_id})
 // coalesce: a null $buyer_id would scan every User on FalkorDB (DIALECTS.md)
 OPTIONAL MATCH (b:User {id: coalesce($buyer_id, '')})
-WITH existing, m, b
+WITH m, b
 UNWIND (CASE WHEN size($vouchers) = 0 THEN [null] ELSE $vouchers END) AS wanted
-OPTIONAL MATCH (b)-[:OWNS]->(v:Voucher {id: wanted.id})
-FOREACH (x IN CASE WHEN v IS NULL OR existing IS NOT NULL THEN [] ELSE [v] END |
-  SET x._lock = true REMOVE x._lock)
-WITH existing, m, b, collect(CASE WHEN wanted IS NULL THEN null ELSE {
+// Each voucher by its id, then whether the buyer owns it: written as
+// (b)-[:OWNS]->(v:Voucher {id: ...}), Neo4j sometimes planned a scan of the
+// whole Voucher index (tests/test_query_plans_neo4j.py).
+OPTIONAL MATCH (v:Voucher {id: wanted.id})
+WHERE (b)-[:OWNS]->(v)
+// Lock first, then read (cypher/DIALECTS.md, "Concurrency"): a plain SET,
+// a no-op when v is null.  The id is looked up after the lock.
+SET v._lock = true REMOVE v._lock
+WITH m, b, collect(CASE WHEN wanted IS NULL THEN null ELSE {
   id: wanted.id, amount: wanted.amount,
   ok: v IS NOT NULL AND v.status = 'active' AND v.expires_at > $at AND v.remaining >= wanted.amount
 } END) AS uses
+OPTIONAL MATCH (existing:Sale {id: $id})
 WITH existing, m, b, uses,
   CASE
     WHEN existing IS NOT NULL AND existing.request_hash = $request_hash THEN 'replayed'

@@ -1,7 +1,9 @@
 // name: payout_batch_create
 // Gathers up to $limit approved withdrawals into payout batch $id for the
 // financial institution (status batched).  Idempotent: a batch id used before
-// returns the withdrawals it already holds.
+// returns the withdrawals it already holds.  Each withdrawal is write-locked
+// and its status read again before it is taken, so batches created at once
+// never share a withdrawal.
 // Returns: batch {id, created_at}, withdrawals [{id, user_id, cash_amount}].
 MERGE (b:PayoutBatch {id: $id})
 ON CREATE SET b.created_at = $at, b.open = true
@@ -9,7 +11,11 @@ WITH b
 OPTIONAL MATCH (w:Withdrawal {status: 'approved'})
 WHERE b.open
 WITH b, w ORDER BY w.id LIMIT $limit
-FOREACH (x IN CASE WHEN w IS NULL THEN [] ELSE [w] END |
+// Lock, then re-read (cypher/DIALECTS.md, "Concurrency"): a concurrent batch
+// may have taken w since it was matched.  Not a plain SET: FalkorDB refuses
+// SET on a null that came through WITH.
+FOREACH (x IN [y IN [w] WHERE y IS NOT NULL] | SET x._lock = true REMOVE x._lock)
+FOREACH (x IN [y IN [w] WHERE y.status = 'approved'] |
   SET x.status = 'batched', x.batch_id = b.id
   MERGE (b)-[:PAYS]->(x))
 WITH DISTINCT b

@@ -1,17 +1,20 @@
 // name: withdrawal_request
 // User $user_id asks to withdraw $amount of their withdrawable cash: $cash_amount
 // is to be paid out, the rest becomes mall vouchers when it is paid (the
-// cash-out proportion).  The user is write-locked before the balance is
-// read, so concurrent requests can never overdraw.  The amount moves from
+// cash-out proportion).  The user is write-locked before the balance and
+// the id are read, so concurrent requests can never overdraw and a request
+// sent twice at once is answered as a replay.  The amount moves from
 // available to withdrawing (a ledger entry).  Idempotent on $id.
 // Outcomes: created, replayed, id_taken, unknown_user, user_inactive,
 // below_minimum, insufficient_balance.
 // Returns: outcome, available (after), withdrawal {id, user_id, amount,
 // cash_amount, voucher_amount, status, requested_at}.
-OPTIONAL MATCH (existing:Withdrawal {id: $id})
 OPTIONAL MATCH (u:User {id: $user_id})
-FOREACH (x IN CASE WHEN u IS NULL OR existing IS NOT NULL THEN [] ELSE [u] END |
-  SET x._lock = true REMOVE x._lock)
+// Lock first, then read (cypher/DIALECTS.md, "Concurrency"): a plain SET,
+// a no-op when u is null.  The id is looked up after the lock.
+SET u._lock = true REMOVE u._lock
+WITH u
+OPTIONAL MATCH (existing:Withdrawal {id: $id})
 WITH existing, u,
   CASE
     WHEN existing IS NOT NULL AND existing.request_hash = $request_hash THEN 'replayed'

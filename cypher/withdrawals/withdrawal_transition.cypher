@@ -10,7 +10,9 @@
 // voucher_amount, status, requested_at, decided_at, settled_at, reason,
 // reference, batch_id}.
 OPTIONAL MATCH (w:Withdrawal {id: $id})
-FOREACH (x IN CASE WHEN w IS NULL THEN [] ELSE [w] END | SET x._lock = true REMOVE x._lock)
+// Lock first (cypher/DIALECTS.md, "Concurrency"): a plain SET, a no-op when
+// w is null.
+SET w._lock = true REMOVE w._lock
 WITH w,
   CASE
     WHEN w IS NULL THEN 'unknown_withdrawal'
