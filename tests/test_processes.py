@@ -25,10 +25,12 @@ def free_port():
         return s.getsockname()[1]
 
 
-def start(tmp_path, *args, env=None):
+def start(tmp_path, *args, env=None, output=subprocess.PIPE):
+    """The command as a process; ``output`` a file for long runs (the access
+    log writes a line per request, and a pipe nobody reads fills up)."""
     env = {**os.environ, "REFGRAPH_DATA_DIR": str(tmp_path / "var"), **(env or {})}
     env.pop("REFGRAPH_GRAPH_URL", None)
-    return subprocess.Popen([*CLI, *args], env=env, cwd=tmp_path, stdout=subprocess.PIPE,
+    return subprocess.Popen([*CLI, *args], env=env, cwd=tmp_path, stdout=output,
                             stderr=subprocess.STDOUT, text=True)
 
 

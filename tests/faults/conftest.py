@@ -35,7 +35,10 @@ class Service:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self):
-        self.process = start(self.tmp_path, "serve", "--port", str(self.port), env=self.env)
+        log = open(self.tmp_path / "serve.log", "a")
+        self.process = start(self.tmp_path, "serve", "--port", str(self.port), env=self.env,
+                             output=log)
+        log.close()
         get(f"{self.url}/health", timeout=60)
 
     def stop(self):
