@@ -47,6 +47,13 @@ class BackendUnavailable(BackendError):
 
     code = "backend_unavailable"
 
+    @classmethod
+    def unreachable(cls, what, cause, retry_after=5):
+        """The error for a remote database that does not answer."""
+        return cls(f"{what} is unreachable ({cause}). refgraph reconnects by itself once it "
+                   "answers: retry after the Retry-After seconds, and check that the database "
+                   "server is running.", retry_after=retry_after)
+
 
 class ConstraintViolation(BackendError):
     """A uniqueness constraint refused a write (a concurrent duplicate)."""

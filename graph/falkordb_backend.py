@@ -66,11 +66,7 @@ class FalkorDBBackend(Backend):
         except (redis.ConnectionError, redis.TimeoutError) as exc:
             if self.server is not None:
                 raise self.server.supervisor.down(exc) from exc
-            raise BackendUnavailable(
-                f"FalkorDB at {self.location} is unreachable ({exc}); check that it "
-                "is running, or unset REFGRAPH_GRAPH_URL to use the embedded one",
-                retry_after=2,
-            ) from exc
+            raise BackendUnavailable.unreachable(f"FalkorDB at {self.location}", exc) from exc
         except redis.ResponseError as exc:
             text = str(exc)
             if "constraint violation" in text:
@@ -99,10 +95,7 @@ class FalkorDBBackend(Backend):
         except (redis.ConnectionError, redis.TimeoutError) as exc:
             if self.server is not None:
                 raise self.server.supervisor.down(exc) from exc
-            raise BackendUnavailable(
-                f"FalkorDB at {self.location} is unreachable ({exc}); check that it is running",
-                retry_after=2,
-            ) from exc
+            raise BackendUnavailable.unreachable(f"FalkorDB at {self.location}", exc) from exc
 
     def _existing_schema(self):
         """(label, property) pairs already indexed and already unique."""

@@ -14,6 +14,9 @@ from .backend import Backend, check_params, plain
 from .errors import BackendError, BackendUnavailable, ConfigurationError, ConstraintViolation
 
 
+RETRY_SECONDS = 10.0
+
+
 class Neo4jBackend(Backend):
     name = "neo4j"
 
@@ -21,7 +24,15 @@ class Neo4jBackend(Backend):
         super().__init__(registry)
         self.uri = uri
         self.database = database
-        self._driver = GraphDatabase.driver(uri, auth=(user, password))
+        # A managed transaction is retried on transient errors (deadlocks, a
+        # leader switch) for at most RETRY_SECONDS: long enough for those,
+        # short enough that a Neo4j that went away answers 503 quickly rather
+        # than holding every request for the driver's default 30 s.  Server
+        # notifications (e.g. "property key does not exist yet" on an empty
+        # graph) are not refgraph's to log.
+        self._driver = GraphDatabase.driver(
+            uri, auth=(user, password), max_transaction_retry_time=RETRY_SECONDS,
+            connection_timeout=5.0, notifications_min_severity="OFF")
 
     def _work(self, name):
         text = self.queries[name].text
@@ -52,21 +63,11 @@ class Neo4jBackend(Backend):
                 "and REFGRAPH_NEO4J_PASSWORD"
             ) from exc
         except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as exc:
-            raise BackendUnavailable(
-                f"Neo4j at {self.uri} is unreachable ({exc}); check that it is running"
-            ) from exc
+            raise BackendUnavailable.unreachable(f"Neo4j at {self.uri}", exc) from exc
         except neo4j_errors.Neo4jError as exc:
             raise BackendError(f"query {name!r} failed on Neo4j: {exc.code}: {exc.message}") from exc
         except neo4j_errors.DriverError as exc:
             raise BackendError(f"query {name!r} failed in the Neo4j driver: {exc}") from exc
-
-    def read(self, name, /, **params):
-        check_params(params)
-        return self._run(name, params, readonly=True)
-
-    def write(self, name, /, **params):
-        check_params(params)
-        return self._run(name, params, readonly=False)
 
     def explain(self, name, /, **params):
         """The plan Neo4j makes for query ``name`` with these parameters, without
@@ -81,7 +82,7 @@ class Neo4jBackend(Backend):
             raise BackendError(f"EXPLAIN {name!r} failed on Neo4j: {exc.code}: {exc.message}") \
                 from exc
         except neo4j_errors.DriverError as exc:
-            raise BackendUnavailable(f"Neo4j at {self.uri} is unreachable ({exc})") from exc
+            raise BackendUnavailable.unreachable(f"Neo4j at {self.uri}", exc) from exc
         operators = []
 
         def walk(step):
@@ -104,13 +105,13 @@ class Neo4jBackend(Backend):
             except neo4j_errors.Neo4jError as exc:
                 raise BackendError(f"schema statement failed: {statement!r}: {exc.message}") from exc
             except neo4j_errors.DriverError as exc:
-                raise BackendUnavailable(f"Neo4j at {self.uri} is unreachable ({exc})") from exc
+                raise BackendUnavailable.unreachable(f"Neo4j at {self.uri}", exc) from exc
 
     def version(self):
         try:
             info = self._driver.get_server_info()
         except neo4j_errors.DriverError as exc:
-            raise BackendUnavailable(f"Neo4j at {self.uri} is unreachable ({exc})") from exc
+            raise BackendUnavailable.unreachable(f"Neo4j at {self.uri}", exc) from exc
         return info.agent.replace("/", " ")
 
     def status(self):
