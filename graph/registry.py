@@ -12,6 +12,13 @@ comment lines after it are the query's documentation.  A file named
 that backend only (every such case is listed in ``cypher/DIALECTS.md``).
 Schema statements live apart, in ``cypher/schema/<backend>.cypher``.
 
+A statement that returns an ``outcome`` column declares every value it can
+take in its comment, as one sentence: ``// Outcomes: created, replayed,
+id_taken, unknown_user.`` (or ``Outcomes per sale: …`` for a batch).  The
+registry parses it into :attr:`Query.outcomes`; a statement returning an
+outcome without declaring them fails at load, and
+:class:`graph.store.Outcomes` refuses an outcome that is not declared.
+
 Loading fails on a missing header, a header that disagrees with the file
 name, or a name defined twice, so a broken registry stops refgraph at
 start-up rather than on the first request that needs the query.
@@ -25,6 +32,9 @@ from .errors import QueryRegistryError, UnknownQuery
 
 BACKENDS = ("falkordb", "neo4j")
 _NAME = re.compile(r"^//\s*name:\s*([a-z][a-z0-9_]*)\s*$")
+_OUTCOMES = re.compile(r"\boutcomes(?: per \w+)?:\s*([a-z0-9_]+(?:\s*,\s*[a-z0-9_]+)*)\s*\.",
+                       re.IGNORECASE)
+_RETURNS_OUTCOME = re.compile(r"\bAS\s+outcome\b", re.IGNORECASE)
 
 
 def default_root():
@@ -40,6 +50,8 @@ class Query:
     text: str
     doc: str
     path: Path
+    #: the values of the ``outcome`` column the statement declares, or ()
+    outcomes: tuple[str, ...] = ()
 
 
 def parse_file(path):
@@ -62,7 +74,14 @@ def parse_file(path):
         raise QueryRegistryError(f"{path}: the file holds a header but no statement.")
     if ";" in body.rstrip(";"):
         raise QueryRegistryError(f"{path}: one statement per file; found a ';' inside.")
-    return Query(match.group(1), body.rstrip(";").strip(), " ".join(doc).strip(), Path(path))
+    comment = " ".join(doc).strip()
+    declared = _OUTCOMES.search(comment)
+    outcomes = tuple(o.strip() for o in declared.group(1).split(",")) if declared else ()
+    if _RETURNS_OUTCOME.search(body) and not outcomes:
+        raise QueryRegistryError(
+            f"{path}: the statement returns an outcome but its comment does not declare "
+            "them; add a sentence '// Outcomes: created, replayed, ….'")
+    return Query(match.group(1), body.rstrip(";").strip(), comment, Path(path), outcomes)
 
 
 class Registry:

@@ -1,9 +1,21 @@
 """Loyalty cards and the vouchers they grant; operator-issued vouchers."""
 
-from ..errors import NotFound, Refused, UnknownUser
+from ..errors import NotFound, UnknownUser
 from ..fingerprint import fingerprint
 from ..vocabulary import ACTIVE, DAY_MS, EXPIRED, now_ms
-from . import conflict
+from . import Outcomes, missing, refuse, taken
+
+BUY = Outcomes("card_buy", ("created", "replayed"), {
+    "id_taken": taken("card purchase"),
+    "unknown_user": missing("no user {user_id!r}; register the user first", UnknownUser),
+    "user_inactive": refuse("user_id", "the user's account is not active"),
+    "already_cardholder": refuse("user_id", "the user already holds a card and the rules allow "
+                                 "one card per user", status=409),
+})
+ISSUE = Outcomes("voucher_issue", ("created", "replayed"), {
+    "id_taken": taken("voucher"),
+    "unknown_user": missing("no user {owner_id!r}; check the owner id", UnknownUser),
+})
 
 
 def buy_card(backend, *, id, user_id, rules, at=None):
@@ -15,16 +27,7 @@ def buy_card(backend, *, id, user_id, rules, at=None):
         expires_at=at + rules.card_voucher_days * DAY_MS, allow_second=rules.allow_second_card,
         at=at, request_hash=fingerprint({"id": id, "user_id": user_id}),
     )
-    outcome = row["outcome"]
-    if outcome == "id_taken":
-        raise conflict("card purchase", id)
-    if outcome == "unknown_user":
-        raise UnknownUser(f"no user {user_id!r}; register the user first")
-    if outcome == "user_inactive":
-        raise Refused(outcome, "the user's account is not active", "user_id")
-    if outcome == "already_cardholder":
-        raise Refused(outcome, "the user already holds a card and the rules allow one card "
-                      "per user", "user_id", status=409)
+    outcome = BUY.settle(backend, row, id=id, user_id=user_id)
     return row["card"], outcome == "created"
 
 
@@ -47,11 +50,8 @@ def issue_voucher(backend, *, id, owner_id, amount, expires_at, at=None):
     row = backend.write_one("voucher_issue", id=id, owner_id=owner_id, amount=amount,
                             expires_at=expires_at, at=at or now_ms(),
                             request_hash=fingerprint(request))
-    if row["outcome"] == "id_taken":
-        raise conflict("voucher", id)
-    if row["outcome"] == "unknown_user":
-        raise UnknownUser(f"no user {owner_id!r}; check the owner id")
-    return voucher_view(row["voucher"]), row["outcome"] == "created"
+    outcome = ISSUE.settle(backend, row, id=id, owner_id=owner_id)
+    return voucher_view(row["voucher"]), outcome == "created"
 
 
 def get_voucher(backend, voucher_id):

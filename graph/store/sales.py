@@ -5,7 +5,7 @@ from ..fingerprint import fingerprint
 from ..money import fee_for, points_for
 from ..rules import period_of
 from ..vocabulary import now_ms
-from . import conflict
+from . import Outcomes, missing, refuse, taken
 
 SALE_REFUSALS = {
     "unknown_merchant": ("merchant_id", "no such merchant; check the id"),
@@ -14,6 +14,28 @@ SALE_REFUSALS = {
     "unknown_buyer": ("buyer_id", "no such buyer; check the id or leave it out"),
     "buyer_inactive": ("buyer_id", "the buyer's account is not active"),
 }
+
+
+def _voucher_unusable(outcome, row, context):
+    error = Refused(outcome, "some vouchers cannot pay: unknown, not the buyer's, expired, "
+                    "revoked or without enough value left", "vouchers")
+    error.details["errors"] = {"vouchers": {v: ["cannot pay this amount"]
+                                            for v in row["bad_vouchers"]}}
+    return error
+
+
+_SALE_REFUSALS = {outcome: refuse(field, message)
+                  for outcome, (field, message) in SALE_REFUSALS.items()}
+SALE = Outcomes("sale_record", ("created", "replayed"), {
+    "id_taken": taken("sale"), **_SALE_REFUSALS, "voucher_unusable": _voucher_unusable})
+#: a batch reports each sale's outcome rather than raising (api/sales maps them)
+SALE_BATCH = Outcomes("sale_record_batch", ("created", "replayed"),
+                      {"id_taken": taken("sale"), **_SALE_REFUSALS})
+REFUND = Outcomes("refund_record", ("created", "replayed"), {
+    "id_taken": taken("refund"),
+    "unknown_sale": missing("no sale {sale_id!r}; check the id"),
+    "over_refund": refuse("amount", "the refund exceeds what is left to refund ({refundable})"),
+})
 
 
 def record_sale(backend, *, id, merchant_id, amount, currency, rules, buyer_id=None,
@@ -44,18 +66,7 @@ def record_sale(backend, *, id, merchant_id, amount, currency, rules, buyer_id=N
         voucher_paid=voucher_paid, fee_bp=rules.fee_bp, fee=fee, points=points,
         request_hash=fingerprint(request),
     )
-    outcome = row["outcome"]
-    if outcome == "id_taken":
-        raise conflict("sale", id)
-    if outcome in SALE_REFUSALS:
-        field, message = SALE_REFUSALS[outcome]
-        raise Refused(outcome, message, field)
-    if outcome == "voucher_unusable":
-        error = Refused(outcome, "some vouchers cannot pay: unknown, not the buyer's, expired, "
-                        "revoked or without enough value left", "vouchers")
-        error.details["errors"] = {"vouchers": {v: ["cannot pay this amount"]
-                                                for v in row["bad_vouchers"]}}
-        raise error
+    outcome = SALE.settle(backend, row, id=id)
     return row["sale"], outcome == "created"
 
 
@@ -95,7 +106,7 @@ def record_sales(backend, items, at=None):
             "points": points_for(item["amount"], rules.points_bp) if item.get("buyer_id") else 0,
             "request_hash": fingerprint(request)})
     results = backend.write("sale_record_batch", sales=rows)
-    return [(row["id"], row["outcome"]) for row in results]
+    return [(row["id"], SALE_BATCH.check(backend, row["outcome"])) for row in results]
 
 
 def get_sale(backend, sale_id):
@@ -127,14 +138,7 @@ def record_refund(backend, *, id, sale_id, amount, rules, reason=None, at=None):
         "refund_record", id=id, sale_id=sale_id, amount=amount, at=at, reason=reason,
         period=period_of(at, rules.period), request_hash=fingerprint(request),
     )
-    outcome = row["outcome"]
-    if outcome == "id_taken":
-        raise conflict("refund", id)
-    if outcome == "unknown_sale":
-        raise NotFound(f"no sale {sale_id!r}; check the id")
-    if outcome == "over_refund":
-        raise Refused(outcome, f"the refund exceeds what is left to refund "
-                      f"({row['refundable']})", "amount")
+    outcome = REFUND.settle(backend, row, id=id, sale_id=sale_id)
     return row["refund"], outcome == "created"
 
 

@@ -5,7 +5,7 @@ import secrets
 from ..errors import Refused, UnknownUser
 from ..fingerprint import fingerprint
 from ..vocabulary import now_ms
-from . import conflict, with_roles
+from . import Outcomes, missing, refuse, taken, with_roles
 
 _CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 
@@ -24,13 +24,25 @@ REFUSALS = {
 }
 
 
+_REFERRAL_REFUSALS = {outcome: refuse(field, message)
+                      for outcome, (field, message) in REFUSALS.items()}
+REGISTER = Outcomes("user_register", ("created", "replayed"), {
+    "id_taken": taken("user"),
+    **{k: v for k, v in _REFERRAL_REFUSALS.items()
+       if k in ("self_referral", "referrer_required", "unknown_referrer", "referrer_inactive",
+                "referrer_not_allowed")},
+})
+SET_REFERRER = Outcomes("user_set_referrer", ("attached", "replayed"), {
+    "unknown_user": missing("no user {id!r}; check the id", UnknownUser),
+    "unknown_referrer": refuse("referrer_id", "no user has this id; check it"),
+    **{k: v for k, v in _REFERRAL_REFUSALS.items()
+       if k in ("self_referral", "referrer_already_set", "cycle", "referrer_inactive",
+                "referrer_not_allowed")},
+})
+
+
 def new_referral_code():
     return "".join(secrets.choice(_CODE_ALPHABET) for _ in range(8))
-
-
-def _refuse(outcome):
-    field, message = REFUSALS[outcome]
-    return Refused(outcome, message, field)
 
 
 def register(backend, *, id, name, roles, rules, referrer_id=None, referral_code=None,
@@ -46,11 +58,7 @@ def register(backend, *, id, name, roles, rules, referrer_id=None, referral_code
         phone_hash=fingerprints.get("phone_hash"), device_id=fingerprints.get("device_id"),
         payment_hash=fingerprints.get("payment_hash"), request_hash=fingerprint(request),
     )
-    outcome = row["outcome"]
-    if outcome == "id_taken":
-        raise conflict("user", id)
-    if outcome in REFUSALS:
-        raise _refuse(outcome)
+    outcome = REGISTER.settle(backend, row, id=id)
     return with_roles(row["user"]), outcome == "created"
 
 
@@ -78,13 +86,7 @@ def set_status(backend, user_id, status, reason=None, at=None):
 def set_referrer(backend, user_id, referrer_id, rules, at=None):
     row = backend.write_one("user_set_referrer", id=user_id, referrer_id=referrer_id,
                             referrers=list(rules.referrers), at=at or now_ms())
-    outcome = row["outcome"]
-    if outcome == "unknown_user":
-        raise UnknownUser(f"no user {user_id!r}; check the id")
-    if outcome == "unknown_referrer":
-        raise Refused(outcome, "no user has this id; check it", "referrer_id")
-    if outcome in REFUSALS:
-        raise _refuse(outcome)
+    outcome = SET_REFERRER.settle(backend, row, id=user_id)
     return row["referrer_id"], outcome == "attached"
 
 

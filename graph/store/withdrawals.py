@@ -7,11 +7,24 @@ mall voucher) or ``failed`` (money back).  The cash part is the rule set's
 cash-out proportion of the amount, rounded down; the voucher part is the rest.
 """
 
-from ..errors import NotFound, Refused, UnknownUser
+from ..errors import NotFound, UnknownUser
 from ..fingerprint import fingerprint
 from ..money import share_of
 from ..vocabulary import APPROVED, BATCHED, DAY_MS, FAILED, PAID, REJECTED, REQUESTED, now_ms
-from . import conflict
+from . import Outcomes, missing, refuse, taken
+
+REQUEST = Outcomes("withdrawal_request", ("created", "replayed"), {
+    "id_taken": taken("withdrawal"),
+    "unknown_user": missing("no user {user_id!r}; check the id", UnknownUser),
+    "user_inactive": refuse("user_id", "the account is not active; withdrawals are held"),
+    "below_minimum": refuse("amount", "the smallest withdrawal is {min_amount}"),
+    "insufficient_balance": refuse("amount", "only {available} can be withdrawn now", status=409),
+})
+TRANSITION = Outcomes("withdrawal_transition", ("done", "replayed"), {
+    "unknown_withdrawal": missing("no withdrawal {id!r}; check the id"),
+    "invalid_transition": refuse("status", "a {withdrawal[status]} withdrawal cannot become {to}",
+                                 status=409),
+})
 
 #: status -> the statuses a withdrawal may come to it from
 TRANSITIONS = {
@@ -28,18 +41,8 @@ def request(backend, *, id, user_id, amount, rules, at=None):
         "withdrawal_request", id=id, user_id=user_id, amount=amount,
         cash_amount=share_of(amount, rules.cashout_bp), min_amount=rules.min_withdrawal, at=at,
         request_hash=fingerprint({"id": id, "user_id": user_id, "amount": amount}))
-    outcome = row["outcome"]
-    if outcome == "id_taken":
-        raise conflict("withdrawal", id)
-    if outcome == "unknown_user":
-        raise UnknownUser(f"no user {user_id!r}; check the id")
-    if outcome == "user_inactive":
-        raise Refused(outcome, "the account is not active; withdrawals are held", "user_id")
-    if outcome == "below_minimum":
-        raise Refused(outcome, f"the smallest withdrawal is {rules.min_withdrawal}", "amount")
-    if outcome == "insufficient_balance":
-        raise Refused(outcome, f"only {row['available']} can be withdrawn now", "amount",
-                      status=409)
+    outcome = REQUEST.settle(backend, row, id=id, user_id=user_id,
+                             min_amount=rules.min_withdrawal)
     return row["withdrawal"], outcome == "created"
 
 
@@ -49,12 +52,7 @@ def transition(backend, withdrawal_id, to, *, rules=None, reason=None, reference
     row = backend.write_one(
         "withdrawal_transition", id=withdrawal_id, to=to, **{"from": TRANSITIONS[to]},
         reason=reason, reference=reference, at=at, voucher_expires_at=at + days * DAY_MS)
-    if row["outcome"] == "unknown_withdrawal":
-        raise NotFound(f"no withdrawal {withdrawal_id!r}; check the id")
-    if row["outcome"] == "invalid_transition":
-        raise Refused("invalid_transition",
-                      f"a {row['withdrawal']['status']} withdrawal cannot become {to}",
-                      "status", status=409)
+    TRANSITION.settle(backend, row, id=withdrawal_id, to=to)
     return row["withdrawal"]
 
 
