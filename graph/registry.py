@@ -24,7 +24,10 @@ name, or a name defined twice, so a broken registry stops refgraph at
 start-up rather than on the first request that needs the query.
 """
 
+from __future__ import annotations
+
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,7 +40,7 @@ _OUTCOMES = re.compile(r"\boutcomes(?: per \w+)?:\s*([a-z0-9_]+(?:\s*,\s*[a-z0-9
 _RETURNS_OUTCOME = re.compile(r"\bAS\s+outcome\b", re.IGNORECASE)
 
 
-def default_root():
+def default_root() -> Path:
     """The ``cypher/`` folder that ships with refgraph."""
     import cypher
 
@@ -54,7 +57,7 @@ class Query:
     outcomes: tuple[str, ...] = ()
 
 
-def parse_file(path):
+def parse_file(path: str | Path) -> Query:
     """Read one query file into a :class:`Query`; raise on a bad header."""
     text = Path(path).read_text(encoding="utf-8")
     lines = text.splitlines()
@@ -87,19 +90,21 @@ def parse_file(path):
 class Registry:
     """Named queries for one backend, loaded once from a ``cypher/`` folder."""
 
-    def __init__(self, backend, root=None):
+    def __init__(self, backend: str, root: str | Path | None = None) -> None:
         if backend not in BACKENDS:
             raise QueryRegistryError(f"unknown backend {backend!r}; expected one of {BACKENDS}")
         self.backend = backend
         self.root = Path(root) if root else default_root()
         self._queries = self._load()
 
-    def _load(self):
-        common, variants = {}, {}
+    def _load(self) -> dict[str, Query]:
+        common: dict[str, Query] = {}
+        variants: dict[str, dict[str, Query]] = {}
         for path in sorted(self.root.rglob("*.cypher")):
             if path.parent.name == "schema":
                 continue
             parts = path.name.split(".")
+            dialect: str | None
             if len(parts) == 3 and parts[1] in BACKENDS:
                 stem, dialect = parts[0], parts[1]
             elif len(parts) == 2:
@@ -132,7 +137,7 @@ class Registry:
             raise QueryRegistryError(f"no query files under {self.root}")
         return {**common, **variants.get(self.backend, {})}
 
-    def __getitem__(self, name):
+    def __getitem__(self, name: str) -> Query:
         try:
             return self._queries[name]
         except KeyError:
@@ -140,16 +145,16 @@ class Registry:
                 f"no query named {name!r} in {self.root}; add cypher/<area>/{name}.cypher"
             ) from None
 
-    def __contains__(self, name):
+    def __contains__(self, name: object) -> bool:
         return name in self._queries
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[str]:
         return iter(sorted(self._queries))
 
-    def __len__(self):
+    def __len__(self) -> int:
         return len(self._queries)
 
-    def schema_statements(self):
+    def schema_statements(self) -> list[str]:
         """The schema statements for this backend, in file order."""
         path = self.root / "schema" / f"{self.backend}.cypher"
         if not path.exists():

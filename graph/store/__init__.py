@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from ..backend import Backend
-from ..errors import BackendError, IdempotencyConflict, NotFound, Refused, RefgraphError
+from ..errors import BackendError, IdempotencyConflict, NotFound, RefgraphError, Refused
 from ..vocabulary import roles_of
 
 #: How a refusing outcome becomes an error: ``(outcome, row, context)``.

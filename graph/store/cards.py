@@ -1,3 +1,14 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..backend import Backend
+
+if TYPE_CHECKING:
+    from ..rules import RuleSet
+
+Row = dict[str, Any]
+
 """Loyalty cards and the vouchers they grant; operator-issued vouchers."""
 
 from ..errors import NotFound, UnknownUser
@@ -18,7 +29,8 @@ ISSUE = Outcomes("voucher_issue", ("created", "replayed"), {
 })
 
 
-def buy_card(backend, *, id, user_id, rules, at=None):
+def buy_card(backend: Backend, *, id: str, user_id: str, rules: RuleSet,
+             at: int | None = None) -> tuple[Row, bool]:
     """User ``user_id`` buys card ``id``.  Returns ``(card, created)``."""
     at = at or now_ms()
     row = backend.write_one(
@@ -31,11 +43,11 @@ def buy_card(backend, *, id, user_id, rules, at=None):
     return row["card"], outcome == "created"
 
 
-def cards_of(backend, user_id):
+def cards_of(backend: Backend, user_id: str) -> list[Row]:
     return [row["card"] for row in backend.read("card_list", user_id=user_id)]
 
 
-def voucher_view(voucher, at=None):
+def voucher_view(voucher: Row | None, at: int | None = None) -> Row | None:
     """A voucher as clients see it: an active voucher past its expiry is 'expired'."""
     if voucher is None:
         return None
@@ -45,7 +57,8 @@ def voucher_view(voucher, at=None):
     return voucher
 
 
-def issue_voucher(backend, *, id, owner_id, amount, expires_at, at=None):
+def issue_voucher(backend: Backend, *, id: str, owner_id: str, amount: int, expires_at: int,
+                  at: int | None = None) -> tuple[Row | None, bool]:
     request = {"id": id, "owner_id": owner_id, "amount": amount, "expires_at": expires_at}
     row = backend.write_one("voucher_issue", id=id, owner_id=owner_id, amount=amount,
                             expires_at=expires_at, at=at or now_ms(),
@@ -54,27 +67,29 @@ def issue_voucher(backend, *, id, owner_id, amount, expires_at, at=None):
     return voucher_view(row["voucher"]), outcome == "created"
 
 
-def get_voucher(backend, voucher_id):
+def get_voucher(backend: Backend, voucher_id: str) -> Row | None:
     row = backend.read_one("voucher_get", id=voucher_id)
     if row is None:
         raise NotFound(f"no voucher {voucher_id!r}; check the id")
     return voucher_view(row["voucher"])
 
 
-def revoke_voucher(backend, voucher_id, at=None):
+def revoke_voucher(backend: Backend, voucher_id: str, at: int | None = None) -> Row | None:
     row = backend.write_one("voucher_revoke", id=voucher_id, at=at or now_ms())
     if row is None:
         raise NotFound(f"no voucher {voucher_id!r}; check the id")
     return voucher_view(row["voucher"])
 
 
-def vouchers_of(backend, owner_id, *, after=None, limit=50):
+def vouchers_of(backend: Backend, owner_id: str, *, after: str | None = None,
+                limit: int = 50) -> list[Row | None]:
     at = now_ms()
     return [voucher_view(row["voucher"], at)
             for row in backend.read("voucher_list", owner_id=owner_id, after=after, limit=limit)]
 
 
-def expire_vouchers(backend, now=None, batch=1_000):
+def expire_vouchers(backend: Backend, now: int | None = None,
+                    batch: int = 1_000) -> dict[str, int]:
     """Mark every voucher past its expiry as expired; returns totals."""
     now = now or now_ms()
     totals = {"expired": 0, "value": 0}

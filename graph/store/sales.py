@@ -1,3 +1,14 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..backend import Backend
+
+if TYPE_CHECKING:
+    from ..rules import RuleSet
+
+Row = dict[str, Any]
+
 """Sales, refunds and the fees and points they carry."""
 
 from ..errors import NotFound, Refused, UnknownUser
@@ -16,7 +27,7 @@ SALE_REFUSALS = {
 }
 
 
-def _voucher_unusable(outcome, row, context):
+def _voucher_unusable(outcome: str, row: Row, context: dict[str, Any]) -> Refused:
     error = Refused(outcome, "some vouchers cannot pay: unknown, not the buyer's, expired, "
                     "revoked or without enough value left", "vouchers")
     error.details["errors"] = {"vouchers": {v: ["cannot pay this amount"]
@@ -38,8 +49,10 @@ REFUND = Outcomes("refund_record", ("created", "replayed"), {
 })
 
 
-def record_sale(backend, *, id, merchant_id, amount, currency, rules, buyer_id=None,
-                at=None, items=None, vouchers=()):
+def record_sale(backend: Backend, *, id: str, merchant_id: str, amount: int, currency: str,
+                rules: RuleSet, buyer_id: str | None = None, at: int | None = None,
+                items: str | None = None,
+                vouchers: list[Row] | tuple[Row, ...] = ()) -> tuple[Row, bool]:
     """Record a sale; fee and points follow ``rules``.  Returns ``(sale, created)``.
 
     ``vouchers`` is a list of ``{"id", "amount"}``: how much of the sale each
@@ -73,7 +86,8 @@ def record_sale(backend, *, id, merchant_id, amount, currency, rules, buyer_id=N
 BATCH_LIMIT = 1_000
 
 
-def record_sales(backend, items, at=None):
+def record_sales(backend: Backend, items: list[Row],
+                 at: int | None = None) -> list[tuple[str, str]]:
     """Record up to ``BATCH_LIMIT`` sales (no voucher payments) in one statement.
 
     ``items`` are dicts with the fields of :func:`record_sale`.  Returns one
@@ -109,15 +123,16 @@ def record_sales(backend, items, at=None):
     return [(row["id"], SALE_BATCH.check(backend, row["outcome"])) for row in results]
 
 
-def get_sale(backend, sale_id):
+def get_sale(backend: Backend, sale_id: str) -> Row:
     row = backend.read_one("sale_get", id=sale_id)
     if row is None:
         raise NotFound(f"no sale {sale_id!r}; check the id")
     return row["sale"]
 
 
-def list_sales(backend, *, merchant_id=None, buyer_id=None, start=None, end=None, after=None,
-               limit=50):
+def list_sales(backend: Backend, *, merchant_id: str | None = None, buyer_id: str | None = None,
+               start: int | None = None, end: int | None = None,
+               after: tuple[int, str] | None = None, limit: int = 50) -> list[Row]:
     after_at, after_id = after if after else (None, None)
     params = {"from": start, "to": end, "after_at": after_at, "after_id": after_id,
               "limit": limit}
@@ -130,7 +145,8 @@ def list_sales(backend, *, merchant_id=None, buyer_id=None, start=None, end=None
     return [row["sale"] for row in rows]
 
 
-def record_refund(backend, *, id, sale_id, amount, rules, reason=None, at=None):
+def record_refund(backend: Backend, *, id: str, sale_id: str, amount: int, rules: RuleSet,
+                  reason: str | None = None, at: int | None = None) -> tuple[Row, bool]:
     """Refund part or all of a sale.  Returns ``(refund, created)``."""
     at = at or now_ms()
     request = {"id": id, "sale_id": sale_id, "amount": amount, "reason": reason}
@@ -142,12 +158,12 @@ def record_refund(backend, *, id, sale_id, amount, rules, reason=None, at=None):
     return row["refund"], outcome == "created"
 
 
-def refunds_of(backend, sale_id):
+def refunds_of(backend: Backend, sale_id: str) -> list[Row]:
     get_sale(backend, sale_id)
     return [row["refund"] for row in backend.read("refund_list", sale_id=sale_id)]
 
 
-def balances(backend, user_id, at=None):
+def balances(backend: Backend, user_id: str, at: int | None = None) -> Row:
     row = backend.read_one("user_balances", id=user_id, at=at or now_ms())
     if row is None:
         raise UnknownUser(f"no user {user_id!r}; check the id")

@@ -1,5 +1,16 @@
 """Users and the referral relation."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..backend import Backend
+
+if TYPE_CHECKING:
+    from ..rules import RuleSet
+
+Row = dict[str, Any]
+
 import secrets
 
 from ..errors import Refused, UnknownUser
@@ -41,12 +52,14 @@ SET_REFERRER = Outcomes("user_set_referrer", ("attached", "replayed"), {
 })
 
 
-def new_referral_code():
+def new_referral_code() -> str:
     return "".join(secrets.choice(_CODE_ALPHABET) for _ in range(8))
 
 
-def register(backend, *, id, name, roles, rules, referrer_id=None, referral_code=None,
-             root=False, fingerprints=None, at=None):
+def register(backend: Backend, *, id: str, name: str, roles: list[str] | tuple[str, ...],
+             rules: RuleSet, referrer_id: str | None = None, referral_code: str | None = None,
+             root: bool = False, fingerprints: dict[str, str | None] | None = None,
+             at: int | None = None) -> tuple[Row, bool]:
     """Register a user; idempotent on ``id``.  Returns ``(user, created)``."""
     fingerprints = fingerprints or {}
     request = {"id": id, "name": name, "roles": sorted(roles), "referrer_id": referrer_id,
@@ -62,20 +75,23 @@ def register(backend, *, id, name, roles, rules, referrer_id=None, referral_code
     return with_roles(row["user"]), outcome == "created"
 
 
-def get(backend, user_id):
+def get(backend: Backend, user_id: str) -> Row:
     row = backend.read_one("user_get", id=user_id)
     if row is None:
         raise UnknownUser(f"no user {user_id!r}; check the id")
     return with_roles(row["user"])
 
 
-def list_users(backend, *, after=None, limit=50, role=None, status=None, referrer_id=None):
+def list_users(backend: Backend, *, after: str | None = None, limit: int = 50,
+               role: str | None = None, status: str | None = None,
+               referrer_id: str | None = None) -> list[Row]:
     rows = backend.read("user_list", after=after, limit=limit, role=role, status=status,
                         referrer_id=referrer_id)
     return [with_roles(row["user"]) for row in rows]
 
 
-def set_status(backend, user_id, status, reason=None, at=None):
+def set_status(backend: Backend, user_id: str, status: str, reason: str | None = None,
+               at: int | None = None) -> Row:
     row = backend.write_one("user_set_status", id=user_id, status=status, reason=reason,
                             at=at or now_ms())
     if row is None:
@@ -83,14 +99,15 @@ def set_status(backend, user_id, status, reason=None, at=None):
     return with_roles(row["user"])
 
 
-def set_referrer(backend, user_id, referrer_id, rules, at=None):
+def set_referrer(backend: Backend, user_id: str, referrer_id: str, rules: RuleSet,
+                 at: int | None = None) -> tuple[str | None, bool]:
     row = backend.write_one("user_set_referrer", id=user_id, referrer_id=referrer_id,
                             referrers=list(rules.referrers), at=at or now_ms())
     outcome = SET_REFERRER.settle(backend, row, id=user_id)
     return row["referrer_id"], outcome == "attached"
 
 
-def upline(backend, user_id):
+def upline(backend: Backend, user_id: str) -> list[Row]:
     get(backend, user_id)
     return [{"distance": row["distance"], **with_roles(row["user"])}
             for row in backend.read("user_upline", id=user_id)]
@@ -99,7 +116,9 @@ def upline(backend, user_id):
 MAX_DEPTH = 10
 
 
-def downline(backend, user_id, *, depth, after=None, limit=50):
+def downline(backend: Backend, user_id: str, *, depth: int,
+             after: tuple[int, str] | None = None,
+             limit: int = 50) -> tuple[list[Row], list[Row]]:
     """Counts per level to ``depth`` and one page of the users below."""
     if not 1 <= depth <= MAX_DEPTH:
         raise Refused("invalid_depth", f"depth must be from 1 to {MAX_DEPTH}", "depth")

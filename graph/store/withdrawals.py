@@ -7,10 +7,30 @@ mall voucher) or ``failed`` (money back).  The cash part is the rule set's
 cash-out proportion of the amount, rounded down; the voucher part is the rest.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..backend import Backend
+
+if TYPE_CHECKING:
+    from ..rules import RuleSet
+
+Row = dict[str, Any]
+
 from ..errors import NotFound, UnknownUser
 from ..fingerprint import fingerprint
 from ..money import share_of
-from ..vocabulary import APPROVED, BATCHED, DAY_MS, FAILED, PAID, REJECTED, REQUESTED, now_ms
+from ..vocabulary import (
+    APPROVED,
+    BATCHED,
+    DAY_MS,
+    FAILED,
+    PAID,
+    REJECTED,
+    REQUESTED,
+    now_ms,
+)
 from . import Outcomes, missing, refuse, taken
 
 REQUEST = Outcomes("withdrawal_request", ("created", "replayed"), {
@@ -35,7 +55,8 @@ TRANSITIONS = {
 }
 
 
-def request(backend, *, id, user_id, amount, rules, at=None):
+def request(backend: Backend, *, id: str, user_id: str, amount: int, rules: RuleSet,
+            at: int | None = None) -> tuple[Row, bool]:
     at = at or now_ms()
     row = backend.write_one(
         "withdrawal_request", id=id, user_id=user_id, amount=amount,
@@ -46,7 +67,9 @@ def request(backend, *, id, user_id, amount, rules, at=None):
     return row["withdrawal"], outcome == "created"
 
 
-def transition(backend, withdrawal_id, to, *, rules=None, reason=None, reference=None, at=None):
+def transition(backend: Backend, withdrawal_id: str, to: str, *, rules: RuleSet | None = None,
+               reason: str | None = None, reference: str | None = None,
+               at: int | None = None) -> Row:
     at = at or now_ms()
     days = rules.withdrawal_voucher_days if rules else 365
     row = backend.write_one(
@@ -56,18 +79,20 @@ def transition(backend, withdrawal_id, to, *, rules=None, reason=None, reference
     return row["withdrawal"]
 
 
-def get(backend, withdrawal_id):
+def get(backend: Backend, withdrawal_id: str) -> Row:
     row = backend.read_one("withdrawal_get", id=withdrawal_id)
     if row is None:
         raise NotFound(f"no withdrawal {withdrawal_id!r}; check the id")
     return row["withdrawal"]
 
 
-def list_withdrawals(backend, *, status=None, user_id=None, after=None, limit=50):
+def list_withdrawals(backend: Backend, *, status: str | None = None, user_id: str | None = None,
+                     after: str | None = None, limit: int = 50) -> list[Row]:
     return [row["withdrawal"] for row in backend.read(
         "withdrawal_list", status=status, user_id=user_id, after=after, limit=limit)]
 
 
-def create_batch(backend, batch_id, limit=10_000, at=None):
+def create_batch(backend: Backend, batch_id: str, limit: int = 10_000,
+                 at: int | None = None) -> tuple[Row, list[Row]]:
     row = backend.write_one("payout_batch_create", id=batch_id, limit=limit, at=at or now_ms())
     return row["batch"], row["withdrawals"]
