@@ -7,7 +7,7 @@ from flask import request
 from flask_smorest import Blueprint as _SmorestBlueprint
 from flask_smorest import abort
 from marshmallow import fields, validate
-from webargs.flaskparser import FlaskParser
+from webargs.flaskparser import FlaskParser, is_json_request
 
 from graph import get_backend
 from graph.store import rules as rules_store
@@ -23,6 +23,10 @@ class BodyParser(FlaskParser):
     400: a message saying what is wrong and ``errors`` as a field map."""
 
     def _raw_load_json(self, req):
+        if req.content_length and not is_json_request(req):
+            abort(415, message=f"The body is sent as {req.mimetype or 'nothing'}; send JSON with "
+                               "Content-Type: application/json.",
+                  errors={"body": ["Content-Type must be application/json"]})
         try:
             return super()._raw_load_json(req)
         except RecursionError:

