@@ -11,7 +11,7 @@ from flask_smorest import Api
 
 import graph
 
-from . import auth, docs, errors, hardening, observability
+from . import auth, contract, docs, errors, hardening, observability
 
 DEFAULTS = {
     "API_TITLE": "refgraph",
@@ -36,6 +36,14 @@ API_DESCRIPTION = (
 class _Api(Api):
     ERROR_SCHEMA = errors.ErrorSchema
 
+    def register_blueprint(self, blp, **options):
+        # every operation's error statuses, idempotency header and optional
+        # body come from one place (api/contract.py), not from each route
+        if contract.doc_callback not in getattr(blp, "_contract_cbks", ()):
+            blp._contract_cbks = (contract.doc_callback,)
+            blp._prepare_doc_cbks.append(contract.doc_callback(blp))
+        super().register_blueprint(blp, **options)
+
 
 def _configured_app(config=None):
     app = Flask(__name__)
@@ -59,10 +67,12 @@ def create_app(config=None):
     app.json.sort_keys = False
     graph.Graph(app)
     docs.init_app(app)
-    api = _Api(app, spec_kwargs={"info": {"description": API_DESCRIPTION}})
+    api = _Api(app, spec_kwargs={"info": {"description": API_DESCRIPTION},
+                                 "extra_plugins": [contract.Links()]})
     api.spec.components.security_scheme(
         "ApiKey", {"type": "http", "scheme": "bearer", "description": "an rgk_... API key"})
     api.spec.options["security"] = [{"ApiKey": []}]
+    contract.init_api(app, api)
     errors.init_app(app)
     auth.init_app(app)
     observability.init_app(app)

@@ -12,13 +12,17 @@ from flask_smorest import abort
 from marshmallow import Schema, fields, validate
 
 MAX_LIMIT = 500
+#: what :func:`encode` hands out: unpadded base64url
+CURSOR_PATTERN = r"^[A-Za-z0-9_-]{2,1024}$"
 
 
 class PageArgs(Schema):
     limit = fields.Integer(load_default=50, validate=validate.Range(1, MAX_LIMIT),
                            metadata={"description": f"rows per page, 1 to {MAX_LIMIT}"})
-    cursor = fields.String(load_default=None,
-                           metadata={"description": "next_cursor of the previous page"})
+    cursor = fields.String(load_default=None, validate=validate.Regexp(CURSOR_PATTERN),
+                           metadata={"description": "next_cursor of the previous page, as given "
+                                                    "(base64url); one this API did not hand out "
+                                                    "answers 422"})
 
 
 _PAGES = {}
@@ -30,7 +34,7 @@ def page_of(item_schema):
         name = item_schema.__name__.replace("Schema", "") + "PageSchema"
         _PAGES[item_schema] = Schema.from_dict({
             "items": fields.List(fields.Nested(item_schema)),
-            "next_cursor": fields.String(allow_none=True,
+            "next_cursor": fields.String(allow_none=True, validate=validate.Regexp(CURSOR_PATTERN),
                                          metadata={"description": "null on the last page"}),
         }, name=name)
     return _PAGES[item_schema]

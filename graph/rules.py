@@ -138,6 +138,60 @@ RULE_FIELDS = {f.name: f.type for f in fields(RuleSet)}
 
 _TIER_SHAPE = 'must be a list of {"min_referrals": N, "share_bp": BP} objects'
 
+#: The rules in basis points (0 to BP) and the whole-number rules (0 or more),
+#: and the words two rules take: what :func:`validate` checks and
+#: :data:`RULE_DOCS` tells API clients.
+BP_RULES = ("fee_bp", "points_bp", "cashout_bp")
+COUNT_RULES = ("card_price", "card_voucher_count", "card_voucher_amount", "card_voucher_days",
+               "hold_days", "min_withdrawal", "withdrawal_voucher_days")
+COUNT_BASES = ("merchants", "all")
+COUNT_WINDOWS = ("all_time", "period")
+
+_DESCRIPTIONS = {
+    "fee_bp": "management fee charged to the merchant on each sale, in bp of the amount",
+    "referrers": "the roles whose holders may refer new users",
+    "card_price": "price of a loyalty card, minor units",
+    "card_voucher_count": "vouchers granted with a card",
+    "card_voucher_amount": "value of each voucher granted with a card, minor units",
+    "card_voucher_days": "days a card's voucher stays valid",
+    "allow_second_card": "whether a card holder may buy a second card",
+    "points_bp": "points a buyer earns, in bp of the amount paid in cash (not vouchers)",
+    "tiers": "tier table: strictly ascending referral-count thresholds (1 or more) and the "
+             "share of the fee base paid at each tier, in bp; at least one tier",
+    "count_basis": "what counts as a referral for the tiers: merchants, or all referees",
+    "count_window": "which referrals count: all_time up to the period's end, or the period's own",
+    "level_shares": "shares for levels 2..N as bp of the tier share (level 1 is always 100 %); "
+                    "at the top tier all levels together pay at most 100 % of a fee",
+    "hold_days": "days a reward stays pending before it can be withdrawn",
+    "cashout_bp": "part of a withdrawal paid out in cash, in bp; the rest becomes vouchers",
+    "min_withdrawal": "smallest withdrawal, minor units",
+    "period": "length of a reward period",
+    "withdrawal_voucher_days": "days a voucher that a withdrawal turns into stays valid",
+}
+
+
+def _rule_doc(name: str) -> dict[str, object]:
+    doc: dict[str, object] = {"description": _DESCRIPTIONS[name]}
+    if name in BP_RULES:
+        doc.update(minimum=0, maximum=BP)
+    elif name in COUNT_RULES:
+        doc.update(minimum=0)
+    elif name in ("count_basis", "count_window", "period"):
+        doc["enum"] = list({"count_basis": COUNT_BASES, "count_window": COUNT_WINDOWS,
+                            "period": PERIODS}[name])
+    elif name == "referrers":
+        doc.update(items_enum=list(ROLES), min_items=1)
+    elif name == "level_shares":
+        doc.update(items_minimum=0, items_maximum=BP)
+    elif name == "tiers":
+        doc.update(min_items=1, items_minimum=0, items_maximum=BP)
+    return doc
+
+
+#: Every rule's description, and the enum or bounds :func:`validate` holds it
+#: to (``items_*`` for each element of a list), for the API's documentation.
+RULE_DOCS: dict[str, dict[str, object]] = {name: _rule_doc(name) for name in RULE_FIELDS}
+
 
 def _shaped(name, value):
     """``value`` of rule ``name`` in the shape the RuleSet keeps (lists become
@@ -172,12 +226,11 @@ def validate(rules):
     def bad(name, message):
         errors.setdefault(name, []).append(message)
 
-    for name in ("fee_bp", "points_bp", "cashout_bp"):
+    for name in BP_RULES:
         value = getattr(rules, name)
         if not _whole(value) or not 0 <= value <= BP:
             bad(name, f"must be a whole number of basis points from 0 to {BP}")
-    for name in ("card_price", "card_voucher_count", "card_voucher_amount", "card_voucher_days",
-                 "hold_days", "min_withdrawal", "withdrawal_voucher_days"):
+    for name in COUNT_RULES:
         value = getattr(rules, name)
         if not _whole(value) or value < 0:
             bad(name, "must be a whole number, 0 or more")
@@ -185,9 +238,9 @@ def validate(rules):
         bad("allow_second_card", "must be true or false")
     if not rules.referrers or any(role not in ROLES for role in rules.referrers):
         bad("referrers", f"must list one or more of {list(ROLES)}")
-    if rules.count_basis not in ("merchants", "all"):
+    if rules.count_basis not in COUNT_BASES:
         bad("count_basis", "must be 'merchants' or 'all'")
-    if rules.count_window not in ("all_time", "period"):
+    if rules.count_window not in COUNT_WINDOWS:
         bad("count_window", "must be 'all_time' or 'period'")
     if rules.period not in PERIODS:
         bad("period", f"must be one of {list(PERIODS)}")

@@ -27,7 +27,7 @@ class Runs(MethodView):
         return page(items, args["limit"], lambda run: run["period"])
 
 
-@blp.route("/rewards/runs/<period>")
+@blp.route("/rewards/runs/<period:period>")
 class Run(MethodView):
     @blp.response(200, RunSchema)
     def get(self, period):

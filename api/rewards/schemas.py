@@ -1,9 +1,10 @@
 from marshmallow import Schema, fields, validate
 
+from api.contract import PERIOD_PATTERN
 from api.rules.schemas import RulesBodySchema
 from graph.vocabulary import LINE_STATUSES, RUN_STATUSES
 
-PERIOD = {"validate": validate.Regexp(r"^\d{4}-(\d{2}|W\d{2}|\d{2}-\d{2})$",
+PERIOD = {"validate": validate.Regexp(PERIOD_PATTERN,
                                       error="a period: YYYY-MM, YYYY-Www or YYYY-MM-DD")}
 
 

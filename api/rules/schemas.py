@@ -1,29 +1,49 @@
 from marshmallow import Schema, fields, validate
 
+from graph.money import BP
+from graph.rules import RULE_DOCS, RULE_FIELDS
+
+
+def _doc(name):
+    """The OpenAPI metadata of rule ``name`` (for a list: of the list), and of
+    its items, from graph.rules.RULE_DOCS."""
+    doc = dict(RULE_DOCS[name])
+    items = {key[len("items_"):]: doc.pop(key) for key in list(doc) if key.startswith("items_")}
+    if "min_items" in doc:
+        doc["minItems"] = doc.pop("min_items")
+    return doc, items
+
 
 class TierSchema(Schema):
-    min_referrals = fields.Integer(required=True, strict=True)
-    share_bp = fields.Integer(required=True, strict=True)
+    min_referrals = fields.Integer(required=True, strict=True, metadata={
+        "description": "referrals needed for this tier, 1 or more", "minimum": 1})
+    share_bp = fields.Integer(required=True, strict=True, metadata={
+        "description": "share of the fee base paid at this tier, in bp",
+        "minimum": 0, "maximum": BP})
 
 
-class RulesBodySchema(Schema):
-    fee_bp = fields.Integer(strict=True)
-    referrers = fields.List(fields.String())
-    card_price = fields.Integer(strict=True)
-    card_voucher_count = fields.Integer(strict=True, validate=validate.Range(0, 1000))
-    card_voucher_amount = fields.Integer(strict=True)
-    card_voucher_days = fields.Integer(strict=True)
-    allow_second_card = fields.Boolean()
-    points_bp = fields.Integer(strict=True)
-    tiers = fields.List(fields.Nested(TierSchema))
-    count_basis = fields.String()
-    count_window = fields.String()
-    level_shares = fields.List(fields.Integer(strict=True))
-    hold_days = fields.Integer(strict=True)
-    cashout_bp = fields.Integer(strict=True)
-    min_withdrawal = fields.Integer(strict=True)
-    period = fields.String()
-    withdrawal_voucher_days = fields.Integer(strict=True)
+def _rule_field(name):
+    """The field of rule ``name``, typed as the RuleSet types it; bounds and
+    enums are documented here and checked by graph.rules.validate (422
+    invalid_rules, with every field's problems at once)."""
+    kind = RULE_FIELDS[name]
+    doc, items = _doc(name)
+    if name == "tiers":
+        return fields.List(fields.Nested(TierSchema), metadata=doc)
+    if kind is tuple:
+        inner = (fields.String(metadata={"enum": items["enum"]}) if "enum" in items
+                 else fields.Integer(strict=True, metadata=items))
+        return fields.List(inner, metadata=doc)
+    if kind is bool:
+        return fields.Boolean(metadata=doc)
+    if kind is int:
+        return fields.Integer(strict=True, metadata=doc)
+    return fields.String(metadata=doc)
+
+
+#: Every rule, partial: the fields to change in a rule-set version.
+RulesBodySchema = Schema.from_dict({name: _rule_field(name) for name in RULE_FIELDS},
+                                   name="RulesBodySchema")
 
 
 class RuleVersionSchema(Schema):
