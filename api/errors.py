@@ -11,6 +11,7 @@ from werkzeug.exceptions import HTTPException
 
 from graph.errors import BackendUnavailable, ConstraintViolation, DomainError, RefgraphError
 
+
 class ErrorSchema(Schema):
     """The body of every error response."""
 

@@ -23,16 +23,23 @@ Configuration (``app.config``, from ``REFGRAPH_*`` environment variables):
     Neo4j credentials and the database every session names.
 """
 
+from __future__ import annotations
+
 import atexit
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
-from flask import current_app
+from flask import Flask, current_app
 
 from .errors import ConfigurationError
 from .maintenance import heartbeat
 from .registry import Registry
 
-DEFAULTS = {
+if TYPE_CHECKING:
+    from .backend import Backend
+
+DEFAULTS: dict[str, Any] = {
     "GRAPH_URL": "embedded",
     "DATA_DIR": "var",
     "APPENDFSYNC": "always",
@@ -46,11 +53,12 @@ DEFAULTS = {
 _NEO4J_SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
 
 
-def open_backend(config):
+def open_backend(config: Mapping[str, Any]) -> Backend:
     """Open the backend ``config`` names, apply the schema, and return it."""
     settings = {**DEFAULTS, **{k: v for k, v in dict(config).items() if k in DEFAULTS}}
     url = (settings["GRAPH_URL"] or "embedded").strip()
     scheme = urlsplit(url).scheme if "://" in url else url
+    backend: Backend
     if scheme == "embedded":
         from .embedded import EmbeddedServer
         from .falkordb_backend import FalkorDBBackend
@@ -84,6 +92,9 @@ def open_backend(config):
             raise ConfigurationError(
                 "Neo4j needs a password: set REFGRAPH_NEO4J_PASSWORD or put it in the URL"
             )
+        if parts.hostname is None:
+            raise ConfigurationError(
+                "REFGRAPH_GRAPH_URL names no Neo4j host; use e.g. 'neo4j://host:7687'")
         netloc = parts.hostname + (f":{parts.port}" if parts.port else "")
         backend = Neo4jBackend(
             Registry("neo4j"), uri=f"{parts.scheme}://{netloc}", user=user,
@@ -106,11 +117,11 @@ def open_backend(config):
 class Graph:
     """Flask extension owning the graph backend of one app."""
 
-    def __init__(self, app=None):
+    def __init__(self, app: Flask | None = None) -> None:
         if app is not None:
             self.init_app(app)
 
-    def init_app(self, app):
+    def init_app(self, app: Flask) -> None:
         for key, value in DEFAULTS.items():
             app.config.setdefault(key, value)
         injected = app.config.get("GRAPH_BACKEND")
@@ -122,22 +133,22 @@ class Graph:
 
 
 class _State:
-    def __init__(self, backend, owned):
+    def __init__(self, backend: Backend, owned: bool) -> None:
         self.backend = backend
         self.owned = owned
         self.closed = False
 
-    def close(self):
+    def close(self) -> None:
         if self.owned and not self.closed:
             self.closed = True
             self.backend.close()
 
 
-def get_backend(app=None):
+def get_backend(app: Flask | None = None) -> Backend:
     """The backend of ``app`` (default: the current app)."""
     return (app or current_app).extensions["refgraph.graph"].backend
 
 
-def close_backend(app):
+def close_backend(app: Flask) -> None:
     """Close the backend the app owns (stops the embedded server it started)."""
     app.extensions["refgraph.graph"].close()

@@ -11,11 +11,24 @@ tool to use instead.  Restoring needs the database stopped, so it is not a
 backend method: see :func:`graph.backup.restore`.
 """
 
+from __future__ import annotations
+
+import os
 import time
 from abc import ABC, abstractmethod
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from . import backup as backups
 from .errors import BackendError, RefgraphError, Refused
+
+if TYPE_CHECKING:
+    from .registry import Registry
+
+#: One row of a query's answer: column name to a plain value.
+Row = dict[str, Any]
+#: Called as ``observer(query_name, "read"|"write", seconds, error_code)``.
+Observer = Callable[[str, str, float, str | None], None]
 
 
 class Backend(ABC):
@@ -26,24 +39,24 @@ class Backend(ABC):
 
     #: Called as ``observer(query_name, "read"|"write", seconds, error_code)``
     #: after every statement (the API's metrics); ``None`` for nobody.
-    observer = None
+    observer: Observer | None = None
 
-    def __init__(self, registry):
+    def __init__(self, registry: Registry) -> None:
         self.queries = registry
 
-    def read(self, name, /, **params):
+    def read(self, name: str, /, **params: Any) -> list[Row]:
         """Run the read-only query ``name``; return a list of row dicts."""
         check_params(params)
         return self._observed(name, params, readonly=True)
 
-    def write(self, name, /, **params):
+    def write(self, name: str, /, **params: Any) -> list[Row]:
         """Run the query ``name`` in one atomic write; return its rows."""
         check_params(params)
         return self._observed(name, params, readonly=False)
 
-    def _observed(self, name, params, readonly):
+    def _observed(self, name: str, params: dict[str, Any], readonly: bool) -> list[Row]:
         started = time.perf_counter()
-        error = None
+        error: str | None = None
         try:
             return self._run(name, params, readonly)
         except RefgraphError as exc:
@@ -55,43 +68,44 @@ class Backend(ABC):
                               time.perf_counter() - started, error)
 
     @abstractmethod
-    def _run(self, name, params, readonly):
+    def _run(self, name: str, params: dict[str, Any], readonly: bool) -> list[Row]:
         """Run one named statement (read-only or as one atomic write); rows as dicts."""
 
-    def read_one(self, name, /, **params):
+    def read_one(self, name: str, /, **params: Any) -> Row | None:
         """The first row of :meth:`read`, or ``None`` when there is none."""
         rows = self.read(name, **params)
         return rows[0] if rows else None
 
-    def write_one(self, name, /, **params):
+    def write_one(self, name: str, /, **params: Any) -> Row | None:
         """The first row of :meth:`write`, or ``None`` when there is none."""
         rows = self.write(name, **params)
         return rows[0] if rows else None
 
     @abstractmethod
-    def apply_schema(self):
+    def apply_schema(self) -> None:
         """Create the indexes and constraints; safe to run again."""
 
     @abstractmethod
-    def version(self):
+    def version(self) -> str:
         """The database product and version, e.g. ``'FalkorDB 4.16.3'``."""
 
     @abstractmethod
-    def status(self):
+    def status(self) -> dict[str, Any]:
         """A dict describing the backend for ``refgraph db status``."""
 
-    def backup(self, path, progress=None):
+    def backup(self, path: str | os.PathLike[str],
+               progress: Callable[[int, int], None] | None = None) -> int:
         """Write a consistent backup of the database to ``path``; return its
         size in bytes.  ``progress(done, total)`` counts bytes.  Raises
         :class:`~graph.errors.Unsupported` unless this is the embedded
         database, naming the server's own backup tool."""
         return backups.backup(self, path, progress)
 
-    def close(self):
+    def close(self) -> None:  # noqa: B027 - optional: a backend may hold nothing to release
         """Release connections (and stop an embedded server we own)."""
 
 
-def check_params(params, path=""):
+def check_params(params: dict[str, Any] | list[Any] | tuple[Any, ...], path: str = "") -> None:
     """Refuse text no backend can take as a parameter: a NUL character (the
     FalkorDB protocol ends strings there) or a lone surrogate (not UTF-8).
     Raised as a 422 naming the parameter, before anything is sent."""
@@ -108,7 +122,7 @@ def check_params(params, path=""):
             check_params(value, name)
 
 
-def plain(value, query_name):
+def plain(value: object, query_name: str) -> Any:
     """Turn a driver value into plain Python (dict, list, scalar).
 
     Graph objects (nodes, relationships, paths) are refused: queries must

@@ -9,31 +9,44 @@ server has its own tools for this, and its operator runs them.
 touches the embedded server.  ``progress(done, total)`` counts bytes.
 """
 
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
 from . import DEFAULTS
 from .embedded import EmbeddedServer, copy_file
 from .errors import Unsupported
+
+if TYPE_CHECKING:
+    from .backend import Backend
+    from .falkordb_backend import FalkorDBBackend
+
+#: ``progress(done, total)``, in bytes.
+Progress = Callable[[int, int], None]
 
 NOT_EMBEDDED = ("only the embedded database can be {} this way; use your server's own "
                 "backup tool (neo4j-admin database dump|load, or redis BGSAVE and its RDB "
                 "file for a FalkorDB server)")
 
 
-def _counted(progress, total):
+def _counted(progress: Progress | None, total: int) -> Callable[[int], None] | None:
     """``progress(done, total)`` as the ``progress(n)`` that copy_file calls."""
     if progress is None:
         return None
     done = 0
 
-    def step(n):
+    def step(n: int) -> None:
         nonlocal done
         done += n
         progress(done, total)
     return step
 
 
-def backup(backend, path, progress=None):
+def backup(backend: Backend, path: str | os.PathLike[str],
+           progress: Progress | None = None) -> int:
     """Write a consistent snapshot of ``backend``'s embedded database to
     ``path``; return its size in bytes.  Raises :class:`Unsupported` for a
     backend without an embedded server."""
@@ -41,26 +54,27 @@ def backup(backend, path, progress=None):
     # takes the snapshot with save_snapshot(); other backends have neither.
     if getattr(backend, "server", None) is None:
         raise Unsupported(NOT_EMBEDDED.format("backed up"))
-    snapshot = Path(backend.save_snapshot())
+    snapshot = Path(cast("FalkorDBBackend", backend).save_snapshot())
     total = snapshot.stat().st_size
     copy_file(snapshot, path, _counted(progress, total))
     return total
 
 
-def _server(config):
+def _server(config: Mapping[str, Any]) -> EmbeddedServer:
     settings = {**DEFAULTS, **dict(config)}
     if (settings["GRAPH_URL"] or "embedded").strip() != "embedded":
         raise Unsupported(NOT_EMBEDDED.format("restored"))
     return EmbeddedServer(settings["DATA_DIR"], appendfsync=settings["APPENDFSYNC"])
 
 
-def restore_target(config):
+def restore_target(config: Mapping[str, Any]) -> Path:
     """The data directory :func:`restore` would replace (nothing is opened);
     raises :class:`Unsupported` unless ``config`` names the embedded database."""
     return _server(config).data_dir
 
 
-def restore(config, path, progress=None):
+def restore(config: Mapping[str, Any], path: str | os.PathLike[str],
+            progress: Progress | None = None) -> Path:
     """Replace the embedded database of ``config`` with the backup at ``path``
     and return its data directory.  refgraph must be stopped; the current
     files are kept beside it as ``falkordb.before-restore-<time>``."""

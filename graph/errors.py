@@ -6,13 +6,17 @@ carries a ``code`` (stable, for clients) and a message that says what to do
 next.
 """
 
+from __future__ import annotations
+
+from typing import Any
+
 
 class RefgraphError(Exception):
     """Base class of every error refgraph raises on purpose."""
 
     code = "refgraph_error"
 
-    def __init__(self, message, **details):
+    def __init__(self, message: str, **details: Any) -> None:
         super().__init__(message)
         self.message = message
         self.details = details
@@ -48,7 +52,7 @@ class BackendUnavailable(BackendError):
     code = "backend_unavailable"
 
     @classmethod
-    def unreachable(cls, what, cause, retry_after=5):
+    def unreachable(cls, what: str, cause: object, retry_after: int = 5) -> BackendUnavailable:
         """The error for a remote database that does not answer."""
         return cls(f"{what} is unreachable ({cause}). refgraph reconnects by itself once it "
                    "answers: retry after the Retry-After seconds, and check that the database "
@@ -103,7 +107,8 @@ class NoSnapshot(NotFound):
 class Refused(DomainError):
     """A business rule refused the request; ``code`` says which rule."""
 
-    def __init__(self, code, message, field=None, status=422):
+    def __init__(self, code: str, message: str, field: str | None = None,
+                 status: int = 422) -> None:
         errors = {field: [message]} if field else {}
         super().__init__(message, errors=errors)
         self.code = code
@@ -115,7 +120,8 @@ class RulesInvalid(DomainError):
 
     code = "invalid_rules"
 
-    def __init__(self, errors, message="the rule set is invalid; see errors for each field"):
+    def __init__(self, errors: dict[str, list[str]],
+                 message: str = "the rule set is invalid; see errors for each field") -> None:
         super().__init__(message, errors=errors)
         self.errors = errors
 

@@ -48,10 +48,15 @@ Every writer takes ``progress``, called as ``progress(done, total)`` with
 writer returns the list of paths it wrote.
 """
 
+from __future__ import annotations
+
 import csv
 import numbers
+import os
 import re
+from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
@@ -61,6 +66,11 @@ __all__ = [
     "FORMATS", "USERS_HEADER", "REFERRALS_HEADER", "export", "neo4j_import_command",
     "neo4j_labels", "primary_role", "write_gexf", "write_graphml", "write_neo4j_csv",
 ]
+
+#: ``progress(done, total)``: see the module notes.
+Progress = Callable[[int, int], None]
+#: A file or directory to write to.
+Target = str | os.PathLike[str]
 
 #: How many nodes or edges go by between two ``progress`` calls.
 PROGRESS_EVERY = 10_000
@@ -81,7 +91,7 @@ _GEXF_RESERVED_GRAPH_KEYS = {"mode", "node_default", "edge_default"}
 _DATABASE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9.\-]{0,62}")
 
 
-def neo4j_labels(roles):
+def neo4j_labels(roles: Collection[str] | None) -> str:
     """The ``:LABEL`` field of a user: ``User`` first, then its role labels.
 
     >>> neo4j_labels(["buyer", "cardholder", "merchant"])
@@ -93,7 +103,7 @@ def neo4j_labels(roles):
     return ";".join(["User"] + [label for role, label in ROLE_LABELS.items() if role in roles])
 
 
-def neo4j_import_command(directory, database="neo4j"):
+def neo4j_import_command(directory: Target, database: str = "neo4j") -> list[str]:
     """The ``neo4j-admin`` argv that loads what :func:`write_neo4j_csv` wrote.
 
     Run it with the database stopped; ``full`` imports into a new, empty
@@ -118,28 +128,28 @@ def neo4j_import_command(directory, database="neo4j"):
 class _Progress:
     """Counts items and calls ``progress(done, total)`` now and then."""
 
-    def __init__(self, callback, total):
+    def __init__(self, callback: Progress | None, total: int) -> None:
         self.callback = callback
         self.total = total
         self.done = 0
 
-    def step(self):
+    def step(self) -> None:
         self.done += 1
         # The (total, total) call is kept for finish(): the file is not
         # complete until the writer returns.
         if self.callback and self.done % PROGRESS_EVERY == 0 and self.done < self.total:
             self.callback(self.done, self.total)
 
-    def finish(self):
+    def finish(self) -> None:
         if self.callback:
             self.callback(self.total, self.total)
 
 
-def _total(G):
+def _total(G: nx.DiGraph) -> int:
     return G.number_of_nodes() + G.number_of_edges()
 
 
-def _scalar(value):
+def _scalar(value: object) -> str | bool | int | float | None:
     """``value`` as a type the XML writers accept, or None to leave it out.
 
     >>> _scalar(["buyer", "merchant"]), _scalar(True), _scalar(7), _scalar(None)
@@ -160,7 +170,7 @@ def _scalar(value):
     return None
 
 
-def _clean(data):
+def _clean(data: Mapping[str, Any]) -> dict[str, Any]:
     cleaned = {}
     for key, value in data.items():
         value = _scalar(value)
@@ -169,7 +179,8 @@ def _clean(data):
     return cleaned
 
 
-def _sanitised(G, progress, drop_graph_keys=()):
+def _sanitised(G: nx.DiGraph, progress: _Progress,
+               drop_graph_keys: Collection[str] = ()) -> nx.DiGraph:
     """A copy of ``G`` the networkx XML writers accept (see the module notes)."""
     H = nx.DiGraph()
     H.graph.update(
@@ -190,7 +201,7 @@ def _sanitised(G, progress, drop_graph_keys=()):
     return H
 
 
-def write_graphml(G, path, progress=None):
+def write_graphml(G: nx.DiGraph, path: Target, progress: Progress | None = None) -> list[Path]:
     """Write ``G`` as GraphML (yEd, Gephi) to ``path``; return ``[path]``.
 
     Ints are written with ``attr.type="long"``; see the module notes for
@@ -202,7 +213,7 @@ def write_graphml(G, path, progress=None):
     return [Path(path)]
 
 
-def write_gexf(G, path, progress=None):
+def write_gexf(G: nx.DiGraph, path: Target, progress: Progress | None = None) -> list[Path]:
     """Write ``G`` as GEXF 1.2 (Gephi) to ``path``; return ``[path]``.
 
     The node's ``label`` is its name; see the module notes for ``None`` and
@@ -214,19 +225,20 @@ def write_gexf(G, path, progress=None):
     return [Path(path)]
 
 
-def _long(value):
+def _long(value: Any) -> str:
     return "" if value is None else str(int(value))
 
 
-def _boolean(value):
+def _boolean(value: object) -> str:
     return "" if value is None else ("true" if value else "false")
 
 
-def _text(value):
+def _text(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def write_neo4j_csv(G, directory, progress=None):
+def write_neo4j_csv(G: nx.DiGraph, directory: Target,
+                    progress: Progress | None = None) -> list[Path]:
     """Write ``users.csv`` and ``referrals.csv`` for ``neo4j-admin database import``.
 
     ``directory`` is created if missing; the two paths are returned.  Rows are
@@ -275,10 +287,11 @@ def write_neo4j_csv(G, directory, progress=None):
     return [users_path, referrals_path]
 
 
-FORMATS = {"graphml": write_graphml, "gexf": write_gexf, "neo4j-csv": write_neo4j_csv}
+FORMATS: dict[str, Callable[..., list[Path]]] = {"graphml": write_graphml, "gexf": write_gexf, "neo4j-csv": write_neo4j_csv}
 
 
-def export(G, fmt, target, progress=None):
+def export(G: nx.DiGraph, fmt: str, target: Target,
+           progress: Progress | None = None) -> list[Path]:
     """Write ``G`` in format ``fmt`` to ``target`` (a file, or a directory for
     ``neo4j-csv``); return the paths written.
 

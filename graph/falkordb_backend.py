@@ -5,21 +5,28 @@ so one statement is one transaction.  Reads go through ``GRAPH.RO_QUERY``,
 which the server refuses to run if the query writes.
 """
 
+from __future__ import annotations
+
 import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import redis
 from falkordb import FalkorDB
 from redis.backoff import ExponentialBackoff, NoBackoff
 from redis.retry import Retry
 
-from .backend import Backend, plain
+from .backend import Backend, Row, plain
 from .errors import BackendError, BackendUnavailable, ConstraintViolation
 
+if TYPE_CHECKING:
+    from .embedded import EmbeddedServer
+    from .registry import Registry
 
 _INDEX = re.compile(r"CREATE INDEX FOR \(\w+:(\w+)\) ON \(\w+\.(\w+)\)")
 
 
-def _version(number):
+def _version(number: int | str | bytes) -> str:
     major, rest = divmod(int(number), 10000)
     minor, patch = divmod(rest, 100)
     return f"{major}.{minor}.{patch}"
@@ -28,8 +35,9 @@ def _version(number):
 class FalkorDBBackend(Backend):
     name = "falkordb"
 
-    def __init__(self, registry, *, graph_name, host=None, port=None,
-                 unix_socket_path=None, password=None, server=None):
+    def __init__(self, registry: Registry, *, graph_name: str, host: str | None = None,
+                 port: int | None = None, unix_socket_path: str | None = None,
+                 password: str | None = None, server: EmbeddedServer | None = None) -> None:
         super().__init__(registry)
         self.graph_name = graph_name
         self.server = server  # an EmbeddedServer we may restart, or None
@@ -48,7 +56,7 @@ class FalkorDBBackend(Backend):
             self.location = f"{host}:{port}"
         self._graph = self._db.select_graph(graph_name)
 
-    def _run(self, name, params, readonly):
+    def _run(self, name: str, params: dict[str, Any], readonly: bool) -> list[Row]:
         query = self.queries[name]
         run = self._graph.ro_query if readonly else self._graph.query
         try:
@@ -74,16 +82,17 @@ class FalkorDBBackend(Backend):
             raise BackendError(f"query {name!r} failed on FalkorDB: {text}") from exc
         columns = [column[1] for column in result.header]
         return [
-            {col: plain(val, name) for col, val in zip(columns, row)}
+            {col: plain(val, name) for col, val in zip(columns, row, strict=True)}
             for row in result.result_set
         ]
 
-    def _await_server(self, cause):
+    def _await_server(self, cause: BaseException) -> None:
+        assert self.server is not None  # only called for the embedded server
         unavailable = self.server.unavailable(cause)
         if unavailable is not None:
             raise unavailable from cause
 
-    def _command(self, *args):
+    def _command(self, *args: Any) -> Any:
         try:
             try:
                 return self._db.connection.execute_command(*args)
@@ -97,7 +106,7 @@ class FalkorDBBackend(Backend):
                 raise self.server.supervisor.down(exc) from exc
             raise BackendUnavailable.unreachable(f"FalkorDB at {self.location}", exc) from exc
 
-    def _existing_schema(self):
+    def _existing_schema(self) -> tuple[set[tuple[str, str]], set[tuple[str, tuple[str, ...]]]]:
         """(label, property) pairs already indexed and already unique."""
         try:
             indexes = self._graph.ro_query("CALL db.indexes()").result_set
@@ -108,7 +117,7 @@ class FalkorDBBackend(Backend):
         unique = {(row[1], tuple(row[2])) for row in constraints if row[0] == "UNIQUE"}
         return indexed, unique
 
-    def apply_schema(self):
+    def apply_schema(self) -> None:
         """Create the indexes and unique constraints that are missing.
 
         Only what is missing is sent: FalkorDB writes even a refused
@@ -143,16 +152,16 @@ class FalkorDBBackend(Backend):
             # each time it replays them; a rewrite turns them into a snapshot.
             self.server.compact()
 
-    def version(self):
+    def version(self) -> str:
         for module in self._command("MODULE", "LIST"):
-            fields = dict(zip(module[::2], module[1::2]))
+            fields = dict(zip(module[::2], module[1::2], strict=True))
             if fields.get("name") == "graph":
                 return f"FalkorDB {_version(fields['ver'])}"
         return "FalkorDB (unknown version)"
 
-    def status(self):
+    def status(self) -> dict[str, Any]:
         info = self._db.connection.info()
-        status = {
+        status: dict[str, Any] = {
             "backend": self.name,
             "version": self.version(),
             "location": self.location,
@@ -168,12 +177,13 @@ class FalkorDBBackend(Backend):
             status["server_pid"] = self.server.pid()
         return status
 
-    def save_snapshot(self):
+    def save_snapshot(self) -> Path:
         """Write a consistent RDB snapshot and return its path (embedded only)."""
+        assert self.server is not None  # graph.backup.backup checks it first
         self._command("SAVE")
         return self.server.rdb_path
 
-    def close(self):
+    def close(self) -> None:
         try:
             self._db.connection.close()
         finally:

@@ -6,11 +6,14 @@ repeat with the same id and fingerprint gets the same answer and changes
 nothing, and the same id with a different fingerprint is a conflict.
 """
 
+from __future__ import annotations
+
 import hashlib
 import json
+from typing import Any
 
 
-def fingerprint(payload):
+def fingerprint(payload: Any) -> str:
     """A stable SHA-256 hex digest of a JSON-compatible payload.
 
     >>> fingerprint({"b": 1, "a": [1, 2]}) == fingerprint({"a": [1, 2], "b": 1})

@@ -14,13 +14,15 @@ Rounding rules (each tested in ``tests/test_money.py``):
   remainder): ``reward = base * share_bp // 10000``.
 """
 
+from __future__ import annotations
+
 BP = 10_000
 #: The largest sale amount accepted, so that every product computed here and
 #: in Cypher (``fee * refunded * 2``) stays below 2**63.
 MAX_AMOUNT = 1_000_000_000
 
 
-def round_half_up(numerator, denominator):
+def round_half_up(numerator: int, denominator: int) -> int:
     """``numerator / denominator`` rounded half up, for non-negative integers.
 
     >>> round_half_up(5, 2), round_half_up(4, 3), round_half_up(0, 7)
@@ -31,7 +33,7 @@ def round_half_up(numerator, denominator):
     return (2 * numerator + denominator) // (2 * denominator)
 
 
-def fee_for(amount, fee_bp):
+def fee_for(amount: int, fee_bp: int) -> int:
     """The management fee on a sale of ``amount``.
 
     >>> fee_for(10_000, 250), fee_for(199, 250), fee_for(1, 5_000)
@@ -40,7 +42,7 @@ def fee_for(amount, fee_bp):
     return round_half_up(amount * fee_bp, BP)
 
 
-def points_for(paid, points_bp):
+def points_for(paid: int, points_bp: int) -> int:
     """Points earned on ``paid`` minor units paid in cash (vouchers earn none).
 
     >>> points_for(12_345, 100)
@@ -49,7 +51,7 @@ def points_for(paid, points_bp):
     return round_half_up(paid * points_bp, BP)
 
 
-def reversed_share(total, refunded_before, refund, amount):
+def reversed_share(total: int, refunded_before: int, refund: int, amount: int) -> int:
     """What one refund reverses of ``total`` (a sale's fee or points).
 
     ``refunded_before`` is the amount refunded by earlier refunds of the sale.
@@ -64,7 +66,7 @@ def reversed_share(total, refunded_before, refund, amount):
     return after - before
 
 
-def share_of(base, share_bp):
+def share_of(base: int, share_bp: int) -> int:
     """A reward: ``base`` times ``share_bp``, rounded down.
 
     >>> share_of(1_999, 1_000), share_of(0, 1_000)

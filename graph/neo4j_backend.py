@@ -6,13 +6,20 @@ transient errors, which is safe because every refgraph statement is
 idempotent.  Driver errors become refgraph errors here.
 """
 
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
 import neo4j
 from neo4j import GraphDatabase
 from neo4j import exceptions as neo4j_errors
 
-from .backend import Backend, check_params, plain
+from .backend import Backend, Row, check_params, plain
 from .errors import BackendError, BackendUnavailable, ConfigurationError, ConstraintViolation
 
+if TYPE_CHECKING:
+    from .registry import Registry
 
 RETRY_SECONDS = 10.0
 
@@ -20,7 +27,8 @@ RETRY_SECONDS = 10.0
 class Neo4jBackend(Backend):
     name = "neo4j"
 
-    def __init__(self, registry, *, uri, user, password, database="neo4j"):
+    def __init__(self, registry: Registry, *, uri: str, user: str, password: str,
+                 database: str = "neo4j") -> None:
         super().__init__(registry)
         self.uri = uri
         self.database = database
@@ -34,20 +42,22 @@ class Neo4jBackend(Backend):
             uri, auth=(user, password), max_transaction_retry_time=RETRY_SECONDS,
             connection_timeout=5.0, notifications_min_severity="OFF")
 
-    def _work(self, name):
+    def _work(self, name: str) -> Callable[[neo4j.ManagedTransaction, dict[str, Any]], list[Row]]:
         text = self.queries[name].text
 
-        def unit_of_work(tx, params):
+        def unit_of_work(tx: neo4j.ManagedTransaction, params: dict[str, Any]) -> list[Row]:
             result = tx.run(text, params)
             return [{key: plain(record[key], name) for key in record.keys()} for record in result]
 
         return unit_of_work
 
-    def _run(self, name, params, readonly):
+    def _run(self, name: str, params: dict[str, Any], readonly: bool) -> list[Row]:
         work = self._work(name)
         try:
             with self._driver.session(database=self.database) as session:
-                execute = session.execute_read if readonly else session.execute_write
+                execute = session.execute_write
+                if readonly:
+                    execute = session.execute_read
                 try:
                     return execute(work, params)
                 except neo4j_errors.ConstraintError:
@@ -69,7 +79,7 @@ class Neo4jBackend(Backend):
         except neo4j_errors.DriverError as exc:
             raise BackendError(f"query {name!r} failed in the Neo4j driver: {exc}") from exc
 
-    def explain(self, name, /, **params):
+    def explain(self, name: str, /, **params: Any) -> list[tuple[str, str]]:
         """The plan Neo4j makes for query ``name`` with these parameters, without
         running it (``EXPLAIN``): its operators depth first, each a pair
         ``(operator, details)``, e.g. ``('NodeUniqueIndexSeek(Locking)',
@@ -83,9 +93,10 @@ class Neo4jBackend(Backend):
                 from exc
         except neo4j_errors.DriverError as exc:
             raise BackendUnavailable.unreachable(f"Neo4j at {self.uri}", exc) from exc
-        operators = []
+        assert plan is not None  # EXPLAIN always answers with a plan
+        operators: list[tuple[str, str]] = []
 
-        def walk(step):
+        def walk(step: dict[str, Any]) -> None:
             # The driver gives the plan as nested dicts; operator names carry
             # the database ("NodeIndexSeek@neo4j").
             operators.append((step["operatorType"].split("@")[0],
@@ -96,7 +107,7 @@ class Neo4jBackend(Backend):
         walk(plan)
         return operators
 
-    def apply_schema(self):
+    def apply_schema(self) -> None:
         # Schema statements use IF NOT EXISTS, so applying them again is a no-op.
         for statement in self.queries.schema_statements():
             try:
@@ -107,14 +118,14 @@ class Neo4jBackend(Backend):
             except neo4j_errors.DriverError as exc:
                 raise BackendUnavailable.unreachable(f"Neo4j at {self.uri}", exc) from exc
 
-    def version(self):
+    def version(self) -> str:
         try:
             info = self._driver.get_server_info()
         except neo4j_errors.DriverError as exc:
             raise BackendUnavailable.unreachable(f"Neo4j at {self.uri}", exc) from exc
         return info.agent.replace("/", " ")
 
-    def status(self):
+    def status(self) -> dict[str, Any]:
         return {
             "backend": self.name,
             "version": self.version(),
@@ -123,5 +134,5 @@ class Neo4jBackend(Backend):
             "driver": f"neo4j-python {neo4j.__version__}",
         }
 
-    def close(self):
+    def close(self) -> None:
         self._driver.close()

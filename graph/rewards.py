@@ -17,10 +17,17 @@ The inputs come from ``graph/store/rewards.py``; this module touches no
 database, so the property tests compare it with an independent reference.
 """
 
+from __future__ import annotations
+
 from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from .money import BP
+
+if TYPE_CHECKING:
+    from .rules import RuleSet
 
 
 @dataclass(frozen=True)
@@ -28,10 +35,10 @@ class Contribution:
     merchant_id: str
     fees: int
     refunded_fees: int
-    path: tuple  # referrer ... merchant
+    path: tuple[str, ...]  # referrer ... merchant
 
     @property
-    def base(self):
+    def base(self) -> int:
         return self.fees - self.refunded_fees
 
 
@@ -47,14 +54,14 @@ class Line:
     level_share_bp: int
     base: int
     amount: int
-    contributions: tuple = field(default=(), compare=False)
+    contributions: tuple[Contribution, ...] = field(default=(), compare=False)
 
     @property
-    def id(self):
+    def id(self) -> str:
         return f"{self.period}|{self.referrer_id}|{self.level}"
 
 
-def level_share(rules, level):
+def level_share(rules: RuleSet, level: int) -> int:
     """The share of the tier share paid at ``level`` (level 1: 100 %)."""
     if level == 1:
         return BP
@@ -62,7 +69,7 @@ def level_share(rules, level):
     return rules.level_shares[index] if index < len(rules.level_shares) else 0
 
 
-def line_amount(base, tier_share_bp, level_share_bp):
+def line_amount(base: int, tier_share_bp: int, level_share_bp: int) -> int:
     """``base * tier share * level share``, rounded down (floor, also below 0).
 
     >>> line_amount(12_345, 1_000, 10_000), line_amount(-12_345, 1_000, 10_000)
@@ -71,18 +78,19 @@ def line_amount(base, tier_share_bp, level_share_bp):
     return base * tier_share_bp * level_share_bp // (BP * BP)
 
 
-def compute_lines(period, rules, referrals, contributions):
+def compute_lines(period: str, rules: RuleSet, referrals: Mapping[str, int],
+                  contributions: Iterable[tuple[str, int, Contribution]]) -> list[Line]:
     """The reward lines of ``period``.
 
     ``referrals`` maps referrer id to their counted referrals; ``contributions``
     is an iterable of ``(referrer_id, level, Contribution)``.  Lines with a
     zero amount are left out.  Lines come sorted by (referrer, level).
     """
-    groups = defaultdict(list)
+    groups: defaultdict[tuple[str, int], list[Contribution]] = defaultdict(list)
     for referrer_id, level, contribution in contributions:
         if level_share(rules, level):
             groups[(referrer_id, level)].append(contribution)
-    lines = []
+    lines: list[Line] = []
     for (referrer_id, level), parts in sorted(groups.items()):
         count = referrals.get(referrer_id, 0)
         tier = rules.tier_for(count)
@@ -98,9 +106,10 @@ def compute_lines(period, rules, referrals, contributions):
     return lines
 
 
-def summarise(lines, rules):
+def summarise(lines: Sequence[Line], rules: RuleSet) -> dict[str, Any]:
     """Totals per tier and overall, for previews and run records."""
-    per_tier = defaultdict(lambda: {"lines": 0, "rewards": 0, "clawbacks": 0})
+    per_tier: defaultdict[int, dict[str, int]] = defaultdict(
+        lambda: {"lines": 0, "rewards": 0, "clawbacks": 0})
     for line in lines:
         bucket = per_tier[line.tier]
         bucket["lines"] += 1

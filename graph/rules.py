@@ -8,9 +8,13 @@ sets are versioned and effective-dated in the graph (``graph/store/rules.py``);
 version 0 is :data:`DEFAULT_RULES`, in force until an operator sets another.
 """
 
+from __future__ import annotations
+
 import calendar
 import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, fields, replace
+from typing import Any, get_origin, get_type_hints
 
 from .errors import RulesInvalid
 from .money import BP
@@ -24,7 +28,7 @@ class RuleSet:
     #: management fee charged to the merchant on each sale, in bp of the amount
     fee_bp: int = 500
     #: the roles whose holders may refer new users (claim 5: buyers optional)
-    referrers: tuple = (CARDHOLDER, MERCHANT)
+    referrers: tuple[str, ...] = (CARDHOLDER, MERCHANT)
     #: price of a loyalty card, minor units
     card_price: int = 9_900
     #: vouchers granted with a card: how many, each worth how much, valid how long
@@ -37,13 +41,13 @@ class RuleSet:
     points_bp: int = 100
     #: tier table: ascending referral-count thresholds and the share of the
     #: fee base paid at each tier, in bp
-    tiers: tuple = ((1, 1_000), (5, 1_500), (20, 2_000))
+    tiers: tuple[tuple[int, int], ...] = ((1, 1_000), (5, 1_500), (20, 2_000))
     #: what counts as a referral for the tiers: "merchants" or "all" referees
     count_basis: str = "merchants"
     #: which referrals count: "all_time" up to the period's end, or "period"
     count_window: str = "all_time"
     #: shares for levels 2..N as bp of the tier share (level 1 is always 100 %)
-    level_shares: tuple = ()
+    level_shares: tuple[int, ...] = ()
     #: days a reward stays pending before it can be withdrawn
     hold_days: int = 7
     #: part of a withdrawal paid out in cash, in bp; the rest becomes vouchers
@@ -55,7 +59,7 @@ class RuleSet:
     #: how long a voucher that a withdrawal turns into stays valid
     withdrawal_voucher_days: int = 365
 
-    def to_dict(self):
+    def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["referrers"] = list(self.referrers)
         data["tiers"] = [{"min_referrals": m, "share_bp": s} for m, s in self.tiers]
@@ -63,7 +67,7 @@ class RuleSet:
         return data
 
     @classmethod
-    def from_dict(cls, data):
+    def from_dict(cls, data: Mapping[str, Any]) -> RuleSet:
         """A rule set from a stored (partial) dict in :meth:`to_dict`'s shapes,
         missing fields at their defaults; not validated, so it is for bodies
         the store wrote.  A change someone asks for goes through
@@ -74,7 +78,7 @@ class RuleSet:
             raise ValueError(f"unknown rule fields: {unknown}")
         return replace(cls(), **{name: _shaped(name, value) for name, value in data.items()})
 
-    def changed(self, changes):
+    def changed(self, changes: Mapping[str, Any]) -> RuleSet:
         """This rule set with ``changes`` applied, validated as a whole.
 
         The one place a partial rule change is merged and checked: the API's
@@ -95,7 +99,8 @@ class RuleSet:
         ...     print(sorted(exc.errors), exc.errors["fee_bp"])
         ['colour', 'fee_bp', 'tiers'] ['must be a whole number of basis points from 0 to 10000']
         """
-        errors, values = {}, {}
+        errors: dict[str, list[str]] = {}
+        values: dict[str, Any] = {}
         for name, value in changes.items():
             if name not in RULE_FIELDS:
                 errors[name] = [f"not a rule; the rules are {', '.join(RULE_FIELDS)}"]
@@ -113,28 +118,30 @@ class RuleSet:
                 errors.items(), key=lambda item: order.index(item[0]) if item[0] in order else -1)))
         return proposed
 
-    def tier_for(self, referrals):
+    def tier_for(self, referrals: int) -> tuple[int, int, int] | None:
         """The (index, threshold, share_bp) of the tier for a referral count,
         or ``None`` below the first tier.
 
         >>> RuleSet().tier_for(0), RuleSet().tier_for(6)
         (None, (1, 5, 1500))
         """
-        found = None
+        found: tuple[int, int, int] | None = None
         for index, (threshold, share) in enumerate(self.tiers):
             if referrals >= threshold:
                 found = (index, threshold, share)
         return found
 
-    def may_refer(self, roles):
+    def may_refer(self, roles: Iterable[str]) -> bool:
         return any(role in self.referrers for role in roles)
 
 
 DEFAULT_RULES = RuleSet()
 
-#: Every rule's name and Python type, in declaration order; ``tuple`` fields
-#: are written as JSON lists.
-RULE_FIELDS = {f.name: f.type for f in fields(RuleSet)}
+#: Every rule's name and Python type (``tuple`` for ``tuple[...]``), in
+#: declaration order; ``tuple`` fields are written as JSON lists.
+_HINTS = get_type_hints(RuleSet)
+RULE_FIELDS: dict[str, type] = {
+    f.name: get_origin(_HINTS[f.name]) or _HINTS[f.name] for f in fields(RuleSet)}
 
 _TIER_SHAPE = 'must be a list of {"min_referrals": N, "share_bp": BP} objects'
 
@@ -193,7 +200,7 @@ def _rule_doc(name: str) -> dict[str, object]:
 RULE_DOCS: dict[str, dict[str, object]] = {name: _rule_doc(name) for name in RULE_FIELDS}
 
 
-def _shaped(name, value):
+def _shaped(name: str, value: Any) -> Any:
     """``value`` of rule ``name`` in the shape the RuleSet keeps (lists become
     tuples, tiers ``(threshold, share)`` pairs); ``ValueError`` if it cannot
     be.  Numbers and words are :func:`validate`'s to judge."""
@@ -203,7 +210,7 @@ def _shaped(name, value):
         raise ValueError(_TIER_SHAPE if name == "tiers" else "must be a list")
     if name != "tiers":
         return tuple(value)
-    tiers = []
+    tiers: list[tuple[Any, ...]] = []
     for tier in value:
         if isinstance(tier, dict) and set(tier) == {"min_referrals", "share_bp"}:
             tiers.append((tier["min_referrals"], tier["share_bp"]))
@@ -214,16 +221,16 @@ def _shaped(name, value):
     return tuple(tiers)
 
 
-def _whole(value):
+def _whole(value: object) -> bool:
     """An int that is not a bool (JSON true is not a number of days)."""
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def validate(rules):
+def validate(rules: RuleSet) -> dict[str, list[str]]:
     """Field-level problems of a rule set, as ``{field: [messages]}``."""
-    errors = {}
+    errors: dict[str, list[str]] = {}
 
-    def bad(name, message):
+    def bad(name: str, message: str) -> None:
         errors.setdefault(name, []).append(message)
 
     for name in BP_RULES:
@@ -244,6 +251,21 @@ def validate(rules):
         bad("count_window", "must be 'all_time' or 'period'")
     if rules.period not in PERIODS:
         bad("period", f"must be one of {list(PERIODS)}")
+    _check_shares(rules, bad)
+    if "tiers" not in errors and "level_shares" not in errors and rules.tiers:
+        top = max(share for _, share in rules.tiers)
+        # the most one merchant's fee can pay out: the top tier at level 1,
+        # plus the top tier times each deeper level's share
+        worst = top + sum(top * share // BP for share in rules.level_shares)
+        if worst > BP:
+            bad("level_shares",
+                f"at the top tier the levels could pay {worst} bp of a fee; at most {BP} "
+                "(100 %) of what is collected can be paid out")
+    return errors
+
+
+def _check_shares(rules: RuleSet, bad: Callable[[str, str], None]) -> None:
+    """The tier table and the level shares, each on its own (for :func:`validate`)."""
     if not rules.tiers:
         bad("tiers", "needs at least one tier")
     previous = 0
@@ -259,29 +281,19 @@ def validate(rules):
     for share in rules.level_shares:
         if not _whole(share) or not 0 <= share <= BP:
             bad("level_shares", f"shares are basis points from 0 to {BP}")
-    if "tiers" not in errors and "level_shares" not in errors and rules.tiers:
-        top = max(share for _, share in rules.tiers)
-        # the most one merchant's fee can pay out: the top tier at level 1,
-        # plus the top tier times each deeper level's share
-        worst = top + sum(top * share // BP for share in rules.level_shares)
-        if worst > BP:
-            bad("level_shares",
-                f"at the top tier the levels could pay {worst} bp of a fee; at most {BP} "
-                "(100 %) of what is collected can be paid out")
-    return errors
 
 
 # -- periods ------------------------------------------------------------------
 
-def _utc(ms):
+def _utc(ms: int) -> dt.datetime:
     return dt.datetime.fromtimestamp(ms / 1000, tz=dt.timezone.utc)
 
 
-def _ms(moment):
+def _ms(moment: dt.datetime) -> int:
     return int(moment.timestamp() * 1000)
 
 
-def period_of(at_ms, length):
+def period_of(at_ms: int, length: str) -> str:
     """The key of the period holding ``at_ms`` (UTC).
 
     >>> period_of(1_795_478_400_000, "month"), period_of(1_795_478_400_000, "day")
@@ -300,7 +312,7 @@ def period_of(at_ms, length):
     raise ValueError(f"unknown period length {length!r}")
 
 
-def period_bounds(key):
+def period_bounds(key: str) -> tuple[int, int]:
     """``(start_ms, end_ms)`` of a period key; the end is exclusive.
 
     >>> period_bounds("2026-02") == (period_bounds("2026-02-01")[0], period_bounds("2026-03-01")[0])
@@ -325,7 +337,7 @@ def period_bounds(key):
     return _ms(start), _ms(end.replace(tzinfo=dt.timezone.utc))
 
 
-def period_length(key):
+def period_length(key: str) -> str:
     """'day', 'week' or 'month' for a period key."""
     period_bounds(key)
     return "week" if "-W" in key else ("day" if key.count("-") == 2 else "month")

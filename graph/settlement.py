@@ -11,14 +11,21 @@ in minor units), then ``#count,<n>``, ``#total,<sum>`` and
 received the file whole.
 """
 
+from __future__ import annotations
+
 import hashlib
 import hmac
 import os
 from abc import ABC, abstractmethod
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
+
+#: A withdrawal as the payout file reads it: ``id``, ``user_id``, ``cash_amount``.
+Payout = Mapping[str, Any]
 
 
-def batch_csv(batch_id, withdrawals):
+def batch_csv(batch_id: str, withdrawals: Sequence[Payout]) -> str:
     """The payout file of a batch, as text.
 
     >>> print(batch_csv("b1", [{"id": "w1", "user_id": "u1", "cash_amount": 70}]), end="")
@@ -37,30 +44,32 @@ def batch_csv(batch_id, withdrawals):
     return body + f"#sha256,{hashlib.sha256(body.encode()).hexdigest()}\n"
 
 
-def sign(secret, body):
+def sign(secret: str, body: bytes) -> str:
     """The signature header value for a callback body (bytes)."""
     return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
 
 
-def verify(secret, body, signature):
-    return bool(secret) and bool(signature) and hmac.compare_digest(sign(secret, body), signature)
+def verify(secret: str | None, body: bytes, signature: str | None) -> bool:
+    if not secret or not signature:
+        return False
+    return hmac.compare_digest(sign(secret, body), signature)
 
 
 class Institution(ABC):
     """Where payout batches go."""
 
     @abstractmethod
-    def submit(self, batch_id, withdrawals):
+    def submit(self, batch_id: str, withdrawals: Sequence[Payout]) -> str:
         """Hand a batch over; return where it went (for the operator)."""
 
 
 class FileInstitution(Institution):
     """Writes ``<folder>/<batch_id>.csv`` (mode 0600) for the institution."""
 
-    def __init__(self, folder):
+    def __init__(self, folder: str | os.PathLike[str]) -> None:
         self.folder = Path(folder)
 
-    def submit(self, batch_id, withdrawals):
+    def submit(self, batch_id: str, withdrawals: Sequence[Payout]) -> str:
         self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         path = self.folder / f"{batch_id}.csv"
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -69,7 +78,7 @@ class FileInstitution(Institution):
         return str(path)
 
 
-def institution(config):
+def institution(config: Mapping[str, Any]) -> Institution:
     """The institution of this configuration: a :class:`FileInstitution`
     writing into ``PAYOUT_DIR``, by default ``<DATA_DIR>/payouts``."""
     folder = config.get("PAYOUT_DIR") or Path(config["DATA_DIR"]) / "payouts"

@@ -6,17 +6,22 @@ coalesced when late.  Every job is safe to repeat, and the reward job runs
 at start, so a worker that was down catches up every closed period.
 """
 
+from __future__ import annotations
+
 import datetime as dt
 import logging
+from collections.abc import Callable
+from typing import Any
 
 from apscheduler.schedulers.blocking import BlockingScheduler
+from flask import Flask
 
 from . import analytics, rewards
 
 log = logging.getLogger("refgraph.worker")
 
 #: (function, trigger, trigger kwargs, job id) of every scheduled job.
-JOBS = [
+JOBS: list[tuple[Callable[[Flask], None], str, dict[str, Any], str]] = [
     (rewards.close_periods, "interval", {"minutes": 10}, "rewards.close_periods"),
     (rewards.release_rewards, "interval", {"minutes": 10}, "rewards.release"),
     (rewards.expire_vouchers, "interval", {"hours": 1}, "vouchers.expire"),
@@ -24,7 +29,7 @@ JOBS = [
 ]
 
 
-def build_scheduler(app):
+def build_scheduler(app: Flask) -> BlockingScheduler:
     scheduler = BlockingScheduler(timezone="UTC", job_defaults={
         "coalesce": True, "max_instances": 1, "misfire_grace_time": 3600,
     })
@@ -34,7 +39,7 @@ def build_scheduler(app):
     return scheduler
 
 
-def run_worker(app):
+def run_worker(app: Flask) -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     scheduler = build_scheduler(app)
     log.info("worker started with %d job(s): %s", len(JOBS), [job[3] for job in JOBS])

@@ -146,3 +146,25 @@ def make_caller(client, graph_backend):
 @pytest.fixture
 def operator(make_caller):
     return make_caller("operator")
+
+
+# -- the README's worked example, for the reward, withdrawal, job and race tests
+
+@pytest.fixture
+def example(graph_backend):
+    """The README's worked example (``test_rewards.build_example``)."""
+    from test_rewards import build_example
+
+    return build_example(graph_backend)
+
+
+@pytest.fixture
+def rich(example):
+    """carol has 212 withdrawable, m1 25 (the worked example, released)."""
+    from graph.store import rewards
+
+    from test_rewards import AFTER_NOV, DAY
+
+    rewards.run(example, "2026-10", now=AFTER_NOV)
+    rewards.release(example, now=AFTER_NOV + 8 * DAY)
+    return example

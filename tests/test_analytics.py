@@ -180,7 +180,7 @@ def reference_pagerank(G, alpha):
     x = np.full(len(nodes), 1 / len(nodes))
     for _ in range(2000):
         x = x @ P
-    return dict(zip(nodes, x))
+    return dict(zip(nodes, x, strict=True))
 
 
 @pytest.mark.parametrize("edges", [

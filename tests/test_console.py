@@ -9,8 +9,8 @@ import pytest
 
 import api.console
 from graph import vocabulary
-from graph.store import keys, users
 from graph.rules import DEFAULT_RULES
+from graph.store import keys, users
 
 STATIC = Path(api.console.__file__).with_name("static")
 

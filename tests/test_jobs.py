@@ -8,7 +8,7 @@ import textwrap
 import graph
 from graph.store import ledger, rewards, sales
 
-from test_rewards import AFTER_NOV, DAY, OCT, example, sale  # noqa: F401  (fixture)
+from test_rewards import AFTER_NOV, DAY, OCT, sale
 
 
 def test_catch_up_runs_every_closed_period_without_a_run(example, app, monkeypatch):

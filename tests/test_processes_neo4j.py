@@ -20,7 +20,7 @@ from graph.store import ledger, rewards
 from graph.store import rules as rules_store
 
 from test_processes import CLI, free_port, get, refgraph
-from test_rewards import OCT, DAY, build_example
+from test_rewards import DAY, OCT, build_example
 
 pytestmark = pytest.mark.neo4j
 

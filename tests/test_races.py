@@ -29,8 +29,8 @@ from graph.rules import DEFAULT_RULES, period_of
 from graph.store import cards, ledger, rewards, sales, users
 from graph.store import withdrawals as wd
 
-from test_rewards import AFTER_NOV, DAY, OCT, at, example  # noqa: F401  (fixture)
-from test_withdrawals import RULES, rich  # noqa: F401  (fixture)
+from test_rewards import AFTER_NOV, DAY, OCT, at
+from test_withdrawals import RULES
 
 
 def race(work, n):
@@ -231,7 +231,7 @@ def test_batches_racing_single_sales_with_the_same_ids_record_each_sale_once(sho
         for id, what in outcome:
             assert what in ("created", "replayed"), (id, what)
             created[id] = created.get(id, 0) + (what == "created")
-    for item, (sale, was_created) in zip(SALES, results[len(batches):]):
+    for item, (sale, was_created) in zip(SALES, results[len(batches):], strict=True):
         assert sale["id"] == item["id"] and sale["amount"] == item["amount"]
         created[item["id"]] = created.get(item["id"], 0) + was_created
     assert created == {item["id"]: 1 for item in SALES}

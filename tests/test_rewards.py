@@ -53,11 +53,6 @@ def build_example(g):
     return g
 
 
-@pytest.fixture
-def example(graph_backend):
-    return build_example(graph_backend)
-
-
 def test_worked_example(example):
     lines = rewards.compute(example, "2026-10")
     assert [(l.referrer_id, l.level, l.referrals, l.tier, l.tier_share_bp, l.base, l.amount)

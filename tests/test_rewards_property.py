@@ -82,7 +82,7 @@ def worlds(draw):
             "joined": START - 40 * DAY + draw(st.integers(0, 70)) * DAY + i,
         })
     people.sort(key=lambda u: int(u["id"][1:]))
-    for i, person in enumerate(people[1:], start=1):   # a referee joins after its referrer
+    for person in people[1:]:   # a referee joins after its referrer
         parent = people[int(person["referrer"][1:])]
         person["joined"] = max(person["joined"], parent["joined"] + 1)
     shops = [u["id"] for u in people if u["merchant"]]

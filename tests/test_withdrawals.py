@@ -7,19 +7,8 @@ import pytest
 
 from graph.errors import Refused
 from graph.rules import DEFAULT_RULES
-from graph.store import cards, rewards, sales, users
+from graph.store import cards, sales, users
 from graph.store import withdrawals as wd
-
-from test_rewards import AFTER_NOV, DAY, example  # noqa: F401  (fixture)
-
-
-@pytest.fixture
-def rich(example):
-    """carol has 212 withdrawable, m1 25 (the worked example, released)."""
-    rewards.run(example, "2026-10", now=AFTER_NOV)
-    rewards.release(example, now=AFTER_NOV + 8 * DAY)
-    return example
-
 
 RULES = DEFAULT_RULES.changed({"min_withdrawal": 10})
 

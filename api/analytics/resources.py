@@ -9,8 +9,16 @@ from api.pagination import decode, encode, page_of
 from graph import get_backend
 from graph.store import analytics
 
-from .schemas import (NeighbourhoodArgs, NeighbourhoodSchema, NetworkSummarySchema, SearchArgs,
-                      SearchResultSchema, SignalArgs, SignalSchema, UserCardSchema)
+from .schemas import (
+    NeighbourhoodArgs,
+    NeighbourhoodSchema,
+    NetworkSummarySchema,
+    SearchArgs,
+    SearchResultSchema,
+    SignalArgs,
+    SignalSchema,
+    UserCardSchema,
+)
 
 blp = v1_blueprint("analytics", __name__, "Network analytics and fraud signals (operators)")
 

@@ -11,8 +11,16 @@ from graph import get_backend
 from graph.store import sales
 from graph.vocabulary import now_ms
 
-from .schemas import (RefundInSchema, RefundListSchema, RefundSchema, SaleBatchInSchema,
-                      SaleBatchSchema, SaleInSchema, SaleListArgs, SaleSchema)
+from .schemas import (
+    RefundInSchema,
+    RefundListSchema,
+    RefundSchema,
+    SaleBatchInSchema,
+    SaleBatchSchema,
+    SaleInSchema,
+    SaleListArgs,
+    SaleSchema,
+)
 
 blp = v1_blueprint("sales", __name__, "Sales, refunds, fees and points")
 

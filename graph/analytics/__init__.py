@@ -48,8 +48,14 @@ from .build import FINGERPRINTS, build_graph, build_neighbourhood
 from .communities import communities
 from .influence import RANKINGS, downline_sizes, pagerank, top_referrers
 from .layout import tree_layout
-from .signals import (DETECTORS, dormant_chains, fraud_signals, referral_bursts, self_dealing,
-                      shared_fingerprints)
+from .signals import (
+    DETECTORS,
+    dormant_chains,
+    fraud_signals,
+    referral_bursts,
+    self_dealing,
+    shared_fingerprints,
+)
 from .summary import summary
 from .walk import upline
 

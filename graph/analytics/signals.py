@@ -15,8 +15,7 @@ from typing import Any
 
 import networkx as nx
 
-from ..vocabulary import (DAY_MS, DORMANT_CHAIN, REFERRAL_BURST, SELF_DEALING,
-                          SHARED_FINGERPRINT)
+from ..vocabulary import DAY_MS, DORMANT_CHAIN, REFERRAL_BURST, SELF_DEALING, SHARED_FINGERPRINT
 from .build import FINGERPRINTS
 from .walk import links, upline
 

@@ -209,6 +209,7 @@ def user_card(backend: Backend, user_id: str) -> dict[str, Any]:
     """Everything the console's user card shows."""
     user = users_store.get(backend, user_id)
     card = backend.read_one("analytics_user_card", id=user_id)
+    assert card is not None  # the user exists: users_store.get raised otherwise
     levels = backend.read("user_downline_counts", id=user_id, depth=users_store.MAX_DEPTH)
     return {
         "user": user,

@@ -8,8 +8,12 @@ the balances cached on user nodes: ``points``, ``pending``, ``available``,
 ``clawback`` (balance = minus what the user owes).
 """
 
+from __future__ import annotations
+
+from ..backend import Backend, Row
+
 #: cached field on the user node -> (ledger account purpose, sign)
-CACHED = {
+CACHED: dict[str, tuple[str, int]] = {
     "points": ("points", 1),
     "cash_pending": ("pending", 1),
     "cash_available": ("available", 1),
@@ -19,11 +23,11 @@ CACHED = {
 }
 
 
-def balances(backend):
+def balances(backend: Backend) -> dict[str, int]:
     return {row["account"]: row["balance"] for row in backend.read("ledger_balances")}
 
 
-def check(backend):
+def check(backend: Backend) -> list[str]:
     """Every problem found, as a list of sentences (empty: the ledger is clean)."""
     problems = [
         f"entry {e['id']} ({e['kind']}) is not a valid movement: {e['debit']} -> "
@@ -42,6 +46,7 @@ def check(backend):
     return problems
 
 
-def entries(backend, account, after=None, limit=100):
+def entries(backend: Backend, account: str, after: str | None = None,
+            limit: int = 100) -> list[Row]:
     return [row["entry"] for row in backend.read("ledger_entries_of_account", account=account,
                                                  after=after, limit=limit)]

@@ -1,18 +1,23 @@
 """Reward runs on the graph: read the inputs, compute, credit exactly once."""
 
+from __future__ import annotations
+
 import json
 import uuid
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any
 
+from ..backend import Backend, Row
 from ..errors import NotFound, Refused
-from ..rewards import Contribution, compute_lines, summarise
-from ..rules import period_bounds
+from ..rewards import Contribution, Line, compute_lines, summarise
+from ..rules import RuleSet, period_bounds
 from ..vocabulary import COMPLETED, DAY_MS, now_ms
 from . import rules as rules_store
 
 MAX_LEVELS = 10
 
 
-def rules_for_period(backend, period):
+def rules_for_period(backend: Backend, period: str) -> dict[str, Any]:
     """The rule-set version that governs the rewards of ``period``: the one in
     force when the period began, so a change made during a period applies
     from the next period on."""
@@ -20,7 +25,8 @@ def rules_for_period(backend, period):
     return rules_store.in_force(backend, at=start)
 
 
-def inputs(backend, period, rules):
+def inputs(backend: Backend, period: str,
+           rules: RuleSet) -> tuple[dict[str, int], list[tuple[str, int, Contribution]]]:
     """``(referrals, contributions)`` for :func:`graph.rewards.compute_lines`."""
     start, end = period_bounds(period)
     referrals = {
@@ -47,7 +53,7 @@ def inputs(backend, period, rules):
     return referrals, contributions
 
 
-def compute(backend, period, rules=None):
+def compute(backend: Backend, period: str, rules: RuleSet | None = None) -> list[Line]:
     """The lines of ``period`` without writing anything (a preview)."""
     version = rules_for_period(backend, period)
     rules = rules or version["rules"]
@@ -55,7 +61,7 @@ def compute(backend, period, rules=None):
     return compute_lines(period, rules, referrals, contributions)
 
 
-def _payload(line):
+def _payload(line: Line) -> dict[str, Any]:
     detail = [[c.merchant_id, c.fees, c.refunded_fees, list(c.path)] for c in line.contributions]
     return {"id": line.id, "period": line.period, "level": line.level, "amount": line.amount,
             "referrals": line.referrals, "tier": line.tier,
@@ -64,12 +70,13 @@ def _payload(line):
             "detail": json.dumps(detail, separators=(",", ":"))}
 
 
-def _batches(lines, size):
+def _batches(lines: Iterable[Line], size: int) -> Iterator[tuple[list[dict[str, Any]], int]]:
     """Lines grouped per referrer, in batches of about ``size`` lines."""
-    by_referrer = {}
+    by_referrer: dict[str, list[dict[str, Any]]] = {}
     for line in lines:
         by_referrer.setdefault(line.referrer_id, []).append(_payload(line))
-    batch, count = [], 0
+    batch: list[dict[str, Any]] = []
+    count = 0
     for referrer_id, items in by_referrer.items():
         batch.append({"referrer_id": referrer_id, "lines": items})
         count += len(items)
@@ -80,7 +87,9 @@ def _batches(lines, size):
         yield batch, count
 
 
-def run(backend, period, *, now=None, batch=2_000, progress=None, fail_after=None):
+def run(backend: Backend, period: str, *, now: int | None = None, batch: int = 2_000,
+        progress: Callable[[int, int], None] | None = None,
+        fail_after: int | None = None) -> Row:
     """Run the rewards of a closed ``period``; safe to repeat.
 
     Returns the run record.  ``progress(done, total)`` is told after each
@@ -89,9 +98,9 @@ def run(backend, period, *, now=None, batch=2_000, progress=None, fail_after=Non
     """
     now = now or now_ms()
     _, end = period_bounds(period)
-    done = backend.read_one("reward_run_get", period=period)
-    if done and done["run"]["status"] == COMPLETED:
-        return done["run"]
+    existing = backend.read_one("reward_run_get", period=period)
+    if existing and existing["run"]["status"] == COMPLETED:
+        return existing["run"]
     if end > now:
         raise Refused("period_open", f"period {period} has not closed yet; run it after it ends",
                       "period")
@@ -99,6 +108,7 @@ def run(backend, period, *, now=None, batch=2_000, progress=None, fail_after=Non
     rules = version["rules"]
     opened = backend.write_one("reward_run_start", period=period,
                                rules_version=version["version"], at=now)
+    assert opened is not None  # the MERGE answers with the run
     if opened["run"]["status"] == COMPLETED:
         return opened["run"]
     try:
@@ -113,37 +123,40 @@ def run(backend, period, *, now=None, batch=2_000, progress=None, fail_after=Non
                 progress(done, len(lines))
             if fail_after is not None and number >= fail_after:
                 raise RuntimeError("stopped on purpose after batch %d" % number)
-        return backend.write_one("reward_run_finish", period=period, at=now_ms())["run"]
+        finished = backend.write_one("reward_run_finish", period=period, at=now_ms())
+        assert finished is not None  # the run started above
+        return finished["run"]
     except Exception as exc:
         backend.write("reward_run_fail", period=period, error=str(exc)[:500], at=now_ms())
         raise
 
 
-def get_run(backend, period):
+def get_run(backend: Backend, period: str) -> Row:
     row = backend.read_one("reward_run_get", period=period)
     if row is None:
         raise NotFound(f"no reward run for {period}; 'refgraph rewards run --period {period}'")
     return row["run"]
 
 
-def list_runs(backend, before=None, limit=50):
+def list_runs(backend: Backend, before: str | None = None, limit: int = 50) -> list[Row]:
     return [row["run"] for row in backend.read("reward_run_list", before=before, limit=limit)]
 
 
-def release(backend, now=None, batch=1_000):
+def release(backend: Backend, now: int | None = None, batch: int = 1_000) -> dict[str, int]:
     """Release every pending line whose hold has ended; returns totals."""
     now = now or now_ms()
     totals = {"referrers": 0, "lines": 0, "released": 0, "settled": 0}
     while True:
         row = backend.write_one("reward_release", now=now, batch=batch,
                                 run_id=uuid.uuid4().hex)
+        assert row is not None  # totals, 0 once nothing is due
         if not row["referrers"]:
             return totals
         for key in totals:
             totals[key] += row[key]
 
 
-def explain(backend, line_id):
+def explain(backend: Backend, line_id: str) -> dict[str, Any]:
     """Why a reward line is what it is."""
     row = backend.read_one("reward_line_get", id=line_id)
     if row is None:
@@ -156,24 +169,25 @@ def explain(backend, line_id):
     return line
 
 
-def lines_of(backend, user_id, after=None, limit=50):
+def lines_of(backend: Backend, user_id: str, after: str | None = None,
+             limit: int = 50) -> list[Row]:
     return [row["line"] for row in backend.read("reward_lines_of_user", user_id=user_id,
                                                 after=after, limit=limit)]
 
 
-def proposed_rules(backend, period, changes):
+def proposed_rules(backend: Backend, period: str, changes: Mapping[str, Any]) -> RuleSet:
     """The rules of ``period`` with ``changes`` (a partial mapping) applied,
     for :func:`preview`; raises :class:`~graph.errors.RulesInvalid`."""
     return rules_for_period(backend, period)["rules"].changed(changes)
 
 
-def preview(backend, period, proposed=None):
+def preview(backend: Backend, period: str, proposed: RuleSet | None = None) -> dict[str, Any]:
     """Totals of ``period`` under the rules in force and, if given, under
     ``proposed`` rules (e.g. from :func:`proposed_rules`), with the
     difference; writes nothing."""
     current_rules = rules_for_period(backend, period)["rules"]
     current = compute(backend, period, current_rules)
-    result = {"period": period, "current": summarise(current, current_rules)}
+    result: dict[str, Any] = {"period": period, "current": summarise(current, current_rules)}
     if proposed is not None:
         other = compute(backend, period, proposed)
         result["proposed"] = summarise(other, proposed)
@@ -184,7 +198,7 @@ def preview(backend, period, proposed=None):
     return result
 
 
-def pending_periods(backend, now=None):
+def pending_periods(backend: Backend, now: int | None = None) -> list[str]:
     """Closed periods with fees and no completed run, oldest first."""
     now = now or now_ms()
     return [row["period"] for row in backend.read("reward_pending_periods")

