@@ -169,7 +169,7 @@ def test_every_route_is_in_the_matrix(app):
             rparts = rr.split("/")
             parts = [p.replace("%7C", "|") for p in parts]
             if mm == m and len(rparts) == len(parts) and all(
-                    a == b or a == "X" for a, b in zip(rparts, parts)):
+                    a == b or a == "X" for a, b in zip(rparts, parts, strict=True)):
                 covered_norm.add((mm, rr))
     assert normalised - covered_norm == set()
 

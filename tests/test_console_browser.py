@@ -14,13 +14,13 @@ import re
 
 import pytest
 
-import api.console
-from browser_harness import LAPTOP, PHONE, Watch, launch, require_chromium, serve
 from graph import demo
 from graph.maintenance import now_ms
 from graph.rules import DEFAULT_RULES
 from graph.store import keys, rewards, sales, users
 from graph.store import withdrawals as wd
+
+from browser_harness import LAPTOP, PHONE, Watch, launch, require_chromium, serve
 
 DAY = 86_400_000
 TIMEOUT_MS = 15_000
