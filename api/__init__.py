@@ -79,6 +79,7 @@ def create_app(config=None):
     hardening.init_app(app)
 
     from .analytics.resources import blp as analytics_blp
+    from .audit.resources import blp as audit_blp
     from .cards.resources import blp as cards_blp
     from .health.resources import blp as health_blp
     from .rules.resources import blp as rules_blp
@@ -91,7 +92,8 @@ def create_app(config=None):
     from .withdrawals.resources import callbacks as callbacks_blp
 
     for blueprint in (health_blp, users_blp, cards_blp, vouchers_blp, sales_blp, rules_blp,
-                      rewards_blp, withdrawals_blp, callbacks_blp, ledger_blp, analytics_blp):
+                      rewards_blp, withdrawals_blp, callbacks_blp, ledger_blp, analytics_blp,
+                      audit_blp):
         api.register_blueprint(blueprint)
     app.extensions["refgraph.api"] = api
 

@@ -2,11 +2,11 @@
 
 User roles and the node labels that carry them, the roles of API keys, the
 statuses of users, withdrawals, vouchers, reward runs and reward lines, the
-kinds of fraud signal, and time as epoch milliseconds.  Every value is a
-plain string (or int): it is what the graph stores and the API sends, so
-the schemas validate against these tuples, and the operator console loads
-them from ``GET /console/vocabulary.json`` (:func:`as_dict`) instead of
-keeping copies.
+kinds of fraud signal, the actions of the audit trail, and time as epoch
+milliseconds.  Every value is a plain string (or int): it is what the graph
+stores and the API sends, so the schemas validate against these tuples, and
+the operator console loads them from ``GET /console/vocabulary.json``
+(:func:`as_dict`) instead of keeping copies.
 
 The Cypher files spell the same words in their own text: a label cannot
 be a parameter, and a status written in a query keeps it readable.
@@ -138,6 +138,19 @@ SIGNAL_KINDS: Final[tuple[str, ...]] = (
     SHARED_FINGERPRINT, SELF_DEALING, REFERRAL_BURST, DORMANT_CHAIN)
 
 
+# -- the audit trail ----------------------------------------------------------
+
+#: The operator actions the audit trail records (see :mod:`graph.store.audit`).
+AUDIT_ACTIONS: Final[tuple[str, ...]] = (
+    "rules.changed",
+    "withdrawal.approved", "withdrawal.rejected", "withdrawal.paid", "withdrawal.failed",
+    "user.suspended", "user.reactivated", "user.closed", "user.referrer_attached",
+    "api_key.created", "api_key.revoked",
+    "payout_batch.created", "reward_run.completed",
+    "voucher.issued", "voucher.revoked",
+)
+
+
 def as_dict() -> dict[str, object]:
     """The vocabulary as one JSON-ready mapping, for clients such as the console.
 
@@ -159,5 +172,6 @@ def as_dict() -> dict[str, object]:
         "run_statuses": list(RUN_STATUSES),
         "line_statuses": list(LINE_STATUSES),
         "signal_kinds": list(SIGNAL_KINDS),
+        "audit_actions": list(AUDIT_ACTIONS),
         "day_ms": DAY_MS,
     }

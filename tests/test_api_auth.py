@@ -76,6 +76,7 @@ MATRIX = [
     ("get", "/v1/analytics/search?q=ca", None, expect(OK)),
     ("get", "/v1/analytics/users/carol", None, expect(OK)),
     ("get", "/v1/analytics/users/carol/neighbourhood", None, expect(OK)),
+    ("get", "/v1/audit", None, expect(OK)),
 ]
 
 

@@ -333,3 +333,79 @@ def test_a_phone_sees_every_page_without_sideways_scrolling(phone, seeded, opera
         page.wait_for_timeout(100)
         width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
         assert width[0] <= width[1] == PHONE["width"], f"#{route} is {width[0]} px wide"
+
+
+# ---------------------------------------------------------------------------
+# The audit trail
+
+@pytest.fixture
+def audited(app, graph_backend, operator_key):
+    """Three audited actions: a suspension and a rule change through the API
+    with the operator's key, an API key made on the command line."""
+    import getpass
+
+    from api.audit import trail
+
+    users.register(graph_backend, id="ann", name="Ann", roles=["buyer"], rules=DEFAULT_RULES,
+                   root=True)
+    client = app.test_client()
+    headers = {"Authorization": f"Bearer {operator_key}"}
+    assert client.put("/v1/users/ann/status", json={"status": "suspended", "reason": "checking"},
+                      headers=headers).status_code == 200
+    assert client.post("/v1/rules", json={"rules": {"fee_bp": 300}, "note": "spring"},
+                       headers=headers).status_code == 201
+    trail.create_key(graph_backend, "operator", name="night shift", actor=trail.cli_actor())
+    return {"key_id": operator_key.split("_", 2)[1], "os_user": getpass.getuser()}
+
+
+def test_the_audit_page_lists_operator_actions_with_filters(laptop, audited, operator_key):
+    page, watch = laptop
+    watch.expect(404, "/v1/analytics/summary")
+    sign_in(page, operator_key)
+    page.click("nav.tabs a[data-section=audit]")
+    page.wait_for_selector("#audit table.audit tbody tr")
+    rows = page.locator("#audit table.audit tbody tr")
+    assert rows.count() == 3
+    assert [rows.nth(i).locator("a.action").inner_text() for i in range(3)] == [
+        "api_key.created", "rules.changed", "user.suspended"]
+    rules = rows.nth(1).inner_text()
+    assert "rules.fee_bp" in rules and "500 → 300" in rules and "spring" in rules
+    assert audited["key_id"] in rules and "operator key" in rules
+    assert "command line" in rows.nth(0).inner_text()
+    assert "night shift" in rows.nth(0).inner_text()
+
+    page.select_option("#audit-action", "user.suspended")     # one action
+    page.wait_for_url(re.compile(r"#/audit\?action=user\.suspended$"))
+    page.wait_for_selector("#audit table.audit tbody tr >> nth=0")
+    assert page.locator("#audit table.audit tbody tr").count() == 1
+    assert "active → suspended" in page.locator("#audit tbody tr").inner_text()
+    page.click("#audit tbody tr a.subject")                     # everything about ann
+    page.wait_for_url(re.compile(r"#/audit\?subject_id=ann$"))
+    page.wait_for_selector("#audit tbody tr[data-id]")
+    assert page.locator("#audit-subject").input_value() == "ann"
+    assert page.locator("#audit tbody tr").count() == 1
+
+    page.click("#audit-clear")                                  # by the OS user
+    page.wait_for_url(re.compile(r"#/audit$"))
+    page.fill("#audit-actor", audited["os_user"])
+    page.press("#audit-actor", "Enter")
+    page.wait_for_url(re.compile(r"actor="))
+    page.wait_for_selector("#audit tbody tr a.action:has-text('api_key.created')")
+    assert page.locator("#audit tbody tr").count() == 1
+    page.fill("#audit-actor", "nobody-at-all")
+    page.press("#audit-actor", "Enter")
+    page.wait_for_selector("#audit p.empty")
+    page.go_back()                                              # back to the OS user's
+    page.wait_for_selector("#audit tbody tr a.action:has-text('api_key.created')")
+    assert page.locator("#audit-actor").input_value() == audited["os_user"]
+
+
+def test_the_audit_page_fits_a_phone(phone, audited, operator_key):
+    page, watch = phone
+    watch.expect(404, "/v1/analytics/summary")
+    sign_in(page, operator_key)
+    page.goto("/console#/audit")
+    page.wait_for_selector("#audit table.audit tbody tr")
+    page.wait_for_timeout(100)
+    width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert width[0] <= width[1] == PHONE["width"], f"#/audit is {width[0]} px wide"

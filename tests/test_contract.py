@@ -868,6 +868,7 @@ def everything_once(g):
     g.write("analytics_snapshot_save", at=T, body='{"users": 4}', users=4)
     g.write("analytics_user_metrics_save", rows=[{"id": "holder", "downline": 2,
                                                   "pagerank": 0.25}], at=T)
+    audit_event(g, "e1")
     return g
 
 
@@ -927,7 +928,7 @@ COPY_KEYS = {
     "Card": ["card-1"], "Voucher": ["card-1-v1", "card-1-v2", "gift"], "Sale": ["s1"],
     "Refund": ["r1"], "FeeTotal": ["shop|2027-01"], "RewardRun": ["2027-01"],
     "RewardLine": ["2027-01|holder|1"], "Withdrawal": ["w1"], "PayoutBatch": ["b1"],
-    "AnalyticsSnapshot": ["network"],
+    "AnalyticsSnapshot": ["network"], "AuditEvent": ["e1"],
 }
 COPY_PAIRS = {
     "REFERRED": [("root", "holder"), ("holder", "buyer"), ("holder", "shop")],
@@ -1060,6 +1061,72 @@ def _(g):
     labelled = sum(r["nodes"] for r in g.read("count_nodes") if r["label"] in
                    {s.label for s in graph_copy.NODES})
     assert g.read("copy_count_all") == [{"nodes": labelled}] and labelled > 10
+
+
+# -- the audit trail ------------------------------------------------------------
+
+def audit_event(g, id, at=T, action="withdrawal.approved", subject_id="w1", actor_id="k1",
+                **extra):
+    params = dict(id=id, at=at, action=action, subject_type="withdrawal", subject_id=subject_id,
+                  actor_type="api_key", actor_id=actor_id, actor_role="operator",
+                  before='{"status":"requested"}', after='{"status":"approved"}',
+                  request_id="req-1")
+    return g.write_one("audit_record", **{**params, **extra})
+
+
+@contract("audit_record")
+def _(g):
+    first = audit_event(g, "e1")
+    assert first == {"created": True, "event": {
+        "id": "e1", "at": T, "action": "withdrawal.approved", "subject_type": "withdrawal",
+        "subject_id": "w1", "actor_type": "api_key", "actor_id": "k1", "actor_role": "operator",
+        "before": '{"status":"requested"}', "after": '{"status":"approved"}',
+        "request_id": "req-1"}}
+    # the same id again (a retried request) changes nothing, whatever it says
+    again = audit_event(g, "e1", at=T + 5, actor_id="k2", after='{"status":"rejected"}')
+    assert again == {**first, "created": False}
+    bare = audit_event(g, "e2", action="api_key.created", actor_type="cli", actor_id="ann",
+                       actor_role=None, before=None, request_id=None)
+    assert bare["created"] and bare["event"]["before"] is None
+    assert (bare["event"]["actor_role"], bare["event"]["request_id"]) == (None, None)
+    assert {r["label"]: r["nodes"] for r in g.read("count_nodes")}["AuditEvent"] == 2
+
+
+NEWEST = dict(before_at=2**63 - 1, before_id="")
+ANY = dict(action=None, subject_id=None, actor_id=None)
+
+
+def audit_ids(g, limit=10, **params):
+    return [r["event"]["id"] for r in g.read("audit_list", **{**NEWEST, **ANY, **params},
+                                              limit=limit)]
+
+
+@contract("audit_list")
+def _(g):
+    assert audit_ids(g) == []
+    audit_event(g, "a1", at=T)
+    audit_event(g, "a2", at=T, action="user.suspended", subject_id="holder")
+    audit_event(g, "a3", at=T + 1, actor_id="k2")
+    audit_event(g, "a4", at=T + 2, action="rules.changed", subject_id="7", actor_type="cli",
+                actor_id="ann", actor_role=None, before=None, request_id=None)
+    assert audit_ids(g) == ["a4", "a3", "a2", "a1"]           # newest first, then id
+    row = g.read("audit_list", **NEWEST, **ANY, limit=1)[0]
+    assert row == {"event": {
+        "id": "a4", "at": T + 2, "action": "rules.changed", "subject_type": "withdrawal",
+        "subject_id": "7", "actor_type": "cli", "actor_id": "ann", "actor_role": None,
+        "before": None, "after": '{"status":"approved"}', "request_id": None}}
+    # keyset pages by (at, id), the tie at T included
+    assert audit_ids(g, limit=2) == ["a4", "a3"]
+    assert audit_ids(g, limit=2, before_at=T + 1, before_id="a3") == ["a2", "a1"]
+    assert audit_ids(g, before_at=T, before_id="a2") == ["a1"]
+    assert audit_ids(g, before_at=T, before_id="a1") == []
+    # filters, alone and together; null is no filter
+    assert audit_ids(g, action="withdrawal.approved") == ["a3", "a1"]
+    assert audit_ids(g, subject_id="holder") == ["a2"]
+    assert audit_ids(g, actor_id="k1") == ["a2", "a1"]
+    assert audit_ids(g, action="withdrawal.approved", actor_id="k1") == ["a1"]
+    assert audit_ids(g, action="withdrawal.approved", subject_id="holder") == []
+    assert audit_ids(g, actor_id="ann", limit=1) == ["a4"]
 
 
 # -- the tests (after every contract above is registered) ----------------------

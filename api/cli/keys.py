@@ -7,6 +7,8 @@ from graph import get_backend
 from graph.store import keys
 from graph.vocabulary import KEY_ROLES
 
+from ..audit import trail
+
 
 @click.group("keys")
 def keys_group():
@@ -20,7 +22,8 @@ def keys_group():
 @with_appcontext
 def keys_create(role, user_id, name):
     """Create a key and print it alone on stdout (it is shown only once)."""
-    plaintext, record = keys.create(get_backend(), role, user_id, name)
+    plaintext, record = trail.create_key(get_backend(), role, user_id, name,
+                                         actor=trail.cli_actor())
     click.echo(f"created {role} key {record['id']}"
                + (f" for user {user_id}" if user_id else "") + "; store it now", err=True)
     click.echo(plaintext)
@@ -40,5 +43,5 @@ def keys_list():
 @with_appcontext
 def keys_revoke(key_id):
     """Revoke a key by its id (or the whole key)."""
-    record = keys.revoke(get_backend(), key_id)
+    record = trail.revoke_key(get_backend(), key_id, actor=trail.cli_actor())
     click.echo(f"revoked key {record['id']}", err=True)

@@ -8,7 +8,8 @@ from flask.cli import with_appcontext
 
 from graph import get_backend
 from graph.settlement import institution
-from graph.store import withdrawals
+
+from ..audit import trail
 
 
 @click.group("payouts")
@@ -22,7 +23,7 @@ def payouts_group():
 def payouts_batch(batch_id):
     """Gather approved withdrawals into a payout file for the institution."""
     batch_id = batch_id or "batch-" + uuid.uuid4().hex[:12]
-    batch, items = withdrawals.create_batch(get_backend(), batch_id)
+    batch, items = trail.create_batch(get_backend(), batch_id, actor=trail.cli_actor())
     where = institution(current_app.config).submit(batch["id"], items)
     click.echo(f"batch {batch['id']}: {len(items)} payouts, "
                f"{sum(w['cash_amount'] for w in items)} in total -> {where}", err=True)

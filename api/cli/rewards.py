@@ -6,6 +6,7 @@ from flask.cli import with_appcontext
 from graph import get_backend
 from graph.store import rewards
 
+from ..audit import trail
 from .changes import rule_changes
 from .output import echo_json
 from .progress import Progress
@@ -43,7 +44,8 @@ def rewards_preview(period, changes):
 def rewards_run(period, batch):
     """Run a closed period's rewards; running it again pays nothing more."""
     with Progress(f"crediting {period}") as progress:
-        run = rewards.run(get_backend(), period, batch=batch, progress=progress.update)
+        run = trail.run_rewards(get_backend(), period, batch=batch, progress=progress.update,
+                                actor=trail.cli_actor())
     echo_json(run)
 
 

@@ -6,6 +6,7 @@ from flask.cli import with_appcontext
 from graph import get_backend
 from graph.store import rules as rules_store
 
+from ..audit import trail
 from .changes import EXAMPLE, rule_changes
 from .output import echo_json
 
@@ -48,6 +49,6 @@ def rules_set(changes, effective_from, note):
     A value is JSON (300, true, '[500, 250]'); a bare word is taken as text
     only for a text field such as period or count_basis.
     """
-    version = rules_store.change(get_backend(), changes, effective_from=effective_from,
-                                 note=note, created_by="cli")
+    version = trail.change_rules(get_backend(), changes, effective_from=effective_from,
+                                 note=note, created_by="cli", actor=trail.cli_actor())
     click.echo(f"rules v{version['version']} in force from {version['effective_from']}", err=True)

@@ -4,6 +4,7 @@ from flask.views import MethodView
 from flask_smorest import abort
 
 from api import auth
+from api.audit import trail
 from api.common import v1_blueprint
 from api.pagination import PageArgs, decode, page, page_of
 from graph import get_backend
@@ -40,7 +41,7 @@ class Run(MethodView):
         """Run the rewards of a closed period now (a repeat pays nothing more)"""
         auth.allow("operator")
         _check_period(period)
-        return rewards.run(get_backend(), period)
+        return trail.run_rewards(get_backend(), period)
 
 
 def _check_period(period):

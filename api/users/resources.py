@@ -3,6 +3,7 @@
 from flask.views import MethodView
 
 from api import auth
+from api.audit import trail
 from api.common import current_rules, replay_headers, v1_blueprint
 from api.pagination import decode, page, page_of
 from graph import get_backend
@@ -59,7 +60,7 @@ class UserStatus(MethodView):
     def put(self, body, user_id):
         """Set a user's status: active, suspended or closed"""
         auth.allow("operator")
-        return users.set_status(get_backend(), user_id, body["status"], body["reason"])
+        return trail.set_user_status(get_backend(), user_id, body["status"], body["reason"])
 
 
 @blp.route("/users/<user_id>/referrer")
@@ -69,8 +70,8 @@ class UserReferrer(MethodView):
     def put(self, body, user_id):
         """Attach a user without a referrer (a root) to a referrer, once"""
         auth.allow("operator")
-        referrer_id, _ = users.set_referrer(get_backend(), user_id, body["referrer_id"],
-                                            current_rules())
+        referrer_id, _ = trail.attach_referrer(get_backend(), user_id, body["referrer_id"],
+                                               current_rules())
         return {"user_id": user_id, "referrer_id": referrer_id}
 
 

@@ -3,6 +3,7 @@
 from flask.views import MethodView
 
 from api import auth
+from api.audit import trail
 from api.common import client_id, replay_headers, v1_blueprint
 from api.pagination import PageArgs, decode, page, page_of
 from graph import get_backend
@@ -34,7 +35,7 @@ class Vouchers(MethodView):
     def post(self, body):
         """Issue a voucher to a user (operators)"""
         auth.allow("operator")
-        voucher, created = cards.issue_voucher(
+        voucher, created = trail.issue_voucher(
             get_backend(), id=client_id(body["id"]), owner_id=body["owner_id"],
             amount=body["amount"], expires_at=body["expires_at"])
         return voucher, 201, replay_headers(created)
@@ -56,4 +57,4 @@ class VoucherRevoke(MethodView):
     def post(self, voucher_id):
         """Revoke a voucher so it can no longer pay (operators)"""
         auth.allow("operator")
-        return cards.revoke_voucher(get_backend(), voucher_id)
+        return trail.revoke_voucher(get_backend(), voucher_id)

@@ -22,3 +22,5 @@ CREATE CONSTRAINT payout_batch_id IF NOT EXISTS FOR (b:PayoutBatch) REQUIRE b.id
 CREATE INDEX reward_line_period IF NOT EXISTS FOR (l:RewardLine) ON (l.period);
 CREATE INDEX reward_line_status IF NOT EXISTS FOR (l:RewardLine) ON (l.status);
 CREATE INDEX withdrawal_status IF NOT EXISTS FOR (w:Withdrawal) ON (w.status);
+CREATE CONSTRAINT audit_event_id IF NOT EXISTS FOR (e:AuditEvent) REQUIRE e.id IS UNIQUE;
+CREATE INDEX audit_event_at IF NOT EXISTS FOR (e:AuditEvent) ON (e.at);

@@ -4,6 +4,7 @@
 
 import {KEY, api, errorBox, fill, h, loadVocabulary} from "./util.js";
 import {hideBanner, startPage} from "./page.js";
+import {auditPage} from "./audit.js";
 import {overviewPage, rewardsPage} from "./dashboards.js";
 import {rulesPage, signalsPage, withdrawalsPage} from "./operations.js";
 import {searchPage, userPage} from "./user.js";
@@ -17,6 +18,7 @@ const routes = [
   [/^#\/withdrawals$/, () => withdrawalsPage(view)],
   [/^#\/rules$/, () => rulesPage(view)],
   [/^#\/signals(?:\?kind=([a-z_]*))?$/, (kind) => signalsPage(view, kind || "")],
+  [/^#\/audit(?:\?(.*))?$/, (search) => auditPage(view, search || "")],
   [/^#\/user\/(.+)$/, (id) => userPage(view, decoded(id))],
   [/^#\/search\/(.*)$/, (q) => searchPage(view, decoded(q))],
 ];
