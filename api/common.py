@@ -2,6 +2,7 @@
 needs a key), the idempotency key, and the rules in force."""
 
 import json
+import re
 
 from flask import request
 from flask_smorest import Blueprint as _SmorestBlueprint
@@ -63,13 +64,14 @@ def client_id(body_id, field="id"):
         abort(422, message="The Idempotency-Key header and the body's id differ; send one, "
                            "or the same value in both.",
               errors={field: ["differs from the Idempotency-Key header"]})
-    if not (header or body_id):
+    if header is None and not body_id:
         abort(422, message="Say which operation this is: give an id in the body or an "
                            "Idempotency-Key header, and reuse it when you retry.",
               errors={field: ["Missing data for required field."]})
-    if header and not 1 <= len(header) <= 128:
-        abort(422, message="The Idempotency-Key header must be 1 to 128 characters.",
-              errors={field: ["Idempotency-Key too long"]})
+    if header is not None and not re.fullmatch(ENTITY_ID, header):
+        abort(422, message="The Idempotency-Key header must be an id like the body's: 1 to 64 "
+                           "letters, digits or . _ : - characters.",
+              errors={field: ["Idempotency-Key: 1 to 64 letters, digits or . _ : -"]})
     return body_id or header
 
 
@@ -77,10 +79,14 @@ def current_rules(at=None):
     return rules_store.rules_at(get_backend(), at)
 
 
+#: a client-chosen id, in a body or an Idempotency-Key header
+ENTITY_ID = r"^[A-Za-z0-9._:-]{1,64}$"
+
+
 def entity_id(**kwargs):
     """A client-chosen id field: 1 to 64 letters, digits and ._:- characters."""
     return fields.String(
-        validate=validate.Regexp(r"^[A-Za-z0-9._:-]{1,64}$",
+        validate=validate.Regexp(ENTITY_ID,
                                  error="1 to 64 letters, digits or . _ : -"),
         **kwargs)
 

@@ -13,6 +13,7 @@ from apispec import BasePlugin
 from apispec.ext.marshmallow.common import resolve_schema_instance
 from werkzeug.routing import BaseConverter
 
+from .common import ENTITY_ID
 from .errors import ErrorSchema
 
 IDEMPOTENCY_KEY = "Idempotency-Key"
@@ -83,7 +84,7 @@ def doc_callback(blueprint):
             if idempotent:
                 doc.setdefault("parameters", []).append({
                     "in": "header", "name": IDEMPOTENCY_KEY, "required": False,
-                    "schema": {"type": "string", "minLength": 1, "maxLength": 128},
+                    "schema": {"type": "string", "pattern": ENTITY_ID},
                     "description": "the operation's id when the body has none; retry with "
                                    "the same key to get the stored answer"})
             if optional:

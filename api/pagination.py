@@ -1,13 +1,14 @@
 """Cursor pagination: ``?limit=N&cursor=C``; responses carry ``next_cursor``.
 
-A cursor is opaque to clients (base64 of the last row's sort key); it stays
-valid while rows are added, unlike an offset.
+A cursor is opaque to clients (unpadded base64url of the list's name and the
+last row's sort key); it stays valid while rows are added, unlike an offset.
 """
 
 import base64
 import binascii
 import json
 
+from flask import request
 from flask_smorest import abort
 from marshmallow import Schema, fields, validate
 
@@ -41,18 +42,27 @@ def page_of(item_schema):
 
 
 def encode(key):
-    return base64.urlsafe_b64encode(json.dumps(key).encode()).decode().rstrip("=")
+    """The cursor of sort key ``key`` in the list being answered: it names the
+    list (the endpoint), so a cursor of another list is refused, not misread."""
+    payload = {"list": request.endpoint, "after": key}
+    return base64.urlsafe_b64encode(json.dumps(payload).encode()).decode().rstrip("=")
 
 
 def decode(cursor):
-    """The sort key a cursor carries, or ``None``; 422 for a damaged cursor."""
+    """The sort key a cursor carries, or ``None``; 422 for a cursor this list
+    did not hand out."""
     if not cursor:
         return None
     try:
-        return json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        payload = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
     except (binascii.Error, ValueError, UnicodeDecodeError):
-        abort(422, message="The cursor is damaged; start again without one.",
-              errors={"cursor": ["not a cursor this API gave out"]})
+        payload = None
+    if not isinstance(payload, dict) or payload.get("list") != request.endpoint \
+            or "after" not in payload:
+        abort(422, message="The cursor is damaged or belongs to another list; start again "
+                           "without one.",
+              errors={"cursor": ["not a cursor this API gave out for this list"]})
+    return payload["after"]
 
 
 def page(items, limit, key):

@@ -22,6 +22,15 @@ class TierSchema(Schema):
         "minimum": 0, "maximum": BP})
 
 
+class _JsonBoolean(fields.Boolean):
+    """JSON true or false only: not 1, 0 or "yes" (``0 in {False}`` in Python)."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, bool):
+            raise self.make_error("invalid")
+        return value
+
+
 def _rule_field(name):
     """The field of rule ``name``, typed as the RuleSet types it; bounds and
     enums are documented here and checked by graph.rules.validate (422
@@ -35,7 +44,7 @@ def _rule_field(name):
                  else fields.Integer(strict=True, metadata=items))
         return fields.List(inner, metadata=doc)
     if kind is bool:
-        return fields.Boolean(metadata=doc)
+        return _JsonBoolean(metadata=doc)
     if kind is int:
         return fields.Integer(strict=True, metadata=doc)
     return fields.String(metadata=doc)
