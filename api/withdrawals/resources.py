@@ -9,6 +9,7 @@ from flask_smorest import Blueprint, abort
 from marshmallow import ValidationError
 
 from api import auth
+from api.audit import trail
 from api.common import client_id, current_rules, replay_headers, v1_blueprint
 from api.pagination import decode, page, page_of
 from graph import get_backend
@@ -64,7 +65,7 @@ class Withdrawal(MethodView):
 
 def _decide(withdrawal_id, to, reason):
     auth.allow("operator")
-    return wd.transition(get_backend(), withdrawal_id, to, reason=reason)
+    return trail.decide_withdrawal(get_backend(), withdrawal_id, to, reason=reason)
 
 
 @blp.route("/withdrawals/<withdrawal_id>/approve")
@@ -94,7 +95,7 @@ class Batches(MethodView):
         auth.allow("operator")
         batch_id = client_id(body["id"]) if (body["id"] or "Idempotency-Key" in request.headers
                                              ) else "batch-" + uuid.uuid4().hex[:12]
-        batch, items = wd.create_batch(get_backend(), batch_id, body["limit"])
+        batch, items = trail.create_batch(get_backend(), batch_id, body["limit"])
         where = institution(current_app.config).submit(batch["id"], items)
         return {"id": batch["id"], "count": len(items),
                 "total": sum(w["cash_amount"] for w in items), "file": where,
@@ -122,8 +123,8 @@ class Confirmations(MethodView):
         except (ValueError, ValidationError) as exc:
             errors = getattr(exc, "messages", {"body": ["not a JSON object"]})
             abort(422, message="The confirmation is invalid; see errors.", errors=errors)
-        return wd.transition(get_backend(), body["withdrawal_id"], body["status"],
-                             rules=current_rules(), reason=body["reason"],
-                             reference=body["reference"])
+        return trail.decide_withdrawal(get_backend(), body["withdrawal_id"], body["status"],
+                                       rules=current_rules(), reason=body["reason"],
+                                       reference=body["reference"], actor=trail.INSTITUTION)
 
 
