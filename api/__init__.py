@@ -82,10 +82,10 @@ def create_app(config=None):
     from .audit.resources import blp as audit_blp
     from .cards.resources import blp as cards_blp
     from .health.resources import blp as health_blp
-    from .rules.resources import blp as rules_blp
-    from .sales.resources import blp as sales_blp
     from .ledger.resources import blp as ledger_blp
     from .rewards.resources import blp as rewards_blp
+    from .rules.resources import blp as rules_blp
+    from .sales.resources import blp as sales_blp
     from .users.resources import blp as users_blp
     from .vouchers.resources import blp as vouchers_blp
     from .withdrawals.resources import blp as withdrawals_blp

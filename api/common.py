@@ -15,6 +15,7 @@ from graph.store import rules as rules_store
 
 from . import auth
 
+
 def _authenticate():
     auth.authenticate()  # a before_request hook must return None to go on
 

@@ -78,7 +78,7 @@ def worker(n: int, port: int, key: str, seed: dict[str, Any], until: float, rate
     """One storefront: the mix, paced at ``rate`` operations a second (0: flat out)."""
     rng = random.Random(n)
     client = Client(port, key)
-    ops, weights = zip(*MIX)
+    ops, weights = zip(*MIX, strict=True)
     latencies: dict[str, list[float]] = {op: [] for op in ops}
     errors: dict[str, int] = {}
     sales: list[tuple[str, int]] = []

@@ -12,13 +12,14 @@ touches the embedded server.  ``progress(done, total)`` counts bytes.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from . import DEFAULTS
-from .embedded import EmbeddedServer, copy_file
-from .errors import Unsupported
+from .embedded import EmbeddedServer, _locked
+from .errors import EmbeddedServerError, Unsupported
 
 if TYPE_CHECKING:
     from .backend import Backend
@@ -79,5 +80,62 @@ def restore(config: Mapping[str, Any], path: str | os.PathLike[str],
     and return its data directory.  refgraph must be stopped; the current
     files are kept beside it as ``falkordb.before-restore-<time>``."""
     server = _server(config)
-    server.restore(path, progress=_counted(progress, Path(path).stat().st_size))
+    restore_server(server, path, progress=_counted(progress, Path(path).stat().st_size))
     return server.data_dir
+
+
+def copy_file(source: str | os.PathLike[str], target: str | os.PathLike[str],
+              progress: Callable[[int], None] | None = None, chunk: int = 1 << 20) -> None:
+    """Copy ``source`` to ``target``; ``progress(n)`` is told of each chunk."""
+    with open(source, "rb") as src, open(target, "wb") as dst:
+        while True:
+            block = src.read(chunk)
+            if not block:
+                break
+            dst.write(block)
+            if progress:
+                progress(len(block))
+        dst.flush()
+        os.fsync(dst.fileno())
+
+
+# Restoring works on the embedded server's files and process directly: this
+# module is its only user besides the server itself.
+def restore_server(server: EmbeddedServer, snapshot: str | os.PathLike[str],
+               progress: Callable[[int], None] | None = None) -> None:
+    """Replace the data with an RDB snapshot made by ``backup``.
+
+    Refuses while any process serves this data directory.  The current
+    files are kept beside the new ones as ``falkordb.before-restore-<time>``.
+    Redis ignores an RDB file when append-only mode is on, so the snapshot
+    is loaded with it off, then switched on, which rewrites the
+    append-only files from the loaded data.
+    """
+    snapshot = Path(snapshot)
+    with open(snapshot, "rb") as handle:
+        if handle.read(5) != b"REDIS":
+            raise EmbeddedServerError(f"{snapshot} is not a refgraph backup (an RDB file)")
+    server._prepare_dirs()
+    with _locked(server.data_dir / "start.lock"):
+        if server.ping():
+            raise EmbeddedServerError(
+                f"refgraph is running on {server.data_dir}; stop it before restoring"
+            )
+        if server.work_dir.exists():
+            stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+            server.work_dir.rename(server.data_dir / f"falkordb.before-restore-{stamp}")
+        server.work_dir.mkdir(mode=0o700)
+        copy_file(snapshot, server.rdb_path, progress)
+        server._launch(appendonly=False)
+        try:
+            with server.client(timeout=60) as conn:
+                conn.config_set("appendonly", "yes")
+                while True:
+                    info = conn.info("persistence")
+                    if info["aof_enabled"] and not info["aof_rewrite_in_progress"] \
+                            and not info.get("aof_rewrite_scheduled"):
+                        break
+                    time.sleep(0.05)
+        finally:
+            server._terminate()
+

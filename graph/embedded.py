@@ -36,7 +36,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -88,21 +88,6 @@ def _locked(path: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-def copy_file(source: str | os.PathLike[str], target: str | os.PathLike[str],
-              progress: Callable[[int], None] | None = None, chunk: int = 1 << 20) -> None:
-    """Copy ``source`` to ``target``; ``progress(n)`` is told of each chunk."""
-    with open(source, "rb") as src, open(target, "wb") as dst:
-        while True:
-            block = src.read(chunk)
-            if not block:
-                break
-            dst.write(block)
-            if progress:
-                progress(len(block))
-        dst.flush()
-        os.fsync(dst.fileno())
 
 
 class EmbeddedServer:
@@ -286,44 +271,6 @@ class EmbeddedServer:
         self._wait_ready(process)
         if appendonly:
             self._compact_if_long()
-
-    def restore(self, snapshot: str | os.PathLike[str],
-                progress: Callable[[int], None] | None = None) -> None:
-        """Replace the data with an RDB snapshot made by ``backup``.
-
-        Refuses while any process serves this data directory.  The current
-        files are kept beside the new ones as ``falkordb.before-restore-<time>``.
-        Redis ignores an RDB file when append-only mode is on, so the snapshot
-        is loaded with it off, then switched on, which rewrites the
-        append-only files from the loaded data.
-        """
-        snapshot = Path(snapshot)
-        with open(snapshot, "rb") as handle:
-            if handle.read(5) != b"REDIS":
-                raise EmbeddedServerError(f"{snapshot} is not a refgraph backup (an RDB file)")
-        self._prepare_dirs()
-        with _locked(self.data_dir / "start.lock"):
-            if self.ping():
-                raise EmbeddedServerError(
-                    f"refgraph is running on {self.data_dir}; stop it before restoring"
-                )
-            if self.work_dir.exists():
-                stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
-                self.work_dir.rename(self.data_dir / f"falkordb.before-restore-{stamp}")
-            self.work_dir.mkdir(mode=0o700)
-            copy_file(snapshot, self.rdb_path, progress)
-            self._launch(appendonly=False)
-            try:
-                with self.client(timeout=60) as conn:
-                    conn.config_set("appendonly", "yes")
-                    while True:
-                        info = conn.info("persistence")
-                        if info["aof_enabled"] and not info["aof_rewrite_in_progress"] \
-                                and not info.get("aof_rewrite_scheduled"):
-                            break
-                        time.sleep(0.05)
-            finally:
-                self._terminate()
 
     def compact(self) -> None:
         """Ask the server to rewrite its append-only file as a snapshot (in

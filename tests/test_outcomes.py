@@ -40,7 +40,10 @@ def test_an_undeclared_outcome_is_an_error_not_a_success():
 
 def test_refusals_become_their_errors():
     refund = TABLES["refund_record"]
-    assert refund.settle(_Backend(), {"outcome": "replayed"}, id="r1", sale_id="s1") == "replayed"
+    row = {"outcome": "replayed", "refund": {"id": "r1"}}
+    assert refund.settle(_Backend(), row, id="r1", sale_id="s1") == ("replayed", row)
+    with pytest.raises(BackendError, match="answered no row"):
+        refund.settle(_Backend(), None, id="r1", sale_id="s1")
     with pytest.raises(IdempotencyConflict, match="'r1'"):
         refund.settle(_Backend(), {"outcome": "id_taken"}, id="r1", sale_id="s1")
     with pytest.raises(NotFound, match="no sale 's1'"):

@@ -22,8 +22,16 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from flask import (Blueprint, current_app, jsonify, redirect, render_template_string, request,
-                   send_from_directory, session)
+from flask import (
+    Blueprint,
+    current_app,
+    jsonify,
+    redirect,
+    render_template_string,
+    request,
+    send_from_directory,
+    session,
+)
 
 from graph import get_backend, vocabulary
 from graph.store import keys

@@ -9,9 +9,19 @@ from api.pagination import decode, page, page_of
 from graph import get_backend
 from graph.store import sales, users
 
-from .schemas import (BalancesSchema, DownlineArgs, DownlineSchema, ReferrerResultSchema,
-                      ReferrerSchema, RegisterSchema, StatusResultSchema, StatusSchema,
-                      UplineSchema, UserListArgs, UserSchema)
+from .schemas import (
+    BalancesSchema,
+    DownlineArgs,
+    DownlineSchema,
+    ReferrerResultSchema,
+    ReferrerSchema,
+    RegisterSchema,
+    StatusResultSchema,
+    StatusSchema,
+    UplineSchema,
+    UserListArgs,
+    UserSchema,
+)
 
 blp = v1_blueprint("users", __name__, "Users, referral links and balances")
 

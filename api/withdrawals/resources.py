@@ -17,8 +17,15 @@ from graph.settlement import institution, verify
 from graph.store import withdrawals as wd
 from graph.vocabulary import APPROVED, REJECTED
 
-from .schemas import (BatchInSchema, BatchSchema, ConfirmationSchema, DecisionSchema,
-                      WithdrawalInSchema, WithdrawalListArgs, WithdrawalSchema)
+from .schemas import (
+    BatchInSchema,
+    BatchSchema,
+    ConfirmationSchema,
+    DecisionSchema,
+    WithdrawalInSchema,
+    WithdrawalListArgs,
+    WithdrawalSchema,
+)
 
 blp = v1_blueprint("withdrawals", __name__, "Withdrawals and payouts")
 callbacks = Blueprint("payout_callbacks", __name__, url_prefix="/v1",

@@ -4,7 +4,7 @@ error.  Functions take the backend as their first argument."""
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any, Callable, overload
 
 from ..backend import Backend
 from ..errors import BackendError, IdempotencyConflict, NotFound, RefgraphError, Refused
@@ -14,7 +14,11 @@ from ..vocabulary import roles_of
 Refusal = Callable[[str, dict[str, Any], dict[str, Any]], RefgraphError]
 
 
-def with_roles(entity):
+@overload
+def with_roles(entity: dict[str, Any]) -> dict[str, Any]: ...
+@overload
+def with_roles(entity: None) -> None: ...
+def with_roles(entity: dict[str, Any] | None) -> dict[str, Any] | None:
     """A user map with ``labels`` replaced by ``roles``."""
     if entity is None:
         return None
@@ -72,10 +76,15 @@ class Outcomes:
                 "disagree: report this as a bug (nothing was assumed to have succeeded)")
         return outcome
 
-    def settle(self, backend: Backend, row: dict[str, Any], **context: Any) -> str:
-        """The row's outcome when it is a success; raise its error otherwise."""
+    def settle(self, backend: Backend, row: dict[str, Any] | None,
+               **context: Any) -> tuple[str, dict[str, Any]]:
+        """``(outcome, row)`` when the outcome is a success; raise its error
+        otherwise (and a BackendError when the statement answered no row)."""
+        if row is None:
+            raise BackendError(f"query {self.query!r} answered no row; it always answers one: "
+                               "report this as a bug")
         outcome = self.check(backend, row["outcome"])
         refusal = self.refusals.get(outcome)
         if refusal is not None:
             raise refusal(outcome, row, context)
-        return outcome
+        return outcome, row

@@ -39,7 +39,7 @@ def buy_card(backend: Backend, *, id: str, user_id: str, rules: RuleSet,
         expires_at=at + rules.card_voucher_days * DAY_MS, allow_second=rules.allow_second_card,
         at=at, request_hash=fingerprint({"id": id, "user_id": user_id}),
     )
-    outcome = BUY.settle(backend, row, id=id, user_id=user_id)
+    outcome, row = BUY.settle(backend, row, id=id, user_id=user_id)
     return row["card"], outcome == "created"
 
 
@@ -63,7 +63,7 @@ def issue_voucher(backend: Backend, *, id: str, owner_id: str, amount: int, expi
     row = backend.write_one("voucher_issue", id=id, owner_id=owner_id, amount=amount,
                             expires_at=expires_at, at=at or now_ms(),
                             request_hash=fingerprint(request))
-    outcome = ISSUE.settle(backend, row, id=id, owner_id=owner_id)
+    outcome, row = ISSUE.settle(backend, row, id=id, owner_id=owner_id)
     return voucher_view(row["voucher"]), outcome == "created"
 
 
@@ -95,6 +95,7 @@ def expire_vouchers(backend: Backend, now: int | None = None,
     totals = {"expired": 0, "value": 0}
     while True:
         row = backend.write_one("voucher_expire", now=now, batch=batch)
+        assert row is not None  # an aggregate: always one row
         if not row["expired"]:
             return totals
         totals["expired"] += row["expired"]

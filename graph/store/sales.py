@@ -79,7 +79,7 @@ def record_sale(backend: Backend, *, id: str, merchant_id: str, amount: int, cur
         voucher_paid=voucher_paid, fee_bp=rules.fee_bp, fee=fee, points=points,
         request_hash=fingerprint(request),
     )
-    outcome = SALE.settle(backend, row, id=id)
+    outcome, row = SALE.settle(backend, row, id=id)
     return row["sale"], outcome == "created"
 
 
@@ -154,7 +154,7 @@ def record_refund(backend: Backend, *, id: str, sale_id: str, amount: int, rules
         "refund_record", id=id, sale_id=sale_id, amount=amount, at=at, reason=reason,
         period=period_of(at, rules.period), request_hash=fingerprint(request),
     )
-    outcome = REFUND.settle(backend, row, id=id, sale_id=sale_id)
+    outcome, row = REFUND.settle(backend, row, id=id, sale_id=sale_id)
     return row["refund"], outcome == "created"
 
 

@@ -71,7 +71,7 @@ def register(backend: Backend, *, id: str, name: str, roles: list[str] | tuple[s
         phone_hash=fingerprints.get("phone_hash"), device_id=fingerprints.get("device_id"),
         payment_hash=fingerprints.get("payment_hash"), request_hash=fingerprint(request),
     )
-    outcome = REGISTER.settle(backend, row, id=id)
+    outcome, row = REGISTER.settle(backend, row, id=id)
     return with_roles(row["user"]), outcome == "created"
 
 
@@ -103,7 +103,7 @@ def set_referrer(backend: Backend, user_id: str, referrer_id: str, rules: RuleSe
                  at: int | None = None) -> tuple[str | None, bool]:
     row = backend.write_one("user_set_referrer", id=user_id, referrer_id=referrer_id,
                             referrers=list(rules.referrers), at=at or now_ms())
-    outcome = SET_REFERRER.settle(backend, row, id=user_id)
+    outcome, row = SET_REFERRER.settle(backend, row, id=user_id)
     return row["referrer_id"], outcome == "attached"
 
 

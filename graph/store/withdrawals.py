@@ -62,7 +62,7 @@ def request(backend: Backend, *, id: str, user_id: str, amount: int, rules: Rule
         "withdrawal_request", id=id, user_id=user_id, amount=amount,
         cash_amount=share_of(amount, rules.cashout_bp), min_amount=rules.min_withdrawal, at=at,
         request_hash=fingerprint({"id": id, "user_id": user_id, "amount": amount}))
-    outcome = REQUEST.settle(backend, row, id=id, user_id=user_id,
+    outcome, row = REQUEST.settle(backend, row, id=id, user_id=user_id,
                              min_amount=rules.min_withdrawal)
     return row["withdrawal"], outcome == "created"
 
@@ -75,7 +75,7 @@ def transition(backend: Backend, withdrawal_id: str, to: str, *, rules: RuleSet 
     row = backend.write_one(
         "withdrawal_transition", id=withdrawal_id, to=to, **{"from": TRANSITIONS[to]},
         reason=reason, reference=reference, at=at, voucher_expires_at=at + days * DAY_MS)
-    TRANSITION.settle(backend, row, id=withdrawal_id, to=to)
+    _, row = TRANSITION.settle(backend, row, id=withdrawal_id, to=to)
     return row["withdrawal"]
 
 
@@ -95,4 +95,5 @@ def list_withdrawals(backend: Backend, *, status: str | None = None, user_id: st
 def create_batch(backend: Backend, batch_id: str, limit: int = 10_000,
                  at: int | None = None) -> tuple[Row, list[Row]]:
     row = backend.write_one("payout_batch_create", id=batch_id, limit=limit, at=at or now_ms())
+    assert row is not None  # MERGE of the batch: always one row
     return row["batch"], row["withdrawals"]
