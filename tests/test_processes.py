@@ -89,7 +89,9 @@ def test_the_worker_catches_up_a_closed_period_and_stops_cleanly(tmp_path):
     backend = graph.open_backend(config)
     test_rewards.build_example(backend)
     backend.close()
-    worker = start(tmp_path, "worker")
+    metrics_port = free_port()
+    worker = start(tmp_path, "worker",
+                   env={"REFGRAPH_WORKER_METRICS_ADDRESS": f"127.0.0.1:{metrics_port}"})
     try:
         # a second process on the same data directory shares the worker's server
         backend = graph.open_backend(config)
@@ -98,6 +100,17 @@ def test_the_worker_catches_up_a_closed_period_and_stops_cleanly(tmp_path):
             time.sleep(0.2)
         run = rewards.get_run(backend, "2026-10")
         assert (run["status"], run["rewards"]) == ("completed", 237)
+        deadline = time.monotonic() + 30
+        while True:   # the worker's own metrics count its job runs
+            with urllib.request.urlopen(f"http://127.0.0.1:{metrics_port}/metrics") as answer:
+                metrics = answer.read().decode()
+            if 'refgraph_worker_job_runs_total{job="analytics.refresh",outcome="done"} 1.0' \
+                    in metrics or time.monotonic() > deadline:
+                break
+            time.sleep(0.2)
+        assert 'refgraph_worker_job_runs_total{job="rewards.close_periods",outcome="done"} 1.0' \
+            in metrics, metrics
+        assert 'job="analytics.refresh",outcome="done"' in metrics
         pid = server_pid(tmp_path)
         owner_is_worker = not backend.server.owner
         worker.send_signal(signal.SIGTERM)
@@ -113,3 +126,8 @@ def test_the_worker_catches_up_a_closed_period_and_stops_cleanly(tmp_path):
     assert "worker started with 4 job(s)" in log
     for job in ("close_periods", "release_rewards", "expire_vouchers", "refresh_analytics"):
         assert re.search(rf'Job "{job} \(trigger[^"]*" executed successfully', log), log
+    runs = [json.loads(line[line.index("{"):]) for line in log.splitlines()
+            if '"job":' in line and '"outcome":' in line]
+    assert {(r["job"], r["outcome"]) for r in runs} >= {
+        ("rewards.close_periods", "done"), ("rewards.release", "done"),
+        ("vouchers.expire", "done"), ("analytics.refresh", "done")}, log
