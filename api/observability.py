@@ -28,13 +28,12 @@ from prometheus_client import (
     CONTENT_TYPE_LATEST,
     CollectorRegistry,
     Counter,
-    Gauge,
     Histogram,
     generate_latest,
+    start_http_server,
 )
 from prometheus_client.core import GaugeMetricFamily
 
-from graph import get_backend
 from graph.errors import RefgraphError
 
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
@@ -59,8 +58,6 @@ class Metrics:
                                  ["query", "kind"], buckets=_BUCKETS, registry=r)
         self.query_errors = Counter("refgraph_query_errors", "named queries that failed",
                                     ["query", "error"], registry=r)
-        self.database_up = Gauge("refgraph_database_up",
-                                 "1 when the graph database answered the last check", registry=r)
         r.register(_StoreCollector(app))
 
     def observe_query(self, name: str, kind: str, seconds: float, error: str | None) -> None:
@@ -81,6 +78,14 @@ class _StoreCollector:
 
     def collect(self) -> Any:
         backend = self.app.extensions["refgraph.graph"].backend
+        up = GaugeMetricFamily("refgraph_database_up",
+                               "1 when the graph database answered at this scrape")
+        try:
+            backend.version()
+            up.add_metric([], 1)
+        except RefgraphError:
+            up.add_metric([], 0)
+        yield up
         server = getattr(backend, "server", None)
         if server is not None:
             restarts = GaugeMetricFamily("refgraph_database_restarts",
@@ -152,14 +157,20 @@ def _configure_access_log(target: str) -> None:
 
 
 def scrape(app: Flask) -> bytes:
-    """The metrics text; checks the database first so ``database_up`` is fresh."""
+    """The metrics text (the database is asked for its figures at each scrape)."""
     metrics: Metrics = app.extensions["refgraph.metrics"]
-    try:
-        get_backend(app).version()
-        metrics.database_up.set(1)
-    except RefgraphError:
-        metrics.database_up.set(0)
-    return generate_latest(metrics.registry)
+    return bytes(generate_latest(metrics.registry))
+
+
+def serve_metrics(app: Flask) -> None:
+    """Serve the metrics without a key on ``METRICS_ADDRESS`` (``host:port``),
+    for a scraper on a private network; nothing when it is unset."""
+    address = app.config.get("METRICS_ADDRESS")
+    metrics: Metrics | None = app.extensions.get("refgraph.metrics")
+    if not address or metrics is None:
+        return
+    host, _, port = str(address).rpartition(":")
+    start_http_server(int(port), addr=host or "127.0.0.1", registry=metrics.registry)
 
 
 def metrics_view() -> Response:
@@ -180,5 +191,5 @@ def init_app(app: Flask) -> None:
     if app.config["METRICS"]:
         metrics = Metrics(app)
         app.extensions["refgraph.metrics"] = metrics
-        get_backend(app).observer = metrics.observe_query
+        app.extensions["refgraph.graph"].backend.observer = metrics.observe_query
         app.add_url_rule("/metrics", "metrics", metrics_view)

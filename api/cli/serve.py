@@ -7,6 +7,7 @@ import waitress
 from flask import current_app
 from flask.cli import with_appcontext
 
+from api import observability
 from graph import close_backend, get_backend
 from jobs.worker import run_worker
 
@@ -36,6 +37,7 @@ def serve(host, port, threads):
     click.echo(f"refgraph on http://{host}:{port} with {backend.version()} "
                f"({backend.status().get('location')}); Ctrl-C to stop", err=True)
     _stop_on_sigterm()
+    observability.serve_metrics(app)
     try:
         waitress.serve(app, host=host, port=port, threads=threads, _quiet=True)
     except KeyboardInterrupt:

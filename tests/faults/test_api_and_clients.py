@@ -5,8 +5,12 @@ import signal
 import socket
 import threading
 import time
+import urllib.request
+
+import pytest
 
 from test_embedded import wait_dead
+from test_processes import free_port
 
 
 def test_api_killed_mid_batch_then_the_batch_sent_again_doubles_nothing(service):
@@ -89,3 +93,15 @@ def test_slow_clients_do_not_stall_the_others(service):
         trickler.join()
         for sock in slow:
             sock.close()
+
+
+METRICS_PORT = free_port()
+
+
+@pytest.mark.service_env(REFGRAPH_METRICS_ADDRESS=f"127.0.0.1:{METRICS_PORT}")
+def test_metrics_on_their_own_listener_without_a_key(service):
+    assert service.call("GET", "/v1/users")[0] == 200
+    with urllib.request.urlopen(f"http://127.0.0.1:{METRICS_PORT}/metrics", timeout=10) as answer:
+        text = answer.read().decode()
+    assert 'refgraph_http_requests_total{method="GET",route="/v1/users",status="200"}' in text
+    assert "refgraph_database_up 1.0" in text
