@@ -1,0 +1,231 @@
+""" Contains all the data models used in inputs/outputs """
+
+from .actor import Actor
+from .audit_event import AuditEvent
+from .audit_event_page import AuditEventPage
+from .balances import Balances
+from .batch import Batch
+from .batch_in import BatchIn
+from .batch_withdrawals_item import BatchWithdrawalsItem
+from .card import Card
+from .card_list import CardList
+from .card_purchase import CardPurchase
+from .check import Check
+from .community import Community
+from .confirmation import Confirmation
+from .confirmation_status import ConfirmationStatus
+from .decision import Decision
+from .depth_count_row import DepthCountRow
+from .downline import Downline
+from .downline_user import DownlineUser
+from .edge import Edge
+from .entry import Entry
+from .entry_page import EntryPage
+from .error import Error
+from .error_errors import ErrorErrors
+from .fingerprints import Fingerprints
+from .get_v1_analytics_signals_kind_type_1 import GetV1AnalyticsSignalsKindType1
+from .get_v1_analytics_signals_kind_type_2_type_1 import GetV1AnalyticsSignalsKindType2Type1
+from .get_v1_analytics_signals_kind_type_3_type_1 import GetV1AnalyticsSignalsKindType3Type1
+from .get_v1_analytics_users_user_id_neighbourhood_size_by import GetV1AnalyticsUsersUserIdNeighbourhoodSizeBy
+from .get_v1_audit_action_type_1 import GetV1AuditActionType1
+from .get_v1_audit_action_type_2_type_1 import GetV1AuditActionType2Type1
+from .get_v1_audit_action_type_3_type_1 import GetV1AuditActionType3Type1
+from .get_v1_users_role_type_1 import GetV1UsersRoleType1
+from .get_v1_users_role_type_2_type_1 import GetV1UsersRoleType2Type1
+from .get_v1_users_role_type_3_type_1 import GetV1UsersRoleType3Type1
+from .get_v1_users_status_type_1 import GetV1UsersStatusType1
+from .get_v1_users_status_type_2_type_1 import GetV1UsersStatusType2Type1
+from .get_v1_users_status_type_3_type_1 import GetV1UsersStatusType3Type1
+from .get_v1_withdrawals_status_type_1 import GetV1WithdrawalsStatusType1
+from .get_v1_withdrawals_status_type_2_type_1 import GetV1WithdrawalsStatusType2Type1
+from .get_v1_withdrawals_status_type_3_type_1 import GetV1WithdrawalsStatusType3Type1
+from .health import Health
+from .level import Level
+from .level_count import LevelCount
+from .line import Line
+from .line_page import LinePage
+from .merchant_part import MerchantPart
+from .neighbourhood import Neighbourhood
+from .network_summary import NetworkSummary
+from .network_summary_by_role import NetworkSummaryByRole
+from .network_summary_by_status import NetworkSummaryByStatus
+from .node import Node
+from .pagination_metadata import PaginationMetadata
+from .period_fees_refunded_fees_net_row import PeriodFeesRefundedFeesNetRow
+from .period_tier_lines_amount_row import PeriodTierLinesAmountRow
+from .period_users_merchants_cardholders_row import PeriodUsersMerchantsCardholdersRow
+from .preview import Preview
+from .preview_difference import PreviewDifference
+from .preview_in import PreviewIn
+from .preview_in_rules_type_1_type_0 import PreviewInRulesType1Type0
+from .ranked import Ranked
+from .referrals_referrers_row import ReferralsReferrersRow
+from .referrer import Referrer
+from .referrer_result import ReferrerResult
+from .refund import Refund
+from .refund_in import RefundIn
+from .refund_list import RefundList
+from .register import Register
+from .register_roles_item import RegisterRolesItem
+from .rule_change import RuleChange
+from .rule_history import RuleHistory
+from .rule_version import RuleVersion
+from .rules_body import RulesBody
+from .rules_body_count_basis import RulesBodyCountBasis
+from .rules_body_count_window import RulesBodyCountWindow
+from .rules_body_period import RulesBodyPeriod
+from .rules_body_referrers_item import RulesBodyReferrersItem
+from .run import Run
+from .run_page import RunPage
+from .sale import Sale
+from .sale_batch import SaleBatch
+from .sale_batch_in import SaleBatchIn
+from .sale_batch_item import SaleBatchItem
+from .sale_batch_result import SaleBatchResult
+from .sale_in import SaleIn
+from .sale_page import SalePage
+from .search_hit import SearchHit
+from .search_result import SearchResult
+from .signal import Signal
+from .signal_counts import SignalCounts
+from .signal_counts_by_kind import SignalCountsByKind
+from .signal_evidence import SignalEvidence
+from .signal_page import SignalPage
+from .status import Status
+from .status_result import StatusResult
+from .status_status import StatusStatus
+from .subject import Subject
+from .summary import Summary
+from .tier import Tier
+from .tier_total import TierTotal
+from .top_referrers import TopReferrers
+from .upline import Upline
+from .upline_entry import UplineEntry
+from .user import User
+from .user_card import UserCard
+from .user_page import UserPage
+from .voucher import Voucher
+from .voucher_issue import VoucherIssue
+from .voucher_page import VoucherPage
+from .voucher_paid import VoucherPaid
+from .voucher_use import VoucherUse
+from .withdrawal import Withdrawal
+from .withdrawal_in import WithdrawalIn
+from .withdrawal_page import WithdrawalPage
+
+__all__ = (
+    "Actor",
+    "AuditEvent",
+    "AuditEventPage",
+    "Balances",
+    "Batch",
+    "BatchIn",
+    "BatchWithdrawalsItem",
+    "Card",
+    "CardList",
+    "CardPurchase",
+    "Check",
+    "Community",
+    "Confirmation",
+    "ConfirmationStatus",
+    "Decision",
+    "DepthCountRow",
+    "Downline",
+    "DownlineUser",
+    "Edge",
+    "Entry",
+    "EntryPage",
+    "Error",
+    "ErrorErrors",
+    "Fingerprints",
+    "GetV1AnalyticsSignalsKindType1",
+    "GetV1AnalyticsSignalsKindType2Type1",
+    "GetV1AnalyticsSignalsKindType3Type1",
+    "GetV1AnalyticsUsersUserIdNeighbourhoodSizeBy",
+    "GetV1AuditActionType1",
+    "GetV1AuditActionType2Type1",
+    "GetV1AuditActionType3Type1",
+    "GetV1UsersRoleType1",
+    "GetV1UsersRoleType2Type1",
+    "GetV1UsersRoleType3Type1",
+    "GetV1UsersStatusType1",
+    "GetV1UsersStatusType2Type1",
+    "GetV1UsersStatusType3Type1",
+    "GetV1WithdrawalsStatusType1",
+    "GetV1WithdrawalsStatusType2Type1",
+    "GetV1WithdrawalsStatusType3Type1",
+    "Health",
+    "Level",
+    "LevelCount",
+    "Line",
+    "LinePage",
+    "MerchantPart",
+    "Neighbourhood",
+    "NetworkSummary",
+    "NetworkSummaryByRole",
+    "NetworkSummaryByStatus",
+    "Node",
+    "PaginationMetadata",
+    "PeriodFeesRefundedFeesNetRow",
+    "PeriodTierLinesAmountRow",
+    "PeriodUsersMerchantsCardholdersRow",
+    "Preview",
+    "PreviewDifference",
+    "PreviewIn",
+    "PreviewInRulesType1Type0",
+    "Ranked",
+    "ReferralsReferrersRow",
+    "Referrer",
+    "ReferrerResult",
+    "Refund",
+    "RefundIn",
+    "RefundList",
+    "Register",
+    "RegisterRolesItem",
+    "RuleChange",
+    "RuleHistory",
+    "RulesBody",
+    "RulesBodyCountBasis",
+    "RulesBodyCountWindow",
+    "RulesBodyPeriod",
+    "RulesBodyReferrersItem",
+    "RuleVersion",
+    "Run",
+    "RunPage",
+    "Sale",
+    "SaleBatch",
+    "SaleBatchIn",
+    "SaleBatchItem",
+    "SaleBatchResult",
+    "SaleIn",
+    "SalePage",
+    "SearchHit",
+    "SearchResult",
+    "Signal",
+    "SignalCounts",
+    "SignalCountsByKind",
+    "SignalEvidence",
+    "SignalPage",
+    "Status",
+    "StatusResult",
+    "StatusStatus",
+    "Subject",
+    "Summary",
+    "Tier",
+    "TierTotal",
+    "TopReferrers",
+    "Upline",
+    "UplineEntry",
+    "User",
+    "UserCard",
+    "UserPage",
+    "Voucher",
+    "VoucherIssue",
+    "VoucherPage",
+    "VoucherPaid",
+    "VoucherUse",
+    "Withdrawal",
+    "WithdrawalIn",
+    "WithdrawalPage",
+)

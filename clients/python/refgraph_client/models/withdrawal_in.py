@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..types import UNSET, Unset
+from typing import cast
+
+
+
+
+
+
+T = TypeVar("T", bound="WithdrawalIn")
+
+
+
+@_attrs_define
+class WithdrawalIn:
+    """ 
+        Attributes:
+            user_id (str):
+            amount (int):
+            id (None | str | Unset): or send Idempotency-Key
+     """
+
+    user_id: str
+    amount: int
+    id: None | str | Unset = UNSET
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        user_id = self.user_id
+
+        amount = self.amount
+
+        id: None | str | Unset
+        if isinstance(self.id, Unset):
+            id = UNSET
+        else:
+            id = self.id
+
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({
+            "user_id": user_id,
+            "amount": amount,
+        })
+        if id is not UNSET:
+            field_dict["id"] = id
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        user_id = d.pop("user_id")
+
+        amount = d.pop("amount")
+
+        def _parse_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        id = _parse_id(d.pop("id", UNSET))
+
+
+        withdrawal_in = cls(
+            user_id=user_id,
+            amount=amount,
+            id=id,
+        )
+
+        return withdrawal_in
+
