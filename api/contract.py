@@ -85,6 +85,7 @@ def doc_callback(blueprint):
                 doc.setdefault("parameters", []).append({
                     "in": "header", "name": IDEMPOTENCY_KEY, "required": False,
                     "schema": {"type": "string", "pattern": ENTITY_ID},
+                    "example": "order-2026-0001",
                     "description": "the operation's id when the body has none; retry with "
                                    "the same key to get the stored answer"})
             if optional:
@@ -115,7 +116,8 @@ def init_api(app, api):
             "content": {"application/json": {"schema": ErrorSchema}}})
     app.url_map.converters["period"] = PeriodConverter
     api.register_converter(PeriodConverter,
-                           lambda converter: {"type": "string", "pattern": PERIOD_PATTERN})
+                           lambda converter: {"type": "string", "pattern": PERIOD_PATTERN,
+                                              "example": "2026-10"})
 
 
 def _ref(path, method):

@@ -19,7 +19,8 @@ CURSOR_PATTERN = r"^[A-Za-z0-9_-]{2,1024}$"
 
 class PageArgs(Schema):
     limit = fields.Integer(load_default=50, validate=validate.Range(1, MAX_LIMIT),
-                           metadata={"description": f"rows per page, 1 to {MAX_LIMIT}"})
+                           metadata={"description": f"rows per page, 1 to {MAX_LIMIT}",
+                                     "example": 50})
     cursor = fields.String(load_default=None, validate=validate.Regexp(CURSOR_PATTERN),
                            metadata={"description": "next_cursor of the previous page, as given "
                                                     "(base64url); one this API did not hand out "

@@ -450,7 +450,10 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description the operation's id when the body has none; retry with the same key to get the stored answer */
+                    /**
+                     * @description the operation's id when the body has none; retry with the same key to get the stored answer
+                     * @example order-2026-0001
+                     */
                     "Idempotency-Key"?: string;
                 };
                 path?: never;
@@ -604,7 +607,10 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description the operation's id when the body has none; retry with the same key to get the stored answer */
+                    /**
+                     * @description the operation's id when the body has none; retry with the same key to get the stored answer
+                     * @example order-2026-0001
+                     */
                     "Idempotency-Key"?: string;
                 };
                 path?: never;
@@ -980,7 +986,10 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description the operation's id when the body has none; retry with the same key to get the stored answer */
+                    /**
+                     * @description the operation's id when the body has none; retry with the same key to get the stored answer
+                     * @example order-2026-0001
+                     */
                     "Idempotency-Key"?: string;
                 };
                 path: {
@@ -1467,7 +1476,10 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description the operation's id when the body has none; retry with the same key to get the stored answer */
+                    /**
+                     * @description the operation's id when the body has none; retry with the same key to get the stored answer
+                     * @example order-2026-0001
+                     */
                     "Idempotency-Key"?: string;
                 };
                 path?: never;
@@ -1681,7 +1693,10 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description the operation's id when the body has none; retry with the same key to get the stored answer */
+                    /**
+                     * @description the operation's id when the body has none; retry with the same key to get the stored answer
+                     * @example order-2026-0001
+                     */
                     "Idempotency-Key"?: string;
                 };
                 path?: never;

@@ -158,7 +158,7 @@ def sync_detailed(
     (PUT /v1/users/{id}/status) holds their pending rewards.
 
     Args:
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset):  Default: 50. Example: 50.
         cursor (None | str | Unset):
         kind (GetV1AnalyticsSignalsKindType1 | GetV1AnalyticsSignalsKindType2Type1 |
             GetV1AnalyticsSignalsKindType3Type1 | None | Unset):
@@ -202,7 +202,7 @@ def sync(
     (PUT /v1/users/{id}/status) holds their pending rewards.
 
     Args:
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset):  Default: 50. Example: 50.
         cursor (None | str | Unset):
         kind (GetV1AnalyticsSignalsKindType1 | GetV1AnalyticsSignalsKindType2Type1 |
             GetV1AnalyticsSignalsKindType3Type1 | None | Unset):
@@ -241,7 +241,7 @@ async def asyncio_detailed(
     (PUT /v1/users/{id}/status) holds their pending rewards.
 
     Args:
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset):  Default: 50. Example: 50.
         cursor (None | str | Unset):
         kind (GetV1AnalyticsSignalsKindType1 | GetV1AnalyticsSignalsKindType2Type1 |
             GetV1AnalyticsSignalsKindType3Type1 | None | Unset):
@@ -285,7 +285,7 @@ async def asyncio(
     (PUT /v1/users/{id}/status) holds their pending rewards.
 
     Args:
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset):  Default: 50. Example: 50.
         cursor (None | str | Unset):
         kind (GetV1AnalyticsSignalsKindType1 | GetV1AnalyticsSignalsKindType2Type1 |
             GetV1AnalyticsSignalsKindType3Type1 | None | Unset):

@@ -164,7 +164,7 @@ def sync_detailed(
     """ Operator actions, newest first, filtered by action, subject or actor
 
     Args:
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset):  Default: 50. Example: 50.
         cursor (None | str | Unset):
         action (GetV1AuditActionType1 | GetV1AuditActionType2Type1 | GetV1AuditActionType3Type1 |
             None | Unset):
@@ -208,7 +208,7 @@ def sync(
     """ Operator actions, newest first, filtered by action, subject or actor
 
     Args:
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset):  Default: 50. Example: 50.
         cursor (None | str | Unset):
         action (GetV1AuditActionType1 | GetV1AuditActionType2Type1 | GetV1AuditActionType3Type1 |
             None | Unset):
@@ -247,7 +247,7 @@ async def asyncio_detailed(
     """ Operator actions, newest first, filtered by action, subject or actor
 
     Args:
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset):  Default: 50. Example: 50.
         cursor (None | str | Unset):
         action (GetV1AuditActionType1 | GetV1AuditActionType2Type1 | GetV1AuditActionType3Type1 |
             None | Unset):
@@ -291,7 +291,7 @@ async def asyncio(
     """ Operator actions, newest first, filtered by action, subject or actor
 
     Args:
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset):  Default: 50. Example: 50.
         cursor (None | str | Unset):
         action (GetV1AuditActionType1 | GetV1AuditActionType2Type1 | GetV1AuditActionType3Type1 |
             None | Unset):

@@ -131,7 +131,7 @@ def sync_detailed(
 
     Args:
         account (str):
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset):  Default: 50. Example: 50.
         cursor (None | str | Unset):
 
     Raises:
@@ -168,7 +168,7 @@ def sync(
 
     Args:
         account (str):
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset):  Default: 50. Example: 50.
         cursor (None | str | Unset):
 
     Raises:
@@ -200,7 +200,7 @@ async def asyncio_detailed(
 
     Args:
         account (str):
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset):  Default: 50. Example: 50.
         cursor (None | str | Unset):
 
     Raises:
@@ -237,7 +237,7 @@ async def asyncio(
 
     Args:
         account (str):
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset):  Default: 50. Example: 50.
         cursor (None | str | Unset):
 
     Raises:

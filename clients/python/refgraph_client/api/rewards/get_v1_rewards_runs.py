@@ -128,7 +128,7 @@ def sync_detailed(
     """ Reward runs, newest period first
 
     Args:
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset):  Default: 50. Example: 50.
         cursor (None | str | Unset):
 
     Raises:
@@ -162,7 +162,7 @@ def sync(
     """ Reward runs, newest period first
 
     Args:
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset):  Default: 50. Example: 50.
         cursor (None | str | Unset):
 
     Raises:
@@ -191,7 +191,7 @@ async def asyncio_detailed(
     """ Reward runs, newest period first
 
     Args:
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset):  Default: 50. Example: 50.
         cursor (None | str | Unset):
 
     Raises:
@@ -225,7 +225,7 @@ async def asyncio(
     """ Reward runs, newest period first
 
     Args:
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset):  Default: 50. Example: 50.
         cursor (None | str | Unset):
 
     Raises:

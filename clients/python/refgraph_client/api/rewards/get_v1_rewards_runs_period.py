@@ -110,7 +110,7 @@ def sync_detailed(
     """ One reward run
 
     Args:
-        period (str):
+        period (str):  Example: 2026-10.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -141,7 +141,7 @@ def sync(
     """ One reward run
 
     Args:
-        period (str):
+        period (str):  Example: 2026-10.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -167,7 +167,7 @@ async def asyncio_detailed(
     """ One reward run
 
     Args:
-        period (str):
+        period (str):  Example: 2026-10.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -198,7 +198,7 @@ async def asyncio(
     """ One reward run
 
     Args:
-        period (str):
+        period (str):  Example: 2026-10.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -117,7 +117,7 @@ def sync_detailed(
     """ Run the rewards of a closed period now (a repeat pays nothing more)
 
     Args:
-        period (str):
+        period (str):  Example: 2026-10.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -148,7 +148,7 @@ def sync(
     """ Run the rewards of a closed period now (a repeat pays nothing more)
 
     Args:
-        period (str):
+        period (str):  Example: 2026-10.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -174,7 +174,7 @@ async def asyncio_detailed(
     """ Run the rewards of a closed period now (a repeat pays nothing more)
 
     Args:
-        period (str):
+        period (str):  Example: 2026-10.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -205,7 +205,7 @@ async def asyncio(
     """ Run the rewards of a closed period now (a repeat pays nothing more)
 
     Args:
-        period (str):
+        period (str):  Example: 2026-10.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

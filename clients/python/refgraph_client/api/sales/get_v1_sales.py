@@ -164,7 +164,7 @@ def sync_detailed(
     """ List sales by merchant, buyer and period (from <= at < to)
 
     Args:
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset):  Default: 50. Example: 50.
         cursor (None | str | Unset):
         merchant_id (None | str | Unset):
         buyer_id (None | str | Unset):
@@ -210,7 +210,7 @@ def sync(
     """ List sales by merchant, buyer and period (from <= at < to)
 
     Args:
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset):  Default: 50. Example: 50.
         cursor (None | str | Unset):
         merchant_id (None | str | Unset):
         buyer_id (None | str | Unset):
@@ -251,7 +251,7 @@ async def asyncio_detailed(
     """ List sales by merchant, buyer and period (from <= at < to)
 
     Args:
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset):  Default: 50. Example: 50.
         cursor (None | str | Unset):
         merchant_id (None | str | Unset):
         buyer_id (None | str | Unset):
@@ -297,7 +297,7 @@ async def asyncio(
     """ List sales by merchant, buyer and period (from <= at < to)
 
     Args:
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset):  Default: 50. Example: 50.
         cursor (None | str | Unset):
         merchant_id (None | str | Unset):
         buyer_id (None | str | Unset):

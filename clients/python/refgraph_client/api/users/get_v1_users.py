@@ -173,7 +173,7 @@ def sync_detailed(
     """ List users by id, filtered by role, status or referrer
 
     Args:
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset):  Default: 50. Example: 50.
         cursor (None | str | Unset):
         role (GetV1UsersRoleType1 | GetV1UsersRoleType2Type1 | GetV1UsersRoleType3Type1 | None |
             Unset):
@@ -218,7 +218,7 @@ def sync(
     """ List users by id, filtered by role, status or referrer
 
     Args:
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset):  Default: 50. Example: 50.
         cursor (None | str | Unset):
         role (GetV1UsersRoleType1 | GetV1UsersRoleType2Type1 | GetV1UsersRoleType3Type1 | None |
             Unset):
@@ -258,7 +258,7 @@ async def asyncio_detailed(
     """ List users by id, filtered by role, status or referrer
 
     Args:
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset):  Default: 50. Example: 50.
         cursor (None | str | Unset):
         role (GetV1UsersRoleType1 | GetV1UsersRoleType2Type1 | GetV1UsersRoleType3Type1 | None |
             Unset):
@@ -303,7 +303,7 @@ async def asyncio(
     """ List users by id, filtered by role, status or referrer
 
     Args:
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset):  Default: 50. Example: 50.
         cursor (None | str | Unset):
         role (GetV1UsersRoleType1 | GetV1UsersRoleType2Type1 | GetV1UsersRoleType3Type1 | None |
             Unset):

@@ -135,7 +135,7 @@ def sync_detailed(
 
     Args:
         user_id (str):
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset):  Default: 50. Example: 50.
         cursor (None | str | Unset):
         depth (int | Unset):  Default: 3.
 
@@ -175,7 +175,7 @@ def sync(
 
     Args:
         user_id (str):
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset):  Default: 50. Example: 50.
         cursor (None | str | Unset):
         depth (int | Unset):  Default: 3.
 
@@ -210,7 +210,7 @@ async def asyncio_detailed(
 
     Args:
         user_id (str):
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset):  Default: 50. Example: 50.
         cursor (None | str | Unset):
         depth (int | Unset):  Default: 3.
 
@@ -250,7 +250,7 @@ async def asyncio(
 
     Args:
         user_id (str):
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset):  Default: 50. Example: 50.
         cursor (None | str | Unset):
         depth (int | Unset):  Default: 3.
 

@@ -155,7 +155,7 @@ def sync_detailed(
     """ List withdrawals by status and user
 
     Args:
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset):  Default: 50. Example: 50.
         cursor (None | str | Unset):
         status (GetV1WithdrawalsStatusType1 | GetV1WithdrawalsStatusType2Type1 |
             GetV1WithdrawalsStatusType3Type1 | None | Unset):
@@ -196,7 +196,7 @@ def sync(
     """ List withdrawals by status and user
 
     Args:
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset):  Default: 50. Example: 50.
         cursor (None | str | Unset):
         status (GetV1WithdrawalsStatusType1 | GetV1WithdrawalsStatusType2Type1 |
             GetV1WithdrawalsStatusType3Type1 | None | Unset):
@@ -232,7 +232,7 @@ async def asyncio_detailed(
     """ List withdrawals by status and user
 
     Args:
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset):  Default: 50. Example: 50.
         cursor (None | str | Unset):
         status (GetV1WithdrawalsStatusType1 | GetV1WithdrawalsStatusType2Type1 |
             GetV1WithdrawalsStatusType3Type1 | None | Unset):
@@ -273,7 +273,7 @@ async def asyncio(
     """ List withdrawals by status and user
 
     Args:
-        limit (int | Unset):  Default: 50.
+        limit (int | Unset):  Default: 50. Example: 50.
         cursor (None | str | Unset):
         status (GetV1WithdrawalsStatusType1 | GetV1WithdrawalsStatusType2Type1 |
             GetV1WithdrawalsStatusType3Type1 | None | Unset):
