@@ -16,6 +16,8 @@ import pytest
 
 from test_processes import free_port, get, refgraph, start
 
+pytestmark = pytest.mark.slow
+
 HERE = pathlib.Path(__file__).parent
 SCHEMATHESIS = pathlib.Path(sys.executable).with_name("schemathesis")
 EXAMPLES = os.environ.get("REFGRAPH_SCHEMATHESIS_EXAMPLES", "6")
