@@ -92,6 +92,16 @@ def entity_id(**kwargs):
         **kwargs)
 
 
+def currency_field(**kwargs):
+    """A currency: an ISO 4217 code, which must be the platform's (the
+    CURRENCY setting; another one is refused with 422 currency_mismatch)."""
+    kwargs.setdefault("metadata", {"description": "ISO 4217 code; must be the platform's "
+                                                  "currency (another is 422 currency_mismatch)"})
+    return fields.String(validate=validate.Regexp(r"^[A-Z]{3}$",
+                                                  error="an ISO 4217 code such as CNY"),
+                         **kwargs)
+
+
 def replay_headers(created):
     """Headers telling a client its request was a replay of an earlier one."""
     return {} if created else {"Idempotent-Replayed": "true"}

@@ -21,6 +21,9 @@ Configuration (``app.config``, from ``REFGRAPH_*`` environment variables):
     the FalkorDB graph key.
 ``NEO4J_USER``, ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``
     Neo4j credentials and the database every session names.
+``CURRENCY``
+    the platform's one currency (ISO 4217, default ``CNY``): stored in the
+    graph, changeable only while no money has moved (graph/store/platform.py).
 """
 
 from __future__ import annotations
@@ -48,6 +51,7 @@ DEFAULTS: dict[str, Any] = {
     "NEO4J_USER": "neo4j",
     "NEO4J_PASSWORD": None,
     "NEO4J_DATABASE": "neo4j",
+    "CURRENCY": "CNY",
 }
 
 _NEO4J_SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
@@ -126,6 +130,14 @@ class Graph:
             app.config.setdefault(key, value)
         injected = app.config.get("GRAPH_BACKEND")
         backend = injected or open_backend(app.config)
+        try:
+            from .store.platform import settle_currency
+
+            settle_currency(backend, app.config["CURRENCY"])
+        except Exception:
+            if injected is None:
+                backend.close()
+            raise
         state = _State(backend, owned=injected is None)
         app.extensions["refgraph.graph"] = state
         if state.owned:

@@ -41,6 +41,10 @@ class Backend(ABC):
     #: after every statement (the API's metrics); ``None`` for nobody.
     observer: Observer | None = None
 
+    #: The platform's currency (ISO 4217), settled at start-up from the
+    #: CURRENCY setting (graph/store/platform.py).
+    currency: str = "CNY"
+
     def __init__(self, registry: Registry) -> None:
         self.queries = registry
 

@@ -112,6 +112,7 @@ NODES: tuple[Nodes, ...] = (
     Nodes("PayoutBatch", "id"),
     Nodes("AnalyticsSnapshot", "id"),
     Nodes("AuditEvent", "id"),
+    Nodes("Platform", "id"),
 )
 
 RELATIONSHIPS: tuple[Relationships, ...] = (

@@ -101,6 +101,23 @@ def _(g):
     assert g.read("heartbeat_get", id="none") == []
 
 
+@contract("platform_currency_settle")
+def _(g):
+    settle = lambda currency: g.write_one("platform_currency_settle", currency=currency)  # noqa: E731
+    assert settle("CNY") == {"outcome": "stored", "currency": "CNY", "moved": True}
+    assert settle("USD") == {"outcome": "mismatch", "currency": "CNY", "moved": True}
+    assert settle("CNY") == {"outcome": "kept", "currency": "CNY", "moved": True}
+    while g.write_one("wipe_batch", batch=1000)["deleted"]:
+        pass
+    assert settle("USD") == {"outcome": "stored", "currency": "USD", "moved": False}
+    assert settle("USD") == {"outcome": "kept", "currency": "USD", "moved": False}
+    assert settle("CNY") == {"outcome": "stored", "currency": "CNY", "moved": False}
+    register(g, "shop", ["merchant"], root=True)
+    sale(g, "s1", buyer_id=None)                       # money has moved
+    assert settle("USD") == {"outcome": "mismatch", "currency": "CNY", "moved": True}
+    assert {r["label"]: r["nodes"] for r in g.read("count_nodes")}["Platform"] == 1
+
+
 # -- users ------------------------------------------------------------------
 
 @contract("user_register")
@@ -869,6 +886,7 @@ def everything_once(g):
     g.write("analytics_user_metrics_save", rows=[{"id": "holder", "downline": 2,
                                                   "pagerank": 0.25}], at=T)
     audit_event(g, "e1")
+    g.write("platform_currency_settle", currency="CNY")
     return g
 
 
@@ -928,7 +946,7 @@ COPY_KEYS = {
     "Card": ["card-1"], "Voucher": ["card-1-v1", "card-1-v2", "gift"], "Sale": ["s1"],
     "Refund": ["r1"], "FeeTotal": ["shop|2027-01"], "RewardRun": ["2027-01"],
     "RewardLine": ["2027-01|holder|1"], "Withdrawal": ["w1"], "PayoutBatch": ["b1"],
-    "AnalyticsSnapshot": ["network"], "AuditEvent": ["e1"],
+    "AnalyticsSnapshot": ["network"], "AuditEvent": ["e1"], "Platform": ["platform"],
 }
 COPY_PAIRS = {
     "REFERRED": [("root", "holder"), ("holder", "buyer"), ("holder", "shop")],

@@ -224,10 +224,11 @@ _VOUCHER = ("owner_id", "amount", "remaining", "expires_at", "status", "revoked_
 
 
 def issue_voucher(backend: Backend, *, id: str, owner_id: str, amount: int, expires_at: int,
-                  actor: Actor | None = None) -> tuple[Row | None, bool]:
+                  actor: Actor | None = None,
+                  currency: str | None = None) -> tuple[Row | None, bool]:
     """:func:`graph.store.cards.issue_voucher`, recording ``voucher.issued``."""
     voucher, created = cards.issue_voucher(backend, id=id, owner_id=owner_id, amount=amount,
-                                           expires_at=expires_at)
+                                           expires_at=expires_at, currency=currency)
     if created:
         _record(backend, "voucher.issued", subject("voucher", id), actor,
                 None, _fields(voucher, _VOUCHER[:5]))

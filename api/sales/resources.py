@@ -106,6 +106,9 @@ class SalesBatch(MethodView):
             message = None
             if outcome in sales.SALE_REFUSALS:
                 message = sales.SALE_REFUSALS[outcome][1]
+            elif outcome == "currency_mismatch":
+                message = (f"this platform keeps its money in {get_backend().currency}; "
+                           "send amounts in it")
             elif outcome == "id_taken":
                 message = "this sale id was recorded with a different request"
             elif outcome == "forbidden":
@@ -137,7 +140,7 @@ class Refunds(MethodView):
         auth.require_self(sale["merchant_id"])
         refund, created = sales.record_refund(
             get_backend(), id=client_id(body["id"]), sale_id=sale_id, amount=body["amount"],
-            reason=body["reason"], rules=current_rules())
+            reason=body["reason"], currency=body["currency"], rules=current_rules())
         return refund, 201, replay_headers(created)
 
     @blp.response(200, RefundListSchema)

@@ -1,6 +1,6 @@
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from api.common import entity_id
+from api.common import currency_field, entity_id
 from api.pagination import PageArgs
 from graph.money import MAX_AMOUNT
 from graph.store.sales import BATCH_LIMIT
@@ -21,8 +21,7 @@ class SaleInSchema(Schema):
     merchant_id = entity_id(required=True)
     buyer_id = entity_id(load_default=None)
     amount = fields.Integer(required=True, **AMOUNT)
-    currency = fields.String(required=True, validate=validate.Regexp(
-        r"^[A-Z]{3}$", error="an ISO 4217 code such as CNY"))
+    currency = currency_field(required=True)
     at = fields.Integer(load_default=None, strict=True,
                         validate=validate.Range(EARLIEST, LATEST),
                         metadata={"description": "epoch ms, UTC; default now; not in the future"})
@@ -102,6 +101,7 @@ class SaleListArgs(PageArgs):
 class RefundInSchema(Schema):
     id = entity_id(load_default=None, metadata={"description": "refund id (or Idempotency-Key)"})
     amount = fields.Integer(required=True, **AMOUNT)
+    currency = currency_field(load_default=None)
     reason = fields.String(load_default=None, validate=validate.Length(max=500))
 
 

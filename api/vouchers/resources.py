@@ -37,7 +37,7 @@ class Vouchers(MethodView):
         auth.allow("operator")
         voucher, created = trail.issue_voucher(
             get_backend(), id=client_id(body["id"]), owner_id=body["owner_id"],
-            amount=body["amount"], expires_at=body["expires_at"])
+            amount=body["amount"], expires_at=body["expires_at"], currency=body["currency"])
         return voucher, 201, replay_headers(created)
 
 

@@ -1,6 +1,6 @@
 from marshmallow import Schema, fields, validate
 
-from api.common import entity_id
+from api.common import currency_field, entity_id
 from graph.vocabulary import VOUCHER_STATUSES
 
 
@@ -21,5 +21,6 @@ class VoucherIssueSchema(Schema):
     owner_id = entity_id(required=True)
     amount = fields.Integer(required=True, validate=validate.Range(1, 1_000_000_000),
                             strict=True)
+    currency = currency_field(load_default=None)
     expires_at = fields.Integer(required=True, validate=validate.Range(min=0), strict=True,
                                 metadata={"description": "epoch ms, UTC"})

@@ -42,7 +42,7 @@ class Withdrawals(MethodView):
         auth.require_self(body["user_id"])
         withdrawal, created = wd.request(get_backend(), id=client_id(body["id"]),
                                          user_id=body["user_id"], amount=body["amount"],
-                                         rules=current_rules())
+                                         currency=body["currency"], rules=current_rules())
         return withdrawal, 201, replay_headers(created)
 
     @blp.arguments(WithdrawalListArgs, location="query")

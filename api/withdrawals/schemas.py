@@ -1,6 +1,6 @@
 from marshmallow import Schema, fields, validate
 
-from api.common import entity_id
+from api.common import currency_field, entity_id
 from api.pagination import PageArgs
 from graph.vocabulary import SETTLEMENT_STATUSES, WITHDRAWAL_STATUSES
 
@@ -9,6 +9,7 @@ class WithdrawalInSchema(Schema):
     id = entity_id(load_default=None, metadata={"description": "or send Idempotency-Key"})
     user_id = entity_id(required=True)
     amount = fields.Integer(required=True, strict=True, validate=validate.Range(1, 10**12))
+    currency = currency_field(load_default=None)
 
 
 class WithdrawalSchema(Schema):

@@ -11,6 +11,7 @@ CREATE CONSTRAINT rule_set_change IF NOT EXISTS FOR (r:RuleSet) REQUIRE r.change
 CREATE CONSTRAINT rule_set_version IF NOT EXISTS FOR (r:RuleSet) REQUIRE r.version IS UNIQUE;
 CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.id IS UNIQUE;
 CREATE CONSTRAINT heartbeat_id IF NOT EXISTS FOR (h:Heartbeat) REQUIRE h.id IS UNIQUE;
+CREATE CONSTRAINT platform_id IF NOT EXISTS FOR (p:Platform) REQUIRE p.id IS UNIQUE;
 CREATE INDEX user_referral_code IF NOT EXISTS FOR (u:User) ON (u.referral_code);
 CREATE INDEX fee_total_period IF NOT EXISTS FOR (t:FeeTotal) ON (t.period);
 CREATE INDEX sale_at IF NOT EXISTS FOR (s:Sale) ON (s.at);

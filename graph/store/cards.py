@@ -15,6 +15,7 @@ from ..errors import NotFound, UnknownUser
 from ..fingerprint import fingerprint
 from ..vocabulary import ACTIVE, DAY_MS, EXPIRED, now_ms
 from . import Outcomes, missing, refuse, taken
+from .platform import check_currency
 
 BUY = Outcomes("card_buy", ("created", "replayed"), {
     "id_taken": taken("card purchase"),
@@ -58,7 +59,8 @@ def voucher_view(voucher: Row | None, at: int | None = None) -> Row | None:
 
 
 def issue_voucher(backend: Backend, *, id: str, owner_id: str, amount: int, expires_at: int,
-                  at: int | None = None) -> tuple[Row | None, bool]:
+                  at: int | None = None, currency: str | None = None) -> tuple[Row | None, bool]:
+    check_currency(backend, currency)
     request = {"id": id, "owner_id": owner_id, "amount": amount, "expires_at": expires_at}
     row = backend.write_one("voucher_issue", id=id, owner_id=owner_id, amount=amount,
                             expires_at=expires_at, at=at or now_ms(),

@@ -17,6 +17,7 @@ from ..money import fee_for, points_for
 from ..rules import period_of
 from ..vocabulary import now_ms
 from . import Outcomes, missing, refuse, taken
+from .platform import check_currency
 
 SALE_REFUSALS = {
     "unknown_merchant": ("merchant_id", "no such merchant; check the id"),
@@ -59,6 +60,7 @@ def record_sale(backend: Backend, *, id: str, merchant_id: str, amount: int, cur
     of the buyer's vouchers pays.  Callers validate shapes; this checks the
     business rules in one statement.
     """
+    check_currency(backend, currency)
     request = {"id": id, "merchant_id": merchant_id, "buyer_id": buyer_id, "amount": amount,
                "currency": currency, "at": at, "items": items,
                "vouchers": sorted((u["id"], u["amount"]) for u in vouchers)}
@@ -92,7 +94,9 @@ def record_sales(backend: Backend, items: list[Row],
 
     ``items`` are dicts with the fields of :func:`record_sale`.  Returns one
     ``(id, outcome)`` per item, in order; each outcome is that of
-    :func:`record_sale` ('created', 'replayed', 'id_taken', a refusal code).
+    :func:`record_sale` ('created', 'replayed', 'id_taken', a refusal code,
+    'currency_mismatch' for a sale in another currency than the platform's,
+    which is not sent to the database).
     """
     from . import rules as rules_store
 
@@ -105,6 +109,8 @@ def record_sales(backend: Backend, items: list[Row],
     now = at or now_ms()
     rows = []
     for item in items:
+        if item["currency"] != backend.currency:
+            continue
         when = item.get("at") or now
         rules = rules_store.pick(versions, when)
         request = {"id": item["id"], "merchant_id": item["merchant_id"],
@@ -119,8 +125,9 @@ def record_sales(backend: Backend, items: list[Row],
             "fee": fee_for(item["amount"], rules.fee_bp),
             "points": points_for(item["amount"], rules.points_bp) if item.get("buyer_id") else 0,
             "request_hash": fingerprint(request)})
-    results = backend.write("sale_record_batch", sales=rows)
-    return [(row["id"], SALE_BATCH.check(backend, row["outcome"])) for row in results]
+    results = backend.write("sale_record_batch", sales=rows) if rows else []
+    outcomes = {row["id"]: SALE_BATCH.check(backend, row["outcome"]) for row in results}
+    return [(item["id"], outcomes.get(item["id"], "currency_mismatch")) for item in items]
 
 
 def get_sale(backend: Backend, sale_id: str) -> Row:
@@ -146,8 +153,12 @@ def list_sales(backend: Backend, *, merchant_id: str | None = None, buyer_id: st
 
 
 def record_refund(backend: Backend, *, id: str, sale_id: str, amount: int, rules: RuleSet,
-                  reason: str | None = None, at: int | None = None) -> tuple[Row, bool]:
-    """Refund part or all of a sale.  Returns ``(refund, created)``."""
+                  reason: str | None = None, at: int | None = None,
+                  currency: str | None = None) -> tuple[Row, bool]:
+    """Refund part or all of a sale.  Returns ``(refund, created)``.
+
+    ``currency``, when given, must be the platform's."""
+    check_currency(backend, currency)
     at = at or now_ms()
     request = {"id": id, "sale_id": sale_id, "amount": amount, "reason": reason}
     row = backend.write_one(

@@ -32,6 +32,7 @@ from ..vocabulary import (
     now_ms,
 )
 from . import Outcomes, missing, refuse, taken
+from .platform import check_currency
 
 REQUEST = Outcomes("withdrawal_request", ("created", "replayed"), {
     "id_taken": taken("withdrawal"),
@@ -56,7 +57,8 @@ TRANSITIONS = {
 
 
 def request(backend: Backend, *, id: str, user_id: str, amount: int, rules: RuleSet,
-            at: int | None = None) -> tuple[Row, bool]:
+            at: int | None = None, currency: str | None = None) -> tuple[Row, bool]:
+    check_currency(backend, currency)
     at = at or now_ms()
     row = backend.write_one(
         "withdrawal_request", id=id, user_id=user_id, amount=amount,

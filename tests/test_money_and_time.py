@@ -1,0 +1,91 @@
+"""Money and time you can trust (issue 15), through the HTTP API: one
+platform currency, sales and refunds in time order, late sales under both
+policies of the late_sales rule."""
+
+import pytest
+
+from api import create_app
+from graph.errors import ConfigurationError
+from graph.rules import DEFAULT_RULES
+from graph.store import users
+
+DAY = 86_400_000
+FAR = 4_102_444_800_000
+
+
+def _people(operator):
+    for body in ({"id": "root", "name": "Root", "root": True, "roles": []},
+                 {"id": "shop", "name": "Shop", "roles": ["merchant"], "referrer_id": "root"},
+                 {"id": "bob", "name": "Bob", "roles": ["buyer"], "referrer_id": "root"}):
+        r = operator.post("/v1/users", json=body)
+        assert r.status_code == 201, r.get_json()
+
+
+def _sale(id, currency="CNY", **extra):
+    return {"id": id, "merchant_id": "shop", "buyer_id": "bob", "amount": 10_000,
+            "currency": currency, **extra}
+
+
+# -- one platform currency ------------------------------------------------------
+
+def test_money_in_another_currency_is_refused(operator, graph_backend):
+    _people(operator)
+    r = operator.post("/v1/sales", json=_sale("s-usd", "USD"))
+    assert r.status_code == 422
+    body = r.get_json()
+    assert body["code"] == "currency_mismatch" and "CNY" in body["message"]
+    assert list(body["errors"]) == ["currency"]
+    assert operator.get("/v1/sales/s-usd").status_code == 404
+
+    assert operator.post("/v1/sales", json=_sale("s-cny")).status_code == 201
+    r = operator.post("/v1/sales/s-cny/refunds", json={"id": "r1", "amount": 100,
+                                                       "currency": "EUR"})
+    assert (r.status_code, r.get_json()["code"]) == (422, "currency_mismatch")
+    r = operator.post("/v1/sales/s-cny/refunds", json={"id": "r1", "amount": 100,
+                                                       "currency": "CNY"})
+    assert r.status_code == 201
+    r = operator.post("/v1/vouchers", json={"id": "v1", "owner_id": "bob", "amount": 500,
+                                            "currency": "USD", "expires_at": FAR})
+    assert (r.status_code, r.get_json()["code"]) == (422, "currency_mismatch")
+    r = operator.post("/v1/withdrawals", json={"id": "w1", "user_id": "bob", "amount": 5_000,
+                                               "currency": "USD"})
+    assert (r.status_code, r.get_json()["code"]) == (422, "currency_mismatch")
+
+    # the batch cannot get round it: each foreign sale refused, the others recorded
+    r = operator.post("/v1/sales:batch", json={"sales": [_sale("b1"), _sale("b2", "USD")]})
+    assert r.status_code == 200
+    body = r.get_json()
+    assert [(x["id"], x["status"], x["code"]) for x in body["results"]] == [
+        ("b1", 201, "created"), ("b2", 422, "currency_mismatch")]
+    assert "CNY" in body["results"][1]["message"]
+    assert operator.get("/v1/sales/b2").status_code == 404
+    fees = [s["fee"] for s in operator.get("/v1/sales?merchant_id=shop").get_json()["items"]]
+    assert fees == [500, 500]
+
+
+def test_the_currency_is_a_setting_fixed_once_money_moved(graph_backend):
+    try:
+        _settle_usd_then_move_money(graph_backend)
+    finally:
+        graph_backend.currency = "CNY"         # the next tests' apps settle CNY again
+
+
+def _settle_usd_then_move_money(graph_backend):
+    usd = create_app({"TESTING": True, "GRAPH_BACKEND": graph_backend, "CURRENCY": "USD"})
+    assert graph_backend.currency == "USD"     # nothing moved yet: it may change
+    users.register(graph_backend, id="shop", name="Shop", roles=["merchant"],
+                   rules=DEFAULT_RULES, root=True)
+    from graph.store import sales
+
+    with pytest.raises(Exception, match="keeps its money in USD"):
+        sales.record_sale(graph_backend, id="s0", merchant_id="shop", amount=1_000,
+                          currency="CNY", rules=DEFAULT_RULES)
+    sales.record_sale(graph_backend, id="s1", merchant_id="shop", amount=1_000,
+                      currency="USD", rules=DEFAULT_RULES)
+    assert usd is not None
+    with pytest.raises(ConfigurationError, match="REFGRAPH_CURRENCY=USD"):
+        create_app({"TESTING": True, "GRAPH_BACKEND": graph_backend, "CURRENCY": "CNY"})
+    with pytest.raises(ConfigurationError, match="ISO 4217"):
+        create_app({"TESTING": True, "GRAPH_BACKEND": graph_backend, "CURRENCY": "usd"})
+    create_app({"TESTING": True, "GRAPH_BACKEND": graph_backend, "CURRENCY": "USD"})
+    assert graph_backend.currency == "USD"
