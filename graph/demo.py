@@ -85,6 +85,7 @@ def generate(n_users: int, *, periods: int = 3, sales_per_merchant: int = 10, se
     _plant(world, rnd)
     merchants = [u for u in users if MERCHANT in u["roles"]]
     buyers = [u["id"] for u in users if BUYER in u["roles"]]
+    joined = {u["id"]: u["created_at"] for u in users}
     serial = 0
     for month in months:
         first, last = period_bounds(month)
@@ -94,11 +95,13 @@ def generate(n_users: int, *, periods: int = 3, sales_per_merchant: int = 10, se
                 continue
             for _ in range(sales_per_merchant):
                 serial += 1
-                world.sales.append({
-                    "id": f"s{serial:09d}", "merchant_id": merchant["id"],
-                    "buyer_id": rnd.choice(buyers) if buyers and rnd.random() < 0.7 else None,
-                    "amount": int(rnd.lognormvariate(8.5, 1.0)) + 100, "currency": "CNY",
-                    "at": rnd.randrange(open_from, last), "items": None})
+                buyer = rnd.choice(buyers) if buyers and rnd.random() < 0.7 else None
+                sale = {"id": f"s{serial:09d}", "merchant_id": merchant["id"], "buyer_id": buyer,
+                        "amount": int(rnd.lognormvariate(8.5, 1.0)) + 100, "currency": "CNY",
+                        "at": rnd.randrange(open_from, last), "items": None}
+                if buyer is not None and joined[buyer] > sale["at"]:
+                    sale["buyer_id"] = None          # no sale to a buyer before they joined
+                world.sales.append(sale)
     for sale in world.sales:
         if rnd.random() < 0.02:
             amount = max(1, sale["amount"] // rnd.choice([1, 2, 4]))

@@ -37,16 +37,16 @@ def buy_card(g, id, user_id, count=2):
                        request_hash=f"h-{id}")
 
 
-def sale(g, id, amount=10_000, vouchers=(), buyer_id="buyer", fee=500, points=100):
+def sale(g, id, amount=10_000, vouchers=(), buyer_id="buyer", fee=500, points=100, at=T):
     return g.write_one(
         "sale_record", id=id, merchant_id="shop", buyer_id=buyer_id, amount=amount,
-        currency="CNY", at=T, period="2027-01", items="tea", vouchers=list(vouchers),
+        currency="CNY", at=at, period="2027-01", items="tea", vouchers=list(vouchers),
         voucher_paid=sum(v["amount"] for v in vouchers), fee_bp=500, fee=fee, points=points,
         request_hash=f"h-{id}")
 
 
-def refund(g, id, amount, sale_id="s1"):
-    return g.write_one("refund_record", id=id, sale_id=sale_id, amount=amount, at=T + 1,
+def refund(g, id, amount, sale_id="s1", at=T + 1):
+    return g.write_one("refund_record", id=id, sale_id=sale_id, amount=amount, at=at,
                        period="2027-01", reason="damaged", request_hash=f"h-{id}")
 
 
@@ -321,6 +321,13 @@ def _(g):
     bad = sale(g, "s3", vouchers=[{"id": "gift", "amount": 1}])
     assert (bad["outcome"], bad["bad_vouchers"], bad["sale"]) == ("voucher_unusable", ["gift"], None)
     assert sale(g, "s4", buyer_id="ghost")["outcome"] == "unknown_buyer"
+    assert sale(g, "s5", at=T - 1)["outcome"] == "before_merchant_joined"
+    g.write("user_register", id="late", name="Late", roles=["buyer"], root=False,
+            referrer_id="holder", referral_code=None, code="CODE-late",
+            referrers=["cardholder", "merchant"], at=T + 10, request_hash="h-late", **USER_FIELDS)
+    early = sale(g, "s6", buyer_id="late", at=T + 9)
+    assert (early["outcome"], early["sale"]) == ("before_buyer_joined", None)
+    assert sale(g, "s6", buyer_id="late", at=T + 10)["outcome"] == "created"
     total = g.read_one("sale_get", id="s2")
     assert total["sale"]["vouchers"] == [{"id": "gift", "amount": 500}]
 
@@ -370,6 +377,7 @@ def _(g):
     rest = refund(g, "r3", 6_667)
     assert (rest["refund"]["fee"], rest["refund"]["points"]) == (333, 67)
     assert refund(g, "r4", 1, sale_id="ghost")["outcome"] == "unknown_sale"
+    assert refund(g, "r5", 1, at=T - 1)["outcome"] == "before_sale"
 
 
 @contract("refund_list")
@@ -398,6 +406,13 @@ def _(g):
     totals = g.read("reward_bases_level1", period="2027-01")
     assert totals == [{"referrer_id": "holder", "merchant_id": "shop", "fees": 600,
                        "refunded_fees": 0}]
+    g.write("user_register", id="late", name="Late", roles=["buyer"], root=False,
+            referrer_id="holder", referral_code=None, code="CODE-late",
+            referrers=["cardholder", "merchant"], at=T + 10, request_hash="h-late", **USER_FIELDS)
+    early = [{**item("e1"), "at": T - 1}, {**item("e2", buyer="late"), "at": T + 9},
+             {**item("e3", buyer="late"), "at": T + 10}]
+    assert [r["outcome"] for r in g.write("sale_record_batch", sales=early)] == [
+        "before_merchant_joined", "before_buyer_joined", "created"]
 
 
 # -- demo data --------------------------------------------------------------

@@ -89,3 +89,37 @@ def _settle_usd_then_move_money(graph_backend):
         create_app({"TESTING": True, "GRAPH_BACKEND": graph_backend, "CURRENCY": "usd"})
     create_app({"TESTING": True, "GRAPH_BACKEND": graph_backend, "CURRENCY": "USD"})
     assert graph_backend.currency == "USD"
+
+
+# -- time order ------------------------------------------------------------------
+
+def test_sales_and_refunds_come_after_what_they_need(operator, graph_backend):
+    _people(operator)
+    joined = operator.get("/v1/users/bob").get_json()["created_at"]   # after the shop
+    r = operator.post("/v1/sales", json=_sale("s-early", buyer_id=None, at=joined - DAY))
+    assert r.status_code == 422
+    assert (r.get_json()["code"], list(r.get_json()["errors"])) == ("before_merchant_joined", ["at"])
+    users.register(graph_backend, id="late", name="Late", roles=["buyer"], rules=DEFAULT_RULES,
+                   referrer_id="root", at=joined + DAY // 2)   # joins later today
+    r = operator.post("/v1/sales", json=_sale("s-buyer", buyer_id="late", at=joined + 1))
+    assert (r.status_code, r.get_json()["code"]) == (422, "before_buyer_joined")
+    r = operator.post("/v1/sales:batch", json={"sales": [
+        _sale("b-early", buyer_id=None, at=joined - DAY), _sale("b-ok", at=joined + 1)]})
+    assert [(x["status"], x["code"]) for x in r.get_json()["results"]] == [
+        (422, "before_merchant_joined"), (201, "created")]
+    assert "before its merchant joined" in r.get_json()["results"][0]["message"]
+
+    r = operator.post("/v1/sales/b-ok/refunds", json={"id": "r-early", "amount": 100,
+                                                      "at": joined})
+    assert r.status_code == 422
+    assert (r.get_json()["code"], list(r.get_json()["errors"])) == ("before_sale", ["at"])
+    r = operator.post("/v1/sales/b-ok/refunds", json={"id": "r-ok", "amount": 100,
+                                                      "at": joined + 1})
+    assert r.status_code == 201 and r.get_json()["at"] == joined + 1
+
+
+def test_a_registration_cannot_be_dated(operator):
+    for field in ("at", "created_at", "joined_at"):
+        r = operator.post("/v1/users", json={"id": "u1", "name": "U", "root": True,
+                                             "roles": [], field: 946_684_800_000})
+        assert r.status_code == 422 and field in r.get_json()["errors"]

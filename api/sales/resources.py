@@ -138,9 +138,14 @@ class Refunds(MethodView):
         auth.allow("operator", "merchant")
         sale = sales.get_sale(get_backend(), sale_id)
         auth.require_self(sale["merchant_id"])
+        at = body["at"]
+        if at is not None and at > now_ms() + FUTURE_SLACK_MS:
+            abort(422, message="A refund cannot be recorded in the future; send the time it "
+                               "happened (epoch ms, UTC) or leave 'at' out.",
+                  errors={"at": ["in the future"]})
         refund, created = sales.record_refund(
             get_backend(), id=client_id(body["id"]), sale_id=sale_id, amount=body["amount"],
-            reason=body["reason"], currency=body["currency"], rules=current_rules())
+            reason=body["reason"], currency=body["currency"], at=at, rules=current_rules(at))
         return refund, 201, replay_headers(created)
 
     @blp.response(200, RefundListSchema)

@@ -102,6 +102,10 @@ class RefundInSchema(Schema):
     id = entity_id(load_default=None, metadata={"description": "refund id (or Idempotency-Key)"})
     amount = fields.Integer(required=True, **AMOUNT)
     currency = currency_field(load_default=None)
+    at = fields.Integer(load_default=None, strict=True,
+                        validate=validate.Range(EARLIEST, LATEST),
+                        metadata={"description": "epoch ms, UTC; default now; not in the future, "
+                                                 "not before the sale"})
     reason = fields.String(load_default=None, validate=validate.Length(max=500))
 
 

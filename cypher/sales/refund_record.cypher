@@ -6,8 +6,9 @@
 // fee is round(fee * R / A).  The refund lowers the merchant's fee total of
 // $period (the refund's own period) and the buyer's points, with ledger entries.  Idempotent on
 // $id with $request_hash.  The refund id is looked up after the lock, so a
-// refund sent twice at once is answered as a replay.
-// Outcomes: created, replayed, id_taken, unknown_sale, over_refund.
+// refund sent twice at once is answered as a replay.  A refund dated before
+// its sale is refused.
+// Outcomes: created, replayed, id_taken, unknown_sale, before_sale, over_refund.
 // Returns: outcome, refund {id, sale_id, merchant_id, buyer_id, amount, fee,
 // points, at, period}, refundable (what could still be refunded).
 OPTIONAL MATCH (s:Sale {id: $sale_id})
@@ -23,6 +24,7 @@ WITH existing, s, m, b,
     WHEN existing IS NOT NULL AND existing.request_hash = $request_hash THEN 'replayed'
     WHEN existing IS NOT NULL THEN 'id_taken'
     WHEN s IS NULL THEN 'unknown_sale'
+    WHEN $at < s.at THEN 'before_sale'
     WHEN s.refunded_amount + $amount > s.amount THEN 'over_refund'
     ELSE 'created'
   END AS outcome

@@ -6,9 +6,11 @@
 // drops, and the merchant's fee total for $period grows (so reward runs read
 // totals, not raw sales).  Every movement is a ledger entry (fee, points,
 // each voucher redemption).  Vouchers are write-locked before they are read
-// (cypher/DIALECTS.md).  Idempotent on $id with $request_hash.
+// (cypher/DIALECTS.md).  Idempotent on $id with $request_hash.  A sale dated
+// before its merchant (or its buyer) joined is refused.
 // Outcomes: created, replayed, id_taken, unknown_merchant, not_a_merchant,
-// merchant_inactive, unknown_buyer, buyer_inactive, voucher_unusable.
+// merchant_inactive, before_merchant_joined, unknown_buyer, buyer_inactive,
+// before_buyer_joined, voucher_unusable.
 // Returns: outcome, sale {...} (null when refused), bad_vouchers (ids).
 OPTIONAL MATCH (m:User {id: $merchant_id})
 // coalesce: a null $buyer_id would scan every User on FalkorDB (DIALECTS.md)
@@ -35,8 +37,10 @@ WITH existing, m, b, uses,
     WHEN m IS NULL THEN 'unknown_merchant'
     WHEN NOT m:Merchant THEN 'not_a_merchant'
     WHEN m.status <> 'active' THEN 'merchant_inactive'
+    WHEN $at < m.created_at THEN 'before_merchant_joined'
     WHEN $buyer_id IS NOT NULL AND b IS NULL THEN 'unknown_buyer'
     WHEN b IS NOT NULL AND b.status <> 'active' THEN 'buyer_inactive'
+    WHEN b IS NOT NULL AND $at < b.created_at THEN 'before_buyer_joined'
     WHEN any(use IN uses WHERE NOT use.ok) THEN 'voucher_unusable'
     ELSE 'created'
   END AS outcome

@@ -4,8 +4,10 @@
 // {id, merchant_id, buyer_id, amount, currency, at, period, items, fee_bp,
 // fee, points, request_hash}, with distinct ids.  Each sale gets its own
 // outcome; a refused sale writes nothing and does not stop the others.
+// A sale dated before its merchant (or its buyer) joined is refused.
 // Outcomes per sale: created, replayed, id_taken, unknown_merchant,
-// not_a_merchant, merchant_inactive, unknown_buyer, buyer_inactive.
+// not_a_merchant, merchant_inactive, before_merchant_joined, unknown_buyer,
+// buyer_inactive, before_buyer_joined.
 // Returns one row per sale, in order: id, outcome.
 UNWIND $sales AS sale
 OPTIONAL MATCH (existing:Sale {id: sale.id})
@@ -18,8 +20,10 @@ WITH sale, existing, m, b,
     WHEN m IS NULL THEN 'unknown_merchant'
     WHEN NOT m:Merchant THEN 'not_a_merchant'
     WHEN m.status <> 'active' THEN 'merchant_inactive'
+    WHEN sale.at < m.created_at THEN 'before_merchant_joined'
     WHEN sale.buyer_id IS NOT NULL AND b IS NULL THEN 'unknown_buyer'
     WHEN b IS NOT NULL AND b.status <> 'active' THEN 'buyer_inactive'
+    WHEN b IS NOT NULL AND sale.at < b.created_at THEN 'before_buyer_joined'
     ELSE 'created'
   END AS outcome
 FOREACH (_ IN CASE WHEN outcome = 'created' THEN [1] ELSE [] END |

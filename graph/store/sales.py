@@ -23,8 +23,12 @@ SALE_REFUSALS = {
     "unknown_merchant": ("merchant_id", "no such merchant; check the id"),
     "not_a_merchant": ("merchant_id", "this user is not a merchant"),
     "merchant_inactive": ("merchant_id", "the merchant's account is not active"),
+    "before_merchant_joined": ("at", "the sale is dated before its merchant joined; "
+                                     "check the time (epoch ms, UTC)"),
     "unknown_buyer": ("buyer_id", "no such buyer; check the id or leave it out"),
     "buyer_inactive": ("buyer_id", "the buyer's account is not active"),
+    "before_buyer_joined": ("at", "the sale is dated before its buyer joined; "
+                                  "check the time (epoch ms, UTC)"),
 }
 
 
@@ -46,6 +50,8 @@ SALE_BATCH = Outcomes("sale_record_batch", ("created", "replayed"),
 REFUND = Outcomes("refund_record", ("created", "replayed"), {
     "id_taken": taken("refund"),
     "unknown_sale": missing("no sale {sale_id!r}; check the id"),
+    "before_sale": refuse("at", "the refund is dated before its sale; check the time "
+                                "(epoch ms, UTC)"),
     "over_refund": refuse("amount", "the refund exceeds what is left to refund ({refundable})"),
 })
 
