@@ -36,6 +36,10 @@ class Contribution:
     fees: int
     refunded_fees: int
     path: tuple[str, ...]  # referrer ... merchant
+    #: the parts of ``fees`` and ``refunded_fees`` carried into this period
+    #: from late sales and refunds of periods already run (rule late_sales)
+    carried_fees: int = 0
+    carried_refunded_fees: int = 0
 
     @property
     def base(self) -> int:

@@ -58,6 +58,9 @@ class RuleSet:
     period: str = "month"
     #: how long a voucher that a withdrawal turns into stays valid
     withdrawal_voucher_days: int = 365
+    #: a sale or refund dated into a period whose reward run is completed or
+    #: running: "refuse" it, or "carry" its fee into the first open period
+    late_sales: str = "refuse"
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -153,6 +156,7 @@ COUNT_RULES = ("card_price", "card_voucher_count", "card_voucher_amount", "card_
                "hold_days", "min_withdrawal", "withdrawal_voucher_days")
 COUNT_BASES = ("merchants", "all")
 COUNT_WINDOWS = ("all_time", "period")
+LATE_SALES = ("refuse", "carry")
 
 _DESCRIPTIONS = {
     "fee_bp": "management fee charged to the merchant on each sale, in bp of the amount",
@@ -174,6 +178,10 @@ _DESCRIPTIONS = {
     "min_withdrawal": "smallest withdrawal, minor units",
     "period": "length of a reward period",
     "withdrawal_voucher_days": "days a voucher that a withdrawal turns into stays valid",
+    "late_sales": "a sale or refund dated into a period whose reward run is completed or "
+                  "running: refuse it (422 period_closed, naming the first open period), or "
+                  "carry: record it with its true time and count its fee (or refunded fee) in "
+                  "the fee base of the first open period, shown as carried there",
 }
 
 
@@ -183,9 +191,9 @@ def _rule_doc(name: str) -> dict[str, object]:
         doc.update(minimum=0, maximum=BP)
     elif name in COUNT_RULES:
         doc.update(minimum=0)
-    elif name in ("count_basis", "count_window", "period"):
+    elif name in ("count_basis", "count_window", "period", "late_sales"):
         doc["enum"] = list({"count_basis": COUNT_BASES, "count_window": COUNT_WINDOWS,
-                            "period": PERIODS}[name])
+                            "period": PERIODS, "late_sales": LATE_SALES}[name])
     elif name == "referrers":
         doc.update(items_enum=list(ROLES), min_items=1)
     elif name == "level_shares":
@@ -251,6 +259,8 @@ def validate(rules: RuleSet) -> dict[str, list[str]]:
         bad("count_window", "must be 'all_time' or 'period'")
     if rules.period not in PERIODS:
         bad("period", f"must be one of {list(PERIODS)}")
+    if rules.late_sales not in LATE_SALES:
+        bad("late_sales", "must be 'refuse' or 'carry'")
     _check_shares(rules, bad)
     if "tiers" not in errors and "level_shares" not in errors and rules.tiers:
         top = max(share for _, share in rules.tiers)
@@ -335,6 +345,15 @@ def period_bounds(key: str) -> tuple[int, int]:
             f"{key!r} is not a period; use YYYY-MM, YYYY-Www or YYYY-MM-DD") from None
     start = start.replace(tzinfo=dt.timezone.utc)
     return _ms(start), _ms(end.replace(tzinfo=dt.timezone.utc))
+
+
+def next_period(key: str) -> str:
+    """The period after ``key``, of the same length.
+
+    >>> next_period("2026-12"), next_period("2026-W52"), next_period("2026-02-28")
+    ('2027-01', '2026-W53', '2026-03-01')
+    """
+    return period_of(period_bounds(key)[1], period_length(key))
 
 
 def period_length(key: str) -> str:

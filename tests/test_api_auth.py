@@ -5,6 +5,7 @@ import pytest
 from graph.maintenance import now_ms
 from graph.rules import period_bounds, period_of
 from graph.store import analytics, keys, rewards
+from graph.store import rules as rules_store
 
 ROLES = ["anonymous", "bad_key", "revoked", "operator", "merchant", "other_merchant",
          "member", "other_member"]
@@ -106,6 +107,8 @@ def callers(operator, make_caller, graph_backend, client):
                        "currency": "CNY"})
     end = period_bounds(PERIOD)[1]
     rewards.run(graph_backend, PERIOD, now=end + 1)
+    # this period has run: the matrix's sales from now on are late and carried
+    rules_store.change(graph_backend, {"late_sales": "carry"})
     rewards.release(graph_backend, now=end + 30 * 86_400_000)
     for withdrawal in ("w-fix", "w-a", "w-b"):
         post("/v1/withdrawals", {"id": withdrawal, "user_id": "carol", "amount": 1_000})

@@ -37,17 +37,19 @@ def buy_card(g, id, user_id, count=2):
                        request_hash=f"h-{id}")
 
 
-def sale(g, id, amount=10_000, vouchers=(), buyer_id="buyer", fee=500, points=100, at=T):
+def sale(g, id, amount=10_000, vouchers=(), buyer_id="buyer", fee=500, points=100, at=T,
+         carry_period=None):
     return g.write_one(
         "sale_record", id=id, merchant_id="shop", buyer_id=buyer_id, amount=amount,
         currency="CNY", at=at, period="2027-01", items="tea", vouchers=list(vouchers),
         voucher_paid=sum(v["amount"] for v in vouchers), fee_bp=500, fee=fee, points=points,
-        request_hash=f"h-{id}")
+        request_hash=f"h-{id}", carry_period=carry_period)
 
 
-def refund(g, id, amount, sale_id="s1", at=T + 1):
+def refund(g, id, amount, sale_id="s1", at=T + 1, carry_period=None):
     return g.write_one("refund_record", id=id, sale_id=sale_id, amount=amount, at=at,
-                       period="2027-01", reason="damaged", request_hash=f"h-{id}")
+                       period="2027-01", reason="damaged", request_hash=f"h-{id}",
+                       carry_period=carry_period)
 
 
 @pytest.fixture
@@ -328,6 +330,16 @@ def _(g):
     early = sale(g, "s6", buyer_id="late", at=T + 9)
     assert (early["outcome"], early["sale"]) == ("before_buyer_joined", None)
     assert sale(g, "s6", buyer_id="late", at=T + 10)["outcome"] == "created"
+    open_run(g)                     # 2027-01's reward run is running: sales in it are late
+    late = sale(g, "s7", at=T + 20)
+    assert (late["outcome"], late["sale"]) == ("period_closed", None)
+    carried = sale(g, "s7", at=T + 20, carry_period="2027-02")
+    assert carried["outcome"] == "created"
+    assert (carried["sale"]["period"], carried["sale"]["carried_from"]) == ("2027-02", "2027-01")
+    assert sale(g, "s7", at=T + 20, carry_period="2027-02")["outcome"] == "replayed"
+    open_run(g, "2027-02")
+    assert sale(g, "s8", at=T + 20, carry_period="2027-02")["outcome"] == "period_closed"
+    assert sale(g, "s8", at=T + 20, carry_period="2027-03")["sale"]["period"] == "2027-03"
     total = g.read_one("sale_get", id="s2")
     assert total["sale"]["vouchers"] == [{"id": "gift", "amount": 500}]
 
@@ -378,6 +390,12 @@ def _(g):
     assert (rest["refund"]["fee"], rest["refund"]["points"]) == (333, 67)
     assert refund(g, "r4", 1, sale_id="ghost")["outcome"] == "unknown_sale"
     assert refund(g, "r5", 1, at=T - 1)["outcome"] == "before_sale"
+    sale(g, "s2", amount=2_000, fee=100)
+    open_run(g)                     # 2027-01's reward run is running: refunds in it are late
+    assert refund(g, "r6", 1_000, sale_id="s2")["outcome"] == "period_closed"
+    late = refund(g, "r6", 1_000, sale_id="s2", carry_period="2027-02")
+    assert late["outcome"] == "created" and late["refund"]["fee"] == 50
+    assert (late["refund"]["period"], late["refund"]["carried_from"]) == ("2027-02", "2027-01")
 
 
 @contract("refund_list")
@@ -402,10 +420,11 @@ def _(g):
     later = [{**item(f"n{k}"), "period": "2027-02"} for k in (1, 2)]
     assert [r["outcome"] for r in g.write("sale_record_batch", sales=later)] == ["created"] * 2
     assert g.read("reward_bases_level1", period="2027-02") == [
-        {"referrer_id": "holder", "merchant_id": "shop", "fees": 100, "refunded_fees": 0}]
+        {"referrer_id": "holder", "merchant_id": "shop", "fees": 100, "refunded_fees": 0,
+         "carried_fees": 0, "carried_refunded_fees": 0}]
     totals = g.read("reward_bases_level1", period="2027-01")
     assert totals == [{"referrer_id": "holder", "merchant_id": "shop", "fees": 600,
-                       "refunded_fees": 0}]
+                       "refunded_fees": 0, "carried_fees": 0, "carried_refunded_fees": 0}]
     g.write("user_register", id="late", name="Late", roles=["buyer"], root=False,
             referrer_id="holder", referral_code=None, code="CODE-late",
             referrers=["cardholder", "merchant"], at=T + 10, request_hash="h-late", **USER_FIELDS)
@@ -413,6 +432,12 @@ def _(g):
              {**item("e3", buyer="late"), "at": T + 10}]
     assert [r["outcome"] for r in g.write("sale_record_batch", sales=early)] == [
         "before_merchant_joined", "before_buyer_joined", "created"]
+    open_run(g)
+    late = [item("l1"), {**item("l2"), "carry_period": "2027-02"}]
+    assert [r["outcome"] for r in g.write("sale_record_batch", sales=late)] == [
+        "period_closed", "created"]
+    assert g.read_one("sale_get", id="l2")["sale"]["period"] == "2027-02"
+    assert g.read("reward_bases_level1", period="2027-02")[0]["carried_fees"] == 50
 
 
 # -- demo data --------------------------------------------------------------
@@ -535,8 +560,15 @@ def _(g):
 def _(g):
     refund(g, "r1", 2_000)
     assert g.read("reward_bases_level1", period="2027-01") == [
-        {"referrer_id": "holder", "merchant_id": "shop", "fees": 500, "refunded_fees": 100}]
+        {"referrer_id": "holder", "merchant_id": "shop", "fees": 500, "refunded_fees": 100,
+         "carried_fees": 0, "carried_refunded_fees": 0}]
     assert g.read("reward_bases_level1", period="2027-02") == []
+    open_run(g)                                          # 2027-01 is running: late from now
+    sale(g, "late", amount=2_000, fee=100, carry_period="2027-02")
+    refund(g, "r-late", 1_000, sale_id="late", carry_period="2027-02")
+    assert g.read("reward_bases_level1", period="2027-02") == [
+        {"referrer_id": "holder", "merchant_id": "shop", "fees": 100, "refunded_fees": 50,
+         "carried_fees": 100, "carried_refunded_fees": 50}]
 
 
 @contract("reward_bases_levels")
@@ -545,6 +577,11 @@ def _(g):
     assert sorted((r["referrer_id"], r["level"], r["path"]) for r in rows) == [
         ("holder", 1, ["holder", "shop"]), ("root", 2, ["root", "holder", "shop"])]
     assert len(g.read("reward_bases_levels", period="2027-01", levels=1)) == 1
+    open_run(g)
+    sale(g, "late", amount=2_000, fee=100, carry_period="2027-02")
+    rows = g.read("reward_bases_levels", period="2027-02", levels=2)
+    assert {(r["referrer_id"], r["fees"], r["carried_fees"], r["carried_refunded_fees"])
+            for r in rows} == {("holder", 100, 100, 0), ("root", 100, 100, 0)}
 
 
 @contract("reward_run_start")

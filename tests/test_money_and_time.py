@@ -123,3 +123,85 @@ def test_a_registration_cannot_be_dated(operator):
         r = operator.post("/v1/users", json={"id": "u1", "name": "U", "root": True,
                                              "roles": [], field: 946_684_800_000})
         assert r.status_code == 422 and field in r.get_json()["errors"]
+
+
+# -- late sales -------------------------------------------------------------------
+
+def _last_month_run(operator, graph_backend):
+    """holder refers shop (both joined 100 days ago); a sale of 1,000.00 last
+    month (fee 50.00, holder's line 5.00 at tier 1, 10 %), whose reward run
+    has completed.  Returns (last month, this month, the start of last month)."""
+    from graph.rules import period_bounds, period_of
+    from graph.vocabulary import now_ms
+
+    now = now_ms()
+    this = period_of(now, "month")
+    start = period_bounds(this)[0]
+    last = period_of(start - 1, "month")
+    last_start = period_bounds(last)[0]
+    for id, referrer in (("holder", None), ("shop", "holder")):
+        users.register(graph_backend, id=id, name=id, roles=["merchant"], rules=DEFAULT_RULES,
+                       referrer_id=referrer, root=referrer is None, at=now - 100 * DAY)
+    r = operator.post("/v1/sales", json={"id": "s-on", "merchant_id": "shop", "amount": 100_000,
+                                         "currency": "CNY", "at": last_start + DAY})
+    assert r.status_code == 201 and r.get_json()["period"] == last
+    r = operator.post(f"/v1/rewards/runs/{last}")
+    assert r.status_code == 200 and r.get_json()["rewards"] == 500
+    return last, this, last_start
+
+
+def test_late_sales_are_refused_by_default(operator, graph_backend):
+    last, this, last_start = _last_month_run(operator, graph_backend)
+    late = {"id": "s-late", "merchant_id": "shop", "amount": 40_000, "currency": "CNY",
+            "at": last_start + 2 * DAY}
+    r = operator.post("/v1/sales", json=late)
+    assert r.status_code == 422
+    body = r.get_json()
+    assert body["code"] == "period_closed" and list(body["errors"]) == ["at"]
+    assert f"period {last} is closed" in body["message"]
+    assert f"the first open period is {this}" in body["message"]
+    r = operator.post("/v1/sales/s-on/refunds", json={"id": "r-late", "amount": 20_000,
+                                                      "at": last_start + 3 * DAY})
+    assert (r.status_code, r.get_json()["code"]) == (422, "period_closed")
+    r = operator.post("/v1/sales:batch", json={"sales": [late]})
+    assert [(x["status"], x["code"]) for x in r.get_json()["results"]] == [
+        (422, "period_closed")]
+    assert operator.get("/v1/sales/s-late").status_code == 404
+    # on time, in this month, all is as before
+    r = operator.post("/v1/sales/s-on/refunds", json={"id": "r-now", "amount": 20_000})
+    assert r.status_code == 201 and r.get_json()["period"] == this
+    assert r.get_json()["carried_from"] is None
+
+
+def test_late_sales_carried_into_the_first_open_period(operator, graph_backend):
+    from graph.store import rewards
+
+    last, this, last_start = _last_month_run(operator, graph_backend)
+    r = operator.post("/v1/rules", json={"rules": {"late_sales": "carry"}})
+    assert r.status_code == 201, r.get_json()
+    late = {"id": "s-late", "merchant_id": "shop", "amount": 40_000, "currency": "CNY",
+            "at": last_start + 2 * DAY}
+    r = operator.post("/v1/sales", json=late)
+    assert r.status_code == 201, r.get_json()
+    sale = r.get_json()
+    assert (sale["at"], sale["period"], sale["carried_from"], sale["fee"]) == (
+        late["at"], this, last, 2_000)                          # its true time, this month's fees
+    assert operator.post("/v1/sales", json=late).status_code == 201   # a replay: same sale
+    r = operator.post("/v1/sales/s-on/refunds", json={"id": "r-late", "amount": 20_000,
+                                                      "at": last_start + 3 * DAY})
+    assert r.status_code == 201, r.get_json()
+    assert (r.get_json()["period"], r.get_json()["carried_from"], r.get_json()["fee"]) == (
+        this, last, 1_000)
+    r = operator.post("/v1/sales:batch", json={"sales": [
+        {**late, "id": "s-late-2", "amount": 20_000}]})
+    assert [(x["status"], x["code"]) for x in r.get_json()["results"]] == [(201, "created")]
+    assert operator.get("/v1/sales/s-late-2").get_json()["period"] == this
+
+    # last month paid once, nothing more; this month's base takes what came late
+    assert operator.get(f"/v1/rewards/runs/{last}").get_json()["rewards"] == 500
+    rewards.run(graph_backend, this, now=FAR)
+    line = operator.get(f"/v1/rewards/lines/{this}|holder|1").get_json()
+    assert (line["base"], line["amount"]) == (3_000 - 1_000, 200)
+    assert line["merchants"] == [{
+        "merchant_id": "shop", "fees": 3_000, "refunded_fees": 1_000, "base": 2_000,
+        "path": ["holder", "shop"], "carried_fees": 3_000, "carried_refunded_fees": 1_000}]

@@ -22,7 +22,7 @@ REGISTER = {"id": "new", "name": "New", "roles": ["buyer"], "at": 1, "code": "NE
             "phone_hash": None, "device_id": None, "payment_hash": None}
 SALE = {"id": "s-new", "merchant_id": "m0", "amount": 1_000, "currency": "CNY", "at": 1,
         "period": "2026-11", "items": None, "vouchers": [], "voucher_paid": 0, "fee_bp": 500,
-        "fee": 50, "points": 10, "request_hash": "h"}
+        "fee": 50, "points": 10, "request_hash": "h", "carry_period": None}
 BATCH_ROW = {k: v for k, v in SALE.items() if k not in ("vouchers", "voucher_paid")}
 
 
@@ -106,7 +106,7 @@ def test_a_refund(neo4j):
     check(neo4j, "refund_record",
           ["s:Sale(id)", "existing:Refund(id)", "t:FeeTotal(id)", "r:Refund(id)"],
           id="r-new", sale_id="s1", amount=100, at=2, reason=None, period="2026-11",
-          request_hash="h")
+          request_hash="h", carry_period=None)
 
 
 def test_balances(neo4j):

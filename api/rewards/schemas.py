@@ -29,6 +29,11 @@ class MerchantPartSchema(Schema):
     refunded_fees = fields.Integer()
     base = fields.Integer()
     path = fields.List(fields.String())
+    carried_fees = fields.Integer(metadata={
+        "description": "part of fees carried into this period from late sales dated in a "
+                       "period already run (rule late_sales = carry)"})
+    carried_refunded_fees = fields.Integer(metadata={
+        "description": "part of refunded_fees carried in from late refunds"})
 
 
 class LineSchema(Schema):

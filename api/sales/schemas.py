@@ -77,7 +77,10 @@ class SaleSchema(Schema):
     amount = fields.Integer()
     currency = fields.String()
     at = fields.Integer()
-    period = fields.String()
+    period = fields.String(metadata={"description": "the period whose fee total the sale "
+                                                    "counts in"})
+    carried_from = fields.String(allow_none=True, metadata={
+        "description": "a late sale carried into period: the period it is dated in"})
     items = fields.String(allow_none=True)
     voucher_paid = fields.Integer()
     fee_bp = fields.Integer()
@@ -118,7 +121,10 @@ class RefundSchema(Schema):
     fee = fields.Integer(metadata={"description": "fee reversed by this refund"})
     points = fields.Integer(metadata={"description": "points reversed by this refund"})
     at = fields.Integer()
-    period = fields.String()
+    period = fields.String(metadata={"description": "the period whose fee total the refund "
+                                                    "counts in"})
+    carried_from = fields.String(allow_none=True, metadata={
+        "description": "a late refund carried into period: the period it is dated in"})
     reason = fields.String(allow_none=True)
 
 

@@ -7,8 +7,13 @@
 // $period (the refund's own period) and the buyer's points, with ledger entries.  Idempotent on
 // $id with $request_hash.  The refund id is looked up after the lock, so a
 // refund sent twice at once is answered as a replay.  A refund dated before
-// its sale is refused.
-// Outcomes: created, replayed, id_taken, unknown_sale, before_sale, over_refund.
+// its sale is refused.  A refund dated into a period whose reward run is
+// completed or running is late: refused (period_closed) unless $carry_period
+// names an open period, whose fee total then takes the refunded fee (the
+// refund's period is $carry_period, carried_from $period, and the fee total
+// counts it in carried_refunded_fees as well).
+// Outcomes: created, replayed, id_taken, unknown_sale, before_sale,
+// period_closed, over_refund.
 // Returns: outcome, refund {id, sale_id, merchant_id, buyer_id, amount, fee,
 // points, at, period}, refundable (what could still be refunded).
 OPTIONAL MATCH (s:Sale {id: $sale_id})
@@ -19,16 +24,23 @@ WITH s
 OPTIONAL MATCH (existing:Refund {id: $id})
 OPTIONAL MATCH (m:User)-[:SOLD]->(s)
 OPTIONAL MATCH (b:User)-[:BOUGHT]->(s)
+OPTIONAL MATCH (run:RewardRun {period: $period})
+OPTIONAL MATCH (later:RewardRun {period: coalesce($carry_period, '')})
 WITH existing, s, m, b,
+  run IS NOT NULL AND run.status IN ['completed', 'running'] AS closed,
+  later IS NOT NULL AND later.status IN ['completed', 'running'] AS later_closed
+WITH existing, s, m, b, closed,
+  CASE WHEN closed THEN $carry_period ELSE $period END AS at_period,
   CASE
     WHEN existing IS NOT NULL AND existing.request_hash = $request_hash THEN 'replayed'
     WHEN existing IS NOT NULL THEN 'id_taken'
     WHEN s IS NULL THEN 'unknown_sale'
     WHEN $at < s.at THEN 'before_sale'
+    WHEN closed AND ($carry_period IS NULL OR later_closed) THEN 'period_closed'
     WHEN s.refunded_amount + $amount > s.amount THEN 'over_refund'
     ELSE 'created'
   END AS outcome
-WITH existing, s, m, b, outcome,
+WITH existing, s, m, b, outcome, closed, at_period,
   CASE WHEN outcome = 'created' THEN
     (2 * s.fee * (s.refunded_amount + $amount) + s.amount) / (2 * s.amount) - s.refunded_fee
   ELSE 0 END AS fee_back,
@@ -38,18 +50,21 @@ WITH existing, s, m, b, outcome,
 FOREACH (_ IN CASE WHEN outcome = 'created' THEN [1] ELSE [] END |
   CREATE (r:Refund {
     id: $id, sale_id: $sale_id, merchant_id: s.merchant_id, buyer_id: s.buyer_id,
-    amount: $amount, fee: fee_back, points: points_back, at: $at, period: $period,
+    amount: $amount, fee: fee_back, points: points_back, at: $at, period: at_period,
+    carried_from: CASE WHEN closed THEN $period ELSE null END,
     reason: $reason, request_hash: $request_hash})
   CREATE (s)-[:REFUNDED]->(r)
   SET s.refunded_amount = s.refunded_amount + $amount,
       s.refunded_fee = s.refunded_fee + fee_back,
       s.refunded_points = s.refunded_points + points_back
-  MERGE (t:FeeTotal {id: s.merchant_id + '|' + $period})
-  ON CREATE SET t.merchant_id = s.merchant_id, t.period = $period, t.fees = 0,
+  MERGE (t:FeeTotal {id: s.merchant_id + '|' + at_period})
+  ON CREATE SET t.merchant_id = s.merchant_id, t.period = at_period, t.fees = 0,
     t.refunded_fees = 0, t.sales = 0, t.amount = 0, t.refunds = 0
   MERGE (m)-[:HAS_FEES]->(t)
   SET t._lock = true REMOVE t._lock
   SET t.refunded_fees = t.refunded_fees + fee_back, t.refunds = t.refunds + 1
+  FOREACH (_c IN CASE WHEN closed THEN [1] ELSE [] END |
+    SET t.carried_refunded_fees = coalesce(t.carried_refunded_fees, 0) + fee_back)
   FOREACH (_f IN CASE WHEN fee_back > 0 THEN [1] ELSE [] END |
     CREATE (:Entry {id: 'refund:' + $id + ':fee', at: $at, kind: 'fee_refunded', amount: fee_back,
                     ref: $id, debit: 'platform:fees', credit: 'merchant:' + s.merchant_id + ':fees'}))
@@ -65,5 +80,6 @@ OPTIONAL MATCH (r:Refund {id: $id})
 RETURN outcome,
   CASE WHEN s IS NULL THEN null ELSE s.amount - s.refunded_amount END AS refundable,
   CASE WHEN outcome IN ['created', 'replayed'] THEN
-    r {.id, .sale_id, .merchant_id, .buyer_id, .amount, .fee, .points, .at, .period, .reason}
+    r {.id, .sale_id, .merchant_id, .buyer_id, .amount, .fee, .points, .at, .period,
+       .carried_from, .reason}
   END AS refund

@@ -7,10 +7,14 @@
 // totals, not raw sales).  Every movement is a ledger entry (fee, points,
 // each voucher redemption).  Vouchers are write-locked before they are read
 // (cypher/DIALECTS.md).  Idempotent on $id with $request_hash.  A sale dated
-// before its merchant (or its buyer) joined is refused.
+// before its merchant (or its buyer) joined is refused.  A sale dated into a
+// period whose reward run is completed or running is late: refused
+// (period_closed) unless $carry_period names an open period, whose fee total
+// then takes the fee (the sale's period is $carry_period, carried_from
+// $period, and the fee total counts it in carried_fees as well).
 // Outcomes: created, replayed, id_taken, unknown_merchant, not_a_merchant,
 // merchant_inactive, before_merchant_joined, unknown_buyer, buyer_inactive,
-// before_buyer_joined, voucher_unusable.
+// before_buyer_joined, period_closed, voucher_unusable.
 // Returns: outcome, sale {...} (null when refused), bad_vouchers (ids).
 OPTIONAL MATCH (m:User {id: $merchant_id})
 // coalesce: a null $buyer_id would scan every User on FalkorDB (DIALECTS.md)
@@ -30,7 +34,12 @@ WITH m, b, collect(CASE WHEN wanted IS NULL THEN null ELSE {
   ok: v IS NOT NULL AND v.status = 'active' AND v.expires_at > $at AND v.remaining >= wanted.amount
 } END) AS uses
 OPTIONAL MATCH (existing:Sale {id: $id})
+OPTIONAL MATCH (run:RewardRun {period: $period})
+OPTIONAL MATCH (later:RewardRun {period: coalesce($carry_period, '')})
 WITH existing, m, b, uses,
+  run IS NOT NULL AND run.status IN ['completed', 'running'] AS closed,
+  later IS NOT NULL AND later.status IN ['completed', 'running'] AS later_closed
+WITH existing, m, b, uses, closed, CASE WHEN closed THEN $carry_period ELSE $period END AS at_period,
   CASE
     WHEN existing IS NOT NULL AND existing.request_hash = $request_hash THEN 'replayed'
     WHEN existing IS NOT NULL THEN 'id_taken'
@@ -41,22 +50,26 @@ WITH existing, m, b, uses,
     WHEN $buyer_id IS NOT NULL AND b IS NULL THEN 'unknown_buyer'
     WHEN b IS NOT NULL AND b.status <> 'active' THEN 'buyer_inactive'
     WHEN b IS NOT NULL AND $at < b.created_at THEN 'before_buyer_joined'
+    WHEN closed AND ($carry_period IS NULL OR later_closed) THEN 'period_closed'
     WHEN any(use IN uses WHERE NOT use.ok) THEN 'voucher_unusable'
     ELSE 'created'
   END AS outcome
 FOREACH (_ IN CASE WHEN outcome = 'created' THEN [1] ELSE [] END |
   CREATE (s:Sale {
     id: $id, merchant_id: $merchant_id, buyer_id: $buyer_id, amount: $amount,
-    currency: $currency, at: $at, period: $period, items: $items,
+    currency: $currency, at: $at, period: at_period, items: $items,
+    carried_from: CASE WHEN closed THEN $period ELSE null END,
     voucher_paid: $voucher_paid, fee_bp: $fee_bp, fee: $fee, points: $points,
     refunded_amount: 0, refunded_fee: 0, refunded_points: 0, request_hash: $request_hash})
   CREATE (m)-[:SOLD]->(s)
-  MERGE (t:FeeTotal {id: $merchant_id + '|' + $period})
-  ON CREATE SET t.merchant_id = $merchant_id, t.period = $period, t.fees = 0,
+  MERGE (t:FeeTotal {id: $merchant_id + '|' + at_period})
+  ON CREATE SET t.merchant_id = $merchant_id, t.period = at_period, t.fees = 0,
     t.refunded_fees = 0, t.sales = 0, t.amount = 0, t.refunds = 0
   MERGE (m)-[:HAS_FEES]->(t)
   SET t._lock = true REMOVE t._lock
   SET t.fees = t.fees + $fee, t.sales = t.sales + 1, t.amount = t.amount + $amount
+  FOREACH (_c IN CASE WHEN closed THEN [1] ELSE [] END |
+    SET t.carried_fees = coalesce(t.carried_fees, 0) + $fee)
   FOREACH (_f IN CASE WHEN $fee > 0 THEN [1] ELSE [] END |
     CREATE (:Entry {id: 'sale:' + $id + ':fee', at: $at, kind: 'fee', amount: $fee, ref: $id,
                     debit: 'merchant:' + $merchant_id + ':fees', credit: 'platform:fees'}))
@@ -78,6 +91,7 @@ WITH outcome, [use IN uses WHERE NOT use.ok | use.id] AS bad_vouchers
 OPTIONAL MATCH (s:Sale {id: $id})
 RETURN outcome, bad_vouchers,
   CASE WHEN outcome IN ['created', 'replayed'] THEN s {
-    .id, .merchant_id, .buyer_id, .amount, .currency, .at, .period, .items, .voucher_paid,
+    .id, .merchant_id, .buyer_id, .amount, .currency, .at, .period, .carried_from, .items,
+    .voucher_paid,
     .fee_bp, .fee, .points, .refunded_amount, .refunded_fee, .refunded_points
   } END AS sale

@@ -41,14 +41,16 @@ def inputs(backend: Backend, period: str,
         contributions = [
             (row["referrer_id"], 1, Contribution(row["merchant_id"], row["fees"],
                                                  row["refunded_fees"],
-                                                 (row["referrer_id"], row["merchant_id"])))
+                                                 (row["referrer_id"], row["merchant_id"]),
+                                                 row["carried_fees"],
+                                                 row["carried_refunded_fees"]))
             for row in rows]
     else:
         rows = backend.read("reward_bases_levels", period=period, levels=min(levels, MAX_LEVELS))
         contributions = [
             (row["referrer_id"], row["level"],
              Contribution(row["merchant_id"], row["fees"], row["refunded_fees"],
-                          tuple(row["path"])))
+                          tuple(row["path"]), row["carried_fees"], row["carried_refunded_fees"]))
             for row in rows]
     return referrals, contributions
 
@@ -62,7 +64,8 @@ def compute(backend: Backend, period: str, rules: RuleSet | None = None) -> list
 
 
 def _payload(line: Line) -> dict[str, Any]:
-    detail = [[c.merchant_id, c.fees, c.refunded_fees, list(c.path)] for c in line.contributions]
+    detail = [[c.merchant_id, c.fees, c.refunded_fees, list(c.path), c.carried_fees,
+               c.carried_refunded_fees] for c in line.contributions]
     return {"id": line.id, "period": line.period, "level": line.level, "amount": line.amount,
             "referrals": line.referrals, "tier": line.tier,
             "tier_threshold": line.tier_threshold, "tier_share_bp": line.tier_share_bp,
@@ -162,10 +165,12 @@ def explain(backend: Backend, line_id: str) -> dict[str, Any]:
     if row is None:
         raise NotFound(f"no reward line {line_id!r}; ids look like 2026-11|user-id|1")
     line = dict(row["line"])
+    # lines credited before late sales could be carried have no carried parts
     line["merchants"] = [
         {"merchant_id": m, "fees": fees, "refunded_fees": refunded, "base": fees - refunded,
-         "path": path}
-        for m, fees, refunded, path in json.loads(line.pop("detail"))]
+         "path": path, "carried_fees": carried[0] if carried else 0,
+         "carried_refunded_fees": carried[1] if carried else 0}
+        for m, fees, refunded, path, *carried in json.loads(line.pop("detail"))]
     return line
 
 

@@ -14,9 +14,10 @@ Row = dict[str, Any]
 from ..errors import NotFound, Refused, UnknownUser
 from ..fingerprint import fingerprint
 from ..money import fee_for, points_for
-from ..rules import period_of
-from ..vocabulary import now_ms
+from ..rules import next_period, period_of
+from ..vocabulary import COMPLETED, RUNNING, now_ms
 from . import Outcomes, missing, refuse, taken
+from . import rules as rules_store
 from .platform import check_currency
 
 SALE_REFUSALS = {
@@ -29,7 +30,14 @@ SALE_REFUSALS = {
     "buyer_inactive": ("buyer_id", "the buyer's account is not active"),
     "before_buyer_joined": ("at", "the sale is dated before its buyer joined; "
                                   "check the time (epoch ms, UTC)"),
+    "period_closed": ("at", "the sale is dated in a period whose reward run has run; under the "
+                            "rule late_sales = refuse it is refused: date it in an open period, "
+                            "or set late_sales to carry"),
 }
+#: the message of a late sale or refund refused, naming the first open period
+PERIOD_CLOSED = ("period {period} is closed: its reward run has run, and under the rule "
+                 "late_sales = refuse what is dated in it is refused; the first open period "
+                 "is {first_open} (date it there, or set late_sales to carry to count it there)")
 
 
 def _voucher_unusable(outcome: str, row: Row, context: dict[str, Any]) -> Refused:
@@ -42,6 +50,7 @@ def _voucher_unusable(outcome: str, row: Row, context: dict[str, Any]) -> Refuse
 
 _SALE_REFUSALS = {outcome: refuse(field, message)
                   for outcome, (field, message) in SALE_REFUSALS.items()}
+_SALE_REFUSALS["period_closed"] = refuse("at", PERIOD_CLOSED)
 SALE = Outcomes("sale_record", ("created", "replayed"), {
     "id_taken": taken("sale"), **_SALE_REFUSALS, "voucher_unusable": _voucher_unusable})
 #: a batch reports each sale's outcome rather than raising (api/sales maps them)
@@ -52,19 +61,65 @@ REFUND = Outcomes("refund_record", ("created", "replayed"), {
     "unknown_sale": missing("no sale {sale_id!r}; check the id"),
     "before_sale": refuse("at", "the refund is dated before its sale; check the time "
                                 "(epoch ms, UTC)"),
+    "period_closed": refuse("at", PERIOD_CLOSED),
     "over_refund": refuse("amount", "the refund exceeds what is left to refund ({refundable})"),
 })
 
 
+def closed_periods(backend: Backend) -> set[str]:
+    """The periods whose reward run is completed or running."""
+    return {row["run"]["period"] for row in backend.read("reward_run_list", before=None,
+                                                         limit=100_000)
+            if row["run"]["status"] in (COMPLETED, RUNNING)}
+
+
+def first_open_period(period: str, closed: set[str]) -> str:
+    """``period`` or the first one after it whose reward run has not run.
+
+    >>> first_open_period("2026-10", {"2026-09", "2026-10", "2026-11"})
+    '2026-12'
+    """
+    while period in closed:
+        period = next_period(period)
+    return period
+
+
+def _late_policy(backend: Backend, late_sales: str | None) -> str:
+    """``late_sales`` if given, else the rule in force now: a late sale
+    follows today's policy, not the one of its period."""
+    return late_sales or rules_store.rules_at(backend).late_sales
+
+
+def _write_late(backend: Backend, query: str, dated_in: str, late_sales: str | None,
+                **params: Any) -> tuple[Row | None, str]:
+    """Run ``query`` (sale_record or refund_record); when it answers
+    period_closed and the policy is carry, again with the first open period
+    (a run that starts in between makes it try the next).  Returns the row
+    and the first open period (for the refusal's message).  On time, the one
+    statement is all it costs."""
+    row = backend.write_one(query, carry_period=None, **params)
+    first_open = dated_in
+    for _ in range(3):
+        if row is None or row["outcome"] != "period_closed":
+            break
+        first_open = first_open_period(dated_in, closed_periods(backend))
+        if _late_policy(backend, late_sales) != "carry":
+            break
+        row = backend.write_one(query, carry_period=first_open, **params)
+    return row, first_open
+
+
 def record_sale(backend: Backend, *, id: str, merchant_id: str, amount: int, currency: str,
                 rules: RuleSet, buyer_id: str | None = None, at: int | None = None,
-                items: str | None = None,
-                vouchers: list[Row] | tuple[Row, ...] = ()) -> tuple[Row, bool]:
+                items: str | None = None, vouchers: list[Row] | tuple[Row, ...] = (),
+                late_sales: str | None = None) -> tuple[Row, bool]:
     """Record a sale; fee and points follow ``rules``.  Returns ``(sale, created)``.
 
     ``vouchers`` is a list of ``{"id", "amount"}``: how much of the sale each
     of the buyer's vouchers pays.  Callers validate shapes; this checks the
-    business rules in one statement.
+    business rules in one statement.  A sale dated in a period whose reward
+    run has run follows ``late_sales`` (default: the rule in force now):
+    refused, or carried into the first open period.
     """
     check_currency(backend, currency)
     request = {"id": id, "merchant_id": merchant_id, "buyer_id": buyer_id, "amount": amount,
@@ -80,32 +135,33 @@ def record_sale(backend: Backend, *, id: str, merchant_id: str, amount: int, cur
                       "buyer_id")
     fee = fee_for(amount, rules.fee_bp)
     points = points_for(amount - voucher_paid, rules.points_bp) if buyer_id else 0
-    row = backend.write_one(
-        "sale_record", id=id, merchant_id=merchant_id, buyer_id=buyer_id, amount=amount,
-        currency=currency, at=at, period=period_of(at, rules.period), items=items,
+    period = period_of(at, rules.period)
+    row, first_open = _write_late(
+        backend, "sale_record", period, late_sales, id=id, merchant_id=merchant_id,
+        buyer_id=buyer_id, amount=amount, currency=currency, at=at, period=period, items=items,
         vouchers=[{"id": u["id"], "amount": u["amount"]} for u in vouchers],
         voucher_paid=voucher_paid, fee_bp=rules.fee_bp, fee=fee, points=points,
         request_hash=fingerprint(request),
     )
-    outcome, row = SALE.settle(backend, row, id=id)
+    outcome, row = SALE.settle(backend, row, id=id, period=period, first_open=first_open)
     return row["sale"], outcome == "created"
 
 
 BATCH_LIMIT = 1_000
 
 
-def record_sales(backend: Backend, items: list[Row],
-                 at: int | None = None) -> list[tuple[str, str]]:
+def record_sales(backend: Backend, items: list[Row], at: int | None = None,
+                 late_sales: str | None = None) -> list[tuple[str, str]]:
     """Record up to ``BATCH_LIMIT`` sales (no voucher payments) in one statement.
 
     ``items`` are dicts with the fields of :func:`record_sale`.  Returns one
     ``(id, outcome)`` per item, in order; each outcome is that of
     :func:`record_sale` ('created', 'replayed', 'id_taken', a refusal code,
     'currency_mismatch' for a sale in another currency than the platform's,
-    which is not sent to the database).
+    which is not sent to the database).  Late sales follow ``late_sales``
+    as in :func:`record_sale`: those carried are sent again in a second
+    statement.
     """
-    from . import rules as rules_store
-
     if len(items) > BATCH_LIMIT:
         raise Refused("batch_too_large", f"send at most {BATCH_LIMIT} sales per batch", "sales")
     ids = [item["id"] for item in items]
@@ -127,12 +183,20 @@ def record_sales(backend: Backend, items: list[Row],
             "id": item["id"], "merchant_id": item["merchant_id"],
             "buyer_id": item.get("buyer_id"), "amount": item["amount"],
             "currency": item["currency"], "at": when, "period": period_of(when, rules.period),
+            "carry_period": None,
             "items": item.get("items"), "fee_bp": rules.fee_bp,
             "fee": fee_for(item["amount"], rules.fee_bp),
             "points": points_for(item["amount"], rules.points_bp) if item.get("buyer_id") else 0,
             "request_hash": fingerprint(request)})
     results = backend.write("sale_record_batch", sales=rows) if rows else []
     outcomes = {row["id"]: SALE_BATCH.check(backend, row["outcome"]) for row in results}
+    late = [row for row in rows if outcomes[row["id"]] == "period_closed"]
+    if late and _late_policy(backend, late_sales) == "carry":
+        closed = closed_periods(backend)
+        for row in late:
+            row["carry_period"] = first_open_period(row["period"], closed)
+        for again in backend.write("sale_record_batch", sales=late):
+            outcomes[again["id"]] = SALE_BATCH.check(backend, again["outcome"])
     return [(item["id"], outcomes.get(item["id"], "currency_mismatch")) for item in items]
 
 
@@ -160,18 +224,22 @@ def list_sales(backend: Backend, *, merchant_id: str | None = None, buyer_id: st
 
 def record_refund(backend: Backend, *, id: str, sale_id: str, amount: int, rules: RuleSet,
                   reason: str | None = None, at: int | None = None,
-                  currency: str | None = None) -> tuple[Row, bool]:
+                  currency: str | None = None,
+                  late_sales: str | None = None) -> tuple[Row, bool]:
     """Refund part or all of a sale.  Returns ``(refund, created)``.
 
-    ``currency``, when given, must be the platform's."""
+    ``currency``, when given, must be the platform's.  A refund dated in a
+    period whose reward run has run follows ``late_sales`` as a sale does."""
     check_currency(backend, currency)
     at = at or now_ms()
     request = {"id": id, "sale_id": sale_id, "amount": amount, "reason": reason}
-    row = backend.write_one(
-        "refund_record", id=id, sale_id=sale_id, amount=amount, at=at, reason=reason,
-        period=period_of(at, rules.period), request_hash=fingerprint(request),
+    period = period_of(at, rules.period)
+    row, first_open = _write_late(
+        backend, "refund_record", period, late_sales, id=id, sale_id=sale_id, amount=amount,
+        at=at, reason=reason, period=period, request_hash=fingerprint(request),
     )
-    outcome, row = REFUND.settle(backend, row, id=id, sale_id=sale_id)
+    outcome, row = REFUND.settle(backend, row, id=id, sale_id=sale_id, period=period,
+                                 first_open=first_open)
     return row["refund"], outcome == "created"
 
 
