@@ -21,6 +21,7 @@ from .analytics import analytics_group
 from .db import db
 from .demo import demo_group
 from .graph_export import graph_group
+from .importer import import_group
 from .keys import keys_group
 from .ledger import ledger_group
 from .output import error_text
@@ -37,7 +38,7 @@ def cli():
 
 
 for command in (serve, worker, db, keys_group, rules_group, rewards_group, ledger_group,
-                payouts_group, demo_group, analytics_group, graph_group):
+                payouts_group, demo_group, analytics_group, graph_group, import_group):
     cli.add_command(command)
 
 
