@@ -25,6 +25,8 @@ def expect(operator, merchant=DENIED, member=DENIED, other_merchant=None, other_
 MATRIX = [
     ("get", "/v1/users", None, expect(OK)),
     ("post", "/v1/users", {"id": "new-{r}", "name": "N", "referrer_id": "carol"}, expect(CREATED)),
+    ("post", "/v1/users:batch", {"users": [{"id": "bulk-{r}", "name": "N",
+                                            "referrer_id": "carol"}]}, expect(OK)),
     ("get", "/v1/users/ben", None, expect(OK, member=OK)),
     ("get", "/v1/users/shop", None, expect(OK, merchant=OK)),
     ("put", "/v1/users/ben/status", {"status": "active"}, expect(OK)),

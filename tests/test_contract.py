@@ -122,6 +122,33 @@ def _(g):
 
 # -- users ------------------------------------------------------------------
 
+@contract("user_register_batch")
+def _(g):
+    def item(id, **kw):
+        return {"id": id, "name": id.title(), "roles": ["buyer"], "root": False,
+                "referrer_id": None, "referral_code": None, "code": f"CODE-{id}", "at": T + 5,
+                "phone_hash": None, "device_id": None, "payment_hash": None,
+                "request_hash": f"h-{id}", **kw}
+    users = [item("n1", referrer_id="holder"), item("n2", referral_code="CODE-shop",
+                                                     roles=["buyer", "merchant"]),
+             item("n3", referrer_id="buyer"), item("n4"), item("n5", referrer_id="ghost"),
+             item("n6", root=True, roles=[]), item("n7", referrer_id="n7"),
+             {**item("holder"), "request_hash": "another"}]
+    rows = g.write("user_register_batch", users=users, referrers=["cardholder", "merchant"])
+    assert [(r["id"], r["outcome"]) for r in rows] == [
+        ("n1", "created"), ("n2", "created"), ("n3", "referrer_not_allowed"),
+        ("n4", "referrer_required"), ("n5", "unknown_referrer"), ("n6", "created"),
+        ("n7", "self_referral"), ("holder", "id_taken")]
+    n2 = rows[1]["user"]
+    assert (n2["referrer_id"], n2["created_at"], n2["referral_code"], sorted(n2["labels"])) == (
+        "shop", T + 5, "CODE-n2", ["Buyer", "Merchant", "User"])
+    assert rows[2]["user"] is None and rows[5]["user"]["root"] is True
+    again = g.write("user_register_batch", users=users[:2], referrers=["cardholder", "merchant"])
+    assert [r["outcome"] for r in again] == ["replayed", "replayed"]
+    assert g.read_one("user_get", id="n1")["user"]["referrer_id"] == "holder"
+
+
+
 @contract("user_register")
 def _(g):
     row = register(g, "newbie", ["buyer", "merchant"], referrer_id="shop", phone_hash="p1")

@@ -205,3 +205,36 @@ def test_late_sales_carried_into_the_first_open_period(operator, graph_backend):
     assert line["merchants"] == [{
         "merchant_id": "shop", "fees": 3_000, "refunded_fees": 1_000, "base": 2_000,
         "path": ["holder", "shop"], "carried_fees": 3_000, "carried_refunded_fees": 1_000}]
+
+
+# -- registrations in bulk --------------------------------------------------------------
+
+def test_users_register_in_bulk(operator, graph_backend):
+    _people(operator)
+    code = operator.get("/v1/users/shop").get_json()["referral_code"]
+    batch = {"users": [
+        {"id": "u1", "name": "One", "referrer_id": "shop", "roles": ["merchant"]},
+        {"id": "u2", "name": "Two", "referral_code": code, "roles": ["merchant"]},
+        {"id": "u3", "name": "Three", "referrer_id": "u1"},          # referred in the batch
+        {"id": "u4", "name": "Four", "referrer_id": "ghost"},
+        {"id": "u5", "name": "Five", "referrer_id": "bob"},          # a buyer may not refer
+        {"id": "shop", "name": "Another", "referrer_id": "root"},    # the id is taken
+    ]}
+    r = operator.post("/v1/users:batch", json=batch)
+    assert r.status_code == 200, r.get_json()
+    body = r.get_json()
+    assert [(x["id"], x["status"], x["code"]) for x in body["results"]] == [
+        ("u1", 201, "created"), ("u2", 201, "created"), ("u3", 201, "created"),
+        ("u4", 422, "unknown_referrer"), ("u5", 422, "referrer_not_allowed"),
+        ("shop", 409, "id_taken")]
+    assert (body["created"], body["replayed"], body["refused"]) == (3, 0, 3)
+    assert body["results"][1]["user"]["referrer_id"] == "shop"
+    assert body["results"][1]["user"]["roles"] == ["merchant"]
+    assert operator.get("/v1/users/u1").get_json()["referrer_id"] == "shop"
+    again = operator.post("/v1/users:batch", json=batch).get_json()
+    assert [x["code"] for x in again["results"][:3]] == ["replayed"] * 3
+    assert operator.get("/v1/users/u3").get_json()["referrer_id"] == "u1"
+    r = operator.post("/v1/users:batch", json={"users": [
+        {"id": "c1", "name": "C1", "referrer_id": "c2", "roles": ["merchant"]},
+        {"id": "c2", "name": "C2", "referrer_id": "c1", "roles": ["merchant"]}]})
+    assert [x["code"] for x in r.get_json()["results"]] == ["unknown_referrer"] * 2

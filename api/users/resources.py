@@ -15,6 +15,8 @@ from .schemas import (
     DownlineSchema,
     ReferrerResultSchema,
     ReferrerSchema,
+    RegisterBatchInSchema,
+    RegisterBatchSchema,
     RegisterSchema,
     StatusResultSchema,
     StatusSchema,
@@ -52,6 +54,31 @@ class Users(MethodView):
                                  role=args["role"], status=args["status"],
                                  referrer_id=args["referrer_id"])
         return page(items, args["limit"], lambda user: user["id"])
+
+
+@blp.route("/users:batch")
+class UsersBatch(MethodView):
+    @blp.arguments(RegisterBatchInSchema)
+    @blp.response(200, RegisterBatchSchema)
+    def post(self, body):
+        """Register up to 1,000 users in one request, with a result per user
+
+        Each user is handled as POST /v1/users would (idempotent on its id); a
+        user may be referred by another of the batch."""
+        auth.allow("operator")
+        answers = users.register_many(get_backend(), body["users"], rules=current_rules())
+        results, counts = [], {"created": 0, "replayed": 0, "refused": 0}
+        for user_id, outcome, user in answers:
+            status = {"created": 201, "replayed": 200, "id_taken": 409}.get(outcome, 422)
+            counts["created" if status == 201 else "replayed" if status == 200 else "refused"] += 1
+            message = None
+            if outcome in users.REFUSALS:
+                message = users.REFUSALS[outcome][1]
+            elif outcome == "id_taken":
+                message = "this user id was registered with a different request"
+            results.append({"id": user_id, "status": status, "code": outcome,
+                            "message": message, "user": user})
+        return {**counts, "results": results}
 
 
 @blp.route("/users/<user_id>")

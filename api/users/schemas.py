@@ -37,6 +37,28 @@ class UserSchema(Schema):
     referrals = fields.Integer(metadata={"description": "direct referrals"})
 
 
+class RegisterBatchInSchema(Schema):
+    users = fields.List(fields.Nested(RegisterSchema), required=True,
+                        validate=validate.Length(1, 1_000),
+                        metadata={"description": "1 to 1,000 registrations"})
+
+
+class RegisterBatchResultSchema(Schema):
+    id = fields.String()
+    status = fields.Integer(metadata={"description": "201 created, 200 replayed, 409 id "
+                                                     "reused, 422 refused"})
+    code = fields.String()
+    message = fields.String(allow_none=True)
+    user = fields.Nested(UserSchema, allow_none=True)
+
+
+class RegisterBatchSchema(Schema):
+    created = fields.Integer()
+    replayed = fields.Integer()
+    refused = fields.Integer()
+    results = fields.List(fields.Nested(RegisterBatchResultSchema))
+
+
 class UserListArgs(PageArgs):
     role = fields.String(load_default=None, validate=validate.OneOf(ROLES))
     status = fields.String(load_default=None, validate=validate.OneOf(USER_STATUSES))

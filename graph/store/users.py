@@ -75,6 +75,57 @@ def register(backend: Backend, *, id: str, name: str, roles: list[str] | tuple[s
     return with_roles(row["user"]), outcome == "created"
 
 
+REGISTER_BATCH = Outcomes("user_register_batch", ("created", "replayed"), {
+    "id_taken": taken("user"),
+    **{k: v for k, v in _REFERRAL_REFUSALS.items()
+       if k in ("self_referral", "referrer_required", "unknown_referrer", "referrer_inactive",
+                "referrer_not_allowed")},
+})
+BATCH_LIMIT = 1_000
+
+
+def register_many(backend: Backend, items: list[Row], rules: RuleSet,
+                  at: int | None = None) -> list[tuple[str, str, Row | None]]:
+    """Register up to ``BATCH_LIMIT`` users, each as :func:`register` would;
+    ``items`` have its fields.  Returns one ``(id, outcome, user)`` per item,
+    in order.  One statement, unless some users are referred by others of
+    the batch: those go in a further statement once their referrers are in."""
+    if len(items) > BATCH_LIMIT:
+        raise Refused("batch_too_large", f"send at most {BATCH_LIMIT} users per batch", "users")
+    ids = [item["id"] for item in items]
+    if len(ids) != len(set(ids)):
+        raise Refused("duplicate_ids", "each user id may appear once in a batch", "users")
+    at = at or now_ms()
+    rows = []
+    for item in items:
+        fingerprints = item.get("fingerprints") or {}
+        request = {"id": item["id"], "name": item["name"], "roles": sorted(item["roles"]),
+                   "referrer_id": item.get("referrer_id"),
+                   "referral_code": item.get("referral_code"), "root": bool(item.get("root")),
+                   **fingerprints}
+        rows.append({
+            "id": item["id"], "name": item["name"], "roles": list(item["roles"]),
+            "root": bool(item.get("root")), "referrer_id": item.get("referrer_id"),
+            "referral_code": item.get("referral_code"), "code": new_referral_code(), "at": at,
+            "phone_hash": fingerprints.get("phone_hash"),
+            "device_id": fingerprints.get("device_id"),
+            "payment_hash": fingerprints.get("payment_hash"),
+            "request_hash": fingerprint(request)})
+    answers: dict[str, tuple[str, Row | None]] = {}
+    pending = rows
+    while pending:
+        waiting = {row["id"] for row in pending}
+        now = [row for row in pending
+               if row["referrer_id"] not in waiting or row["referrer_id"] == row["id"]]
+        now = now or pending            # a cycle within the batch: none of them can join
+        for row in backend.write("user_register_batch", users=now,
+                                 referrers=list(rules.referrers)):
+            answers[row["id"]] = (REGISTER_BATCH.check(backend, row["outcome"]),
+                                  with_roles(row["user"]))
+        pending = [row for row in pending if row["id"] not in answers]
+    return [(item["id"], *answers[item["id"]]) for item in items]
+
+
 def get(backend: Backend, user_id: str) -> Row:
     row = backend.read_one("user_get", id=user_id)
     if row is None:
