@@ -24,6 +24,7 @@ from typing import Any
 from .backend import Backend
 from .errors import RefgraphError
 from .money import MAX_AMOUNT
+from .rules import RuleSet
 from .store import rules as rules_store
 from .store import sales as sales_store
 from .store import users as users_store
@@ -251,7 +252,9 @@ def run(kind: str, backend: Backend, valid: list[tuple[int, Row]], report: Repor
         batch: int = 1_000, progress: Callable[[int], None] | None = None) -> Report:
     """Import the ``valid`` records (from :func:`validate`); what the graph
     refuses is added to the report's rejects with its line number."""
-    if kind == "sales":
+    if kind == "users":
+        _run_users(backend, valid, report, batch, progress)
+    elif kind == "sales":
         for start in range(0, len(valid), batch):
             chunk = valid[start:start + batch]
             outcomes = sales_store.record_sales(backend, [item for _, item in chunk])
@@ -263,13 +266,10 @@ def run(kind: str, backend: Backend, valid: list[tuple[int, Row]], report: Repor
         versions = rules_store.timeline(backend)
         for number, item in valid:
             try:
-                if kind == "users":
-                    created = _import_user(backend, item, versions)
-                else:
-                    _, created = sales_store.record_refund(
-                        backend, id=item["id"], sale_id=item["sale_id"], amount=item["amount"],
-                        at=item["at"], reason=item["reason"],
-                        rules=rules_store.pick(versions, item["at"]))
+                _, created = sales_store.record_refund(
+                    backend, id=item["id"], sale_id=item["sale_id"], amount=item["amount"],
+                    at=item["at"], reason=item["reason"],
+                    rules=rules_store.pick(versions, item["at"]))
             except RefgraphError as exc:
                 report.rejects.append((number, f"{getattr(exc, 'code', 'refused')}: {exc}"))
             else:
@@ -292,23 +292,32 @@ def _count(report: Report, number: int, outcome: str, message: str) -> None:
         report.rejects.append((number, f"{outcome}: {message}".rstrip(": ")))
 
 
-def _import_user(backend: Backend, user: Row, versions: list[dict[str, Any]]) -> bool:
-    referrer = user["referrer"]
-    referrer_id = code = None
-    if referrer is not None:
-        if backend.read_one("user_get", id=referrer) is not None:
-            referrer_id = referrer
-        else:
-            code = referrer
-    rules = rules_store.pick(versions, user["joined_at"])
-    saved, created = users_store.register(
-        backend, id=user["id"], name=user["name"], roles=user["roles"], rules=rules,
-        referrer_id=referrer_id, referral_code=code, root=referrer is None,
-        at=user["joined_at"])
-    if user["status"] != "active" and saved.get("status") != user["status"]:
-        users_store.set_status(backend, user["id"], user["status"], reason="imported",
-                               at=user["joined_at"])
-    return created
+def _run_users(backend: Backend, valid: list[tuple[int, Row]], report: Report, batch: int,
+               progress: Callable[[int], None] | None) -> None:
+    """Users in batches of one statement (users.register_many), each batch
+    under one rule-set version (who may refer), in join order."""
+    versions = rules_store.timeline(backend)
+    chunks: list[tuple[RuleSet, list[tuple[int, Row]]]] = []
+    for number, user in valid:
+        rules = rules_store.pick(versions, user["joined_at"])
+        if not chunks or chunks[-1][0] is not rules or len(chunks[-1][1]) >= batch:
+            chunks.append((rules, []))
+        chunks[-1][1].append((number, user))
+    for rules, chunk in chunks:
+        # the referrer is sought both as an id and as a referral code
+        items = [{"id": u["id"], "name": u["name"], "roles": u["roles"],
+                  "root": u["referrer"] is None, "referrer_id": u["referrer"],
+                  "referral_code": u["referrer"], "at": u["joined_at"]} for _, u in chunk]
+        answers = users_store.register_many(backend, items, rules)
+        for (number, user), (_, outcome, saved) in zip(chunk, answers, strict=True):
+            message = users_store.REFUSALS.get(outcome, ("", ""))[1]
+            _count(report, number, outcome, message)
+            if (saved is not None and user["status"] != "active"
+                    and saved.get("status") != user["status"]):
+                users_store.set_status(backend, user["id"], user["status"], reason="imported",
+                                       at=user["joined_at"])
+        if progress:
+            progress(len(chunk))
 
 
 def write_rejects(path: Path, report: Report) -> None:

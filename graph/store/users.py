@@ -87,7 +87,8 @@ BATCH_LIMIT = 1_000
 def register_many(backend: Backend, items: list[Row], rules: RuleSet,
                   at: int | None = None) -> list[tuple[str, str, Row | None]]:
     """Register up to ``BATCH_LIMIT`` users, each as :func:`register` would;
-    ``items`` have its fields.  Returns one ``(id, outcome, user)`` per item,
+    ``items`` have its fields (``at``, the join time, defaults to ``at``: only
+    an import sets past join times).  Returns one ``(id, outcome, user)`` per item,
     in order.  One statement, unless some users are referred by others of
     the batch: those go in a further statement once their referrers are in."""
     if len(items) > BATCH_LIMIT:
@@ -106,7 +107,8 @@ def register_many(backend: Backend, items: list[Row], rules: RuleSet,
         rows.append({
             "id": item["id"], "name": item["name"], "roles": list(item["roles"]),
             "root": bool(item.get("root")), "referrer_id": item.get("referrer_id"),
-            "referral_code": item.get("referral_code"), "code": new_referral_code(), "at": at,
+            "referral_code": item.get("referral_code"), "code": new_referral_code(),
+            "at": item.get("at") or at,
             "phone_hash": fingerprints.get("phone_hash"),
             "device_id": fingerprints.get("device_id"),
             "payment_hash": fingerprints.get("payment_hash"),
