@@ -146,4 +146,4 @@ def numpy_rewards(a, rules, period):
     tier = np.searchsorted(thresholds, counts, side="right") - 1
     amount = per_referrer * shares[tier] // BP          # tier -1 picks the trailing 0
     nonzero = np.nonzero(amount)[0]
-    return dict(zip(a["ids"][nonzero].tolist(), amount[nonzero].tolist()))
+    return dict(zip(a["ids"][nonzero].tolist(), amount[nonzero].tolist(), strict=True))
