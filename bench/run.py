@@ -231,8 +231,6 @@ def queries(backend, world, result, n=1_000):
 class Embedded:
     """A fresh embedded FalkorDB in a temporary data directory, deleted after."""
 
-    name = "falkordb"
-
     def __init__(self, label, args):
         self.folder = Path(tempfile.mkdtemp(prefix=f"refgraph-bench-{label}-"))
         try:
@@ -265,8 +263,6 @@ class Neo4j:
     """A fresh Neo4j server for one size, started with ``tools/neo4j/start`` in
     a temporary folder and stopped and deleted after; or, when NEO4J_URI is
     set, that server's database, which must be empty and is wiped after."""
-
-    name = "neo4j"
 
     def __init__(self, label, args):
         self.folder = Path(tempfile.mkdtemp(prefix=f"refgraph-bench-neo4j-{label}-"))
@@ -307,10 +303,10 @@ class Neo4j:
         """Do every measured kind of work once on a 10k-user world (another
         seed), then wipe it.  A fresh JVM runs interpreted code and plans
         each query the first time it meets it: on a fresh server the 10k load
-        took 22-40 s and the reward run 0.8-1 s, against 6 s and 0.12 s on a
-        server that had already done that work once.  A production server
-        is warm; the figures of a size are taken after this.  Returns what
-        the cold work took, for the JSON."""
+        took 13-20 s and the reward run 1.1-3.5 s, against 6-15 s and
+        0.13-0.39 s on a server that had done that work once.  A production
+        server is warm; the figures of a size are taken after this.  Returns
+        what the cold work took, for the JSON."""
         backend, started = self.backend, time.perf_counter()
         world = demo.generate(WARM_UP_USERS, periods=1, sales_per_merchant=10, seed=8)
         _, load_s = timed(demo.load, backend, world)
@@ -413,7 +409,7 @@ def fmt(value, unit=""):
 
 
 def mib(size):
-    return "-" if size is None else fmt(size // 2**20)
+    return "-" if size is None else fmt(int(size) // 2**20)
 
 
 def table(results):
@@ -479,7 +475,7 @@ def scaling(results):
     """How each figure grows from one size to the next, as a ratio (a 10x
     larger network with a ratio of 10 grows linearly)."""
     rows = []
-    for small, large in zip(results, results[1:]):
+    for small, large in zip(results, results[1:], strict=False):
         step = f"{small['size']}->{large['size']}"
         for label, get in SCALED:
             try:
@@ -530,20 +526,45 @@ COMPARED = [
 ]
 
 
+def median_of(results):
+    """One result whose every figure is the median of the given results'
+    (several runs of one size on one backend); a flag holds only if it holds
+    in every run; text and lists come from the first run."""
+    def merge(values):
+        first = values[0]
+        if isinstance(first, dict):
+            return {key: merge([v.get(key) if isinstance(v, dict) else None for v in values])
+                    for key in first}
+        if isinstance(first, bool):
+            return all(values)
+        if all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+            return statistics.median_low(values)
+        if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
+            return statistics.median(values)
+        return first
+    return merge(results)
+
+
 def side_by_side(reports):
     """A Markdown table with one column per (size, backend) of the reports
-    given: the README's comparison.  Figures a report lacks show as -."""
-    columns = sorted(
-        ((result, report.get("backend", "falkordb")) for report in reports
-         for result in report["results"]),
-        key=lambda c: (list(SIZES).index(c[0]["size"]), c[1]))
-    lines = ["| figure | " + " | ".join(f"{r['size']} {b}" for r, b in columns) + " |",
+    given: the README's comparison.  Several runs of the same size and
+    backend make one column of their medians.  Figures a report lacks show
+    as -."""
+    runs = {}
+    for report in reports:
+        for result in report["results"]:
+            runs.setdefault((result["size"], report.get("backend", "falkordb")), []).append(result)
+    columns = sorted(runs, key=lambda c: (list(SIZES).index(c[0]), c[1]))
+    lines = ["| figure | " + " | ".join(
+                f"{size} {backend}" + (f" (median of {len(runs[size, backend])})"
+                                       if len(runs[size, backend]) > 1 else "")
+                for size, backend in columns) + " |",
              "| --- |" + " --- |" * len(columns)]
     for label, get in COMPARED:
         cells = []
-        for result, _ in columns:
+        for column in columns:
             try:
-                cells.append(get(result))
+                cells.append(get(median_of(runs[column])))
             except (KeyError, TypeError, ZeroDivisionError):
                 cells.append("-")
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
@@ -569,7 +590,7 @@ def main(argv=None):
                         "bench/results.json, or bench/results-neo4j.json with --backend neo4j)")
     parser.add_argument("--compare", nargs="+", metavar="JSON",
                         help="measure nothing: print the side-by-side Markdown table of "
-                             "these result files")
+                             "these result files (the median of several runs of a size)")
     args = parser.parse_args(argv)
     if args.compare:
         print(side_by_side([json.loads(Path(p).read_text()) for p in args.compare]))
