@@ -132,6 +132,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/users:batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register up to 1,000 users in one request, with a result per user
+         * @description Each user is handled as POST /v1/users would (idempotent on its id); a
+         *     user may be referred by another of the batch.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RegisterBatchIn"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegisterBatch"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
+                422: components["responses"]["Unprocessable"];
+                429: components["responses"]["TooManyRequests"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/users/{user_id}": {
         parameters: {
             query?: never;
@@ -2328,6 +2383,24 @@ export interface components {
             root?: boolean;
             fingerprints?: components["schemas"]["Fingerprints"];
         };
+        RegisterBatchIn: {
+            /** @description 1 to 1,000 registrations */
+            users: components["schemas"]["Register"][];
+        };
+        RegisterBatchResult: {
+            id?: string;
+            /** @description 201 created, 200 replayed, 409 id reused, 422 refused */
+            status?: number;
+            code?: string;
+            message?: string | null;
+            user?: (Record<string, never> | null) | components["schemas"]["User"];
+        };
+        RegisterBatch: {
+            created?: number;
+            replayed?: number;
+            refused?: number;
+            results?: components["schemas"]["RegisterBatchResult"][];
+        };
         Status: {
             /** @enum {string} */
             status: "active" | "suspended" | "closed";
@@ -2433,6 +2506,11 @@ export interface components {
             id?: string | null;
             owner_id: string;
             amount: number;
+            /**
+             * @description ISO 4217 code; must be the platform's currency (another is 422 currency_mismatch)
+             * @default null
+             */
+            currency?: string | null;
             /** @description epoch ms, UTC */
             expires_at: number;
         };
@@ -2447,7 +2525,10 @@ export interface components {
             amount?: number;
             currency?: string;
             at?: number;
+            /** @description the period whose fee total the sale counts in */
             period?: string;
+            /** @description a late sale carried into period: the period it is dated in */
+            carried_from?: string | null;
             items?: string | null;
             voucher_paid?: number;
             fee_bp?: number;
@@ -2477,6 +2558,7 @@ export interface components {
             buyer_id?: string | null;
             /** @description minor units, 1 to 1000000000 */
             amount: number;
+            /** @description ISO 4217 code; must be the platform's currency (another is 422 currency_mismatch) */
             currency: string;
             /**
              * @description epoch ms, UTC; default now; not in the future
@@ -2495,6 +2577,7 @@ export interface components {
             buyer_id?: string | null;
             /** @description minor units, 1 to 1000000000 */
             amount: number;
+            /** @description ISO 4217 code; must be the platform's currency (another is 422 currency_mismatch) */
             currency: string;
             /**
              * @description epoch ms, UTC; default now; not in the future
@@ -2531,7 +2614,10 @@ export interface components {
             /** @description points reversed by this refund */
             points?: number;
             at?: number;
+            /** @description the period whose fee total the refund counts in */
             period?: string;
+            /** @description a late refund carried into period: the period it is dated in */
+            carried_from?: string | null;
             reason?: string | null;
         };
         RefundList: {
@@ -2545,6 +2631,16 @@ export interface components {
             id?: string | null;
             /** @description minor units, 1 to 1000000000 */
             amount: number;
+            /**
+             * @description ISO 4217 code; must be the platform's currency (another is 422 currency_mismatch)
+             * @default null
+             */
+            currency?: string | null;
+            /**
+             * @description epoch ms, UTC; default now; not in the future, not before the sale
+             * @default null
+             */
+            at?: number | null;
             /** @default null */
             reason?: string | null;
         };
@@ -2606,6 +2702,11 @@ export interface components {
             period?: "day" | "week" | "month";
             /** @description days a voucher that a withdrawal turns into stays valid */
             withdrawal_voucher_days?: number;
+            /**
+             * @description a sale or refund dated into a period whose reward run is completed or running: refuse it (422 period_closed, naming the first open period), or carry: record it with its true time and count its fee (or refunded fee) in the fee base of the first open period, shown as carried there
+             * @enum {string}
+             */
+            late_sales?: "refuse" | "carry";
         };
         RuleChange: {
             /** @description fields to change; the rest are kept */
@@ -2678,6 +2779,10 @@ export interface components {
             refunded_fees?: number;
             base?: number;
             path?: string[];
+            /** @description part of fees carried into this period from late sales dated in a period already run (rule late_sales = carry) */
+            carried_fees?: number;
+            /** @description part of refunded_fees carried in from late refunds */
+            carried_refunded_fees?: number;
         };
         Line: {
             id?: string;
@@ -2735,6 +2840,11 @@ export interface components {
             id?: string | null;
             user_id: string;
             amount: number;
+            /**
+             * @description ISO 4217 code; must be the platform's currency (another is 422 currency_mismatch)
+             * @default null
+             */
+            currency?: string | null;
         };
         Decision: {
             /** @default null */

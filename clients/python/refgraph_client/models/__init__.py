@@ -67,6 +67,10 @@ from .refund import Refund
 from .refund_in import RefundIn
 from .refund_list import RefundList
 from .register import Register
+from .register_batch import RegisterBatch
+from .register_batch_in import RegisterBatchIn
+from .register_batch_result import RegisterBatchResult
+from .register_batch_result_user_type_0_type_0 import RegisterBatchResultUserType0Type0
 from .register_roles_item import RegisterRolesItem
 from .rule_change import RuleChange
 from .rule_history import RuleHistory
@@ -74,6 +78,7 @@ from .rule_version import RuleVersion
 from .rules_body import RulesBody
 from .rules_body_count_basis import RulesBodyCountBasis
 from .rules_body_count_window import RulesBodyCountWindow
+from .rules_body_late_sales import RulesBodyLateSales
 from .rules_body_period import RulesBodyPeriod
 from .rules_body_referrers_item import RulesBodyReferrersItem
 from .run import Run
@@ -182,12 +187,17 @@ __all__ = (
     "RefundIn",
     "RefundList",
     "Register",
+    "RegisterBatch",
+    "RegisterBatchIn",
+    "RegisterBatchResult",
+    "RegisterBatchResultUserType0Type0",
     "RegisterRolesItem",
     "RuleChange",
     "RuleHistory",
     "RulesBody",
     "RulesBodyCountBasis",
     "RulesBodyCountWindow",
+    "RulesBodyLateSales",
     "RulesBodyPeriod",
     "RulesBodyReferrersItem",
     "RuleVersion",

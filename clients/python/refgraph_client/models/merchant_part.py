@@ -29,6 +29,9 @@ class MerchantPart:
             refunded_fees (int | Unset):
             base (int | Unset):
             path (list[str] | Unset):
+            carried_fees (int | Unset): part of fees carried into this period from late sales dated in a period already run
+                (rule late_sales = carry)
+            carried_refunded_fees (int | Unset): part of refunded_fees carried in from late refunds
      """
 
     merchant_id: str | Unset = UNSET
@@ -36,6 +39,8 @@ class MerchantPart:
     refunded_fees: int | Unset = UNSET
     base: int | Unset = UNSET
     path: list[str] | Unset = UNSET
+    carried_fees: int | Unset = UNSET
+    carried_refunded_fees: int | Unset = UNSET
 
 
 
@@ -56,6 +61,10 @@ class MerchantPart:
 
 
 
+        carried_fees = self.carried_fees
+
+        carried_refunded_fees = self.carried_refunded_fees
+
 
         field_dict: dict[str, Any] = {}
 
@@ -71,6 +80,10 @@ class MerchantPart:
             field_dict["base"] = base
         if path is not UNSET:
             field_dict["path"] = path
+        if carried_fees is not UNSET:
+            field_dict["carried_fees"] = carried_fees
+        if carried_refunded_fees is not UNSET:
+            field_dict["carried_refunded_fees"] = carried_refunded_fees
 
         return field_dict
 
@@ -90,12 +103,18 @@ class MerchantPart:
         path = cast(list[str], d.pop("path", UNSET))
 
 
+        carried_fees = d.pop("carried_fees", UNSET)
+
+        carried_refunded_fees = d.pop("carried_refunded_fees", UNSET)
+
         merchant_part = cls(
             merchant_id=merchant_id,
             fees=fees,
             refunded_fees=refunded_fees,
             base=base,
             path=path,
+            carried_fees=carried_fees,
+            carried_refunded_fees=carried_refunded_fees,
         )
 
         return merchant_part

@@ -32,7 +32,8 @@ class Refund:
             fee (int | Unset): fee reversed by this refund
             points (int | Unset): points reversed by this refund
             at (int | Unset):
-            period (str | Unset):
+            period (str | Unset): the period whose fee total the refund counts in
+            carried_from (None | str | Unset): a late refund carried into period: the period it is dated in
             reason (None | str | Unset):
      """
 
@@ -45,6 +46,7 @@ class Refund:
     points: int | Unset = UNSET
     at: int | Unset = UNSET
     period: str | Unset = UNSET
+    carried_from: None | str | Unset = UNSET
     reason: None | str | Unset = UNSET
 
 
@@ -73,6 +75,12 @@ class Refund:
         at = self.at
 
         period = self.period
+
+        carried_from: None | str | Unset
+        if isinstance(self.carried_from, Unset):
+            carried_from = UNSET
+        else:
+            carried_from = self.carried_from
 
         reason: None | str | Unset
         if isinstance(self.reason, Unset):
@@ -103,6 +111,8 @@ class Refund:
             field_dict["at"] = at
         if period is not UNSET:
             field_dict["period"] = period
+        if carried_from is not UNSET:
+            field_dict["carried_from"] = carried_from
         if reason is not UNSET:
             field_dict["reason"] = reason
 
@@ -139,6 +149,16 @@ class Refund:
 
         period = d.pop("period", UNSET)
 
+        def _parse_carried_from(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        carried_from = _parse_carried_from(d.pop("carried_from", UNSET))
+
+
         def _parse_reason(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -159,6 +179,7 @@ class Refund:
             points=points,
             at=at,
             period=period,
+            carried_from=carried_from,
             reason=reason,
         )
 

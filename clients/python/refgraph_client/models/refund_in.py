@@ -26,11 +26,15 @@ class RefundIn:
         Attributes:
             amount (int): minor units, 1 to 1000000000
             id (None | str | Unset): refund id (or Idempotency-Key)
+            currency (None | str | Unset): ISO 4217 code; must be the platform's currency (another is 422 currency_mismatch)
+            at (int | None | Unset): epoch ms, UTC; default now; not in the future, not before the sale
             reason (None | str | Unset):
      """
 
     amount: int
     id: None | str | Unset = UNSET
+    currency: None | str | Unset = UNSET
+    at: int | None | Unset = UNSET
     reason: None | str | Unset = UNSET
 
 
@@ -46,6 +50,18 @@ class RefundIn:
         else:
             id = self.id
 
+        currency: None | str | Unset
+        if isinstance(self.currency, Unset):
+            currency = UNSET
+        else:
+            currency = self.currency
+
+        at: int | None | Unset
+        if isinstance(self.at, Unset):
+            at = UNSET
+        else:
+            at = self.at
+
         reason: None | str | Unset
         if isinstance(self.reason, Unset):
             reason = UNSET
@@ -60,6 +76,10 @@ class RefundIn:
         })
         if id is not UNSET:
             field_dict["id"] = id
+        if currency is not UNSET:
+            field_dict["currency"] = currency
+        if at is not UNSET:
+            field_dict["at"] = at
         if reason is not UNSET:
             field_dict["reason"] = reason
 
@@ -82,6 +102,26 @@ class RefundIn:
         id = _parse_id(d.pop("id", UNSET))
 
 
+        def _parse_currency(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        currency = _parse_currency(d.pop("currency", UNSET))
+
+
+        def _parse_at(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        at = _parse_at(d.pop("at", UNSET))
+
+
         def _parse_reason(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -95,6 +135,8 @@ class RefundIn:
         refund_in = cls(
             amount=amount,
             id=id,
+            currency=currency,
+            at=at,
             reason=reason,
         )
 

@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 
 from ..models.rules_body_count_basis import RulesBodyCountBasis
 from ..models.rules_body_count_window import RulesBodyCountWindow
+from ..models.rules_body_late_sales import RulesBodyLateSales
 from ..models.rules_body_period import RulesBodyPeriod
 from ..models.rules_body_referrers_item import RulesBodyReferrersItem
 from ..types import UNSET, Unset
@@ -50,6 +51,9 @@ class RulesBody:
             min_withdrawal (int | Unset): smallest withdrawal, minor units
             period (RulesBodyPeriod | Unset): length of a reward period
             withdrawal_voucher_days (int | Unset): days a voucher that a withdrawal turns into stays valid
+            late_sales (RulesBodyLateSales | Unset): a sale or refund dated into a period whose reward run is completed or
+                running: refuse it (422 period_closed, naming the first open period), or carry: record it with its true time and
+                count its fee (or refunded fee) in the fee base of the first open period, shown as carried there
      """
 
     fee_bp: int | Unset = UNSET
@@ -69,6 +73,7 @@ class RulesBody:
     min_withdrawal: int | Unset = UNSET
     period: RulesBodyPeriod | Unset = UNSET
     withdrawal_voucher_days: int | Unset = UNSET
+    late_sales: RulesBodyLateSales | Unset = UNSET
 
 
 
@@ -137,6 +142,11 @@ class RulesBody:
 
         withdrawal_voucher_days = self.withdrawal_voucher_days
 
+        late_sales: str | Unset = UNSET
+        if not isinstance(self.late_sales, Unset):
+            late_sales = self.late_sales.value
+
+
 
         field_dict: dict[str, Any] = {}
 
@@ -176,6 +186,8 @@ class RulesBody:
             field_dict["period"] = period
         if withdrawal_voucher_days is not UNSET:
             field_dict["withdrawal_voucher_days"] = withdrawal_voucher_days
+        if late_sales is not UNSET:
+            field_dict["late_sales"] = late_sales
 
         return field_dict
 
@@ -264,6 +276,16 @@ class RulesBody:
 
         withdrawal_voucher_days = d.pop("withdrawal_voucher_days", UNSET)
 
+        _late_sales = d.pop("late_sales", UNSET)
+        late_sales: RulesBodyLateSales | Unset
+        if isinstance(_late_sales,  Unset):
+            late_sales = UNSET
+        else:
+            late_sales = RulesBodyLateSales(_late_sales)
+
+
+
+
         rules_body = cls(
             fee_bp=fee_bp,
             referrers=referrers,
@@ -282,6 +304,7 @@ class RulesBody:
             min_withdrawal=min_withdrawal,
             period=period,
             withdrawal_voucher_days=withdrawal_voucher_days,
+            late_sales=late_sales,
         )
 
         return rules_body

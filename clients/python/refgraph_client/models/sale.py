@@ -32,7 +32,8 @@ class Sale:
             amount (int | Unset):
             currency (str | Unset):
             at (int | Unset):
-            period (str | Unset):
+            period (str | Unset): the period whose fee total the sale counts in
+            carried_from (None | str | Unset): a late sale carried into period: the period it is dated in
             items (None | str | Unset):
             voucher_paid (int | Unset):
             fee_bp (int | Unset):
@@ -51,6 +52,7 @@ class Sale:
     currency: str | Unset = UNSET
     at: int | Unset = UNSET
     period: str | Unset = UNSET
+    carried_from: None | str | Unset = UNSET
     items: None | str | Unset = UNSET
     voucher_paid: int | Unset = UNSET
     fee_bp: int | Unset = UNSET
@@ -84,6 +86,12 @@ class Sale:
         at = self.at
 
         period = self.period
+
+        carried_from: None | str | Unset
+        if isinstance(self.carried_from, Unset):
+            carried_from = UNSET
+        else:
+            carried_from = self.carried_from
 
         items: None | str | Unset
         if isinstance(self.items, Unset):
@@ -133,6 +141,8 @@ class Sale:
             field_dict["at"] = at
         if period is not UNSET:
             field_dict["period"] = period
+        if carried_from is not UNSET:
+            field_dict["carried_from"] = carried_from
         if items is not UNSET:
             field_dict["items"] = items
         if voucher_paid is not UNSET:
@@ -182,6 +192,16 @@ class Sale:
 
         period = d.pop("period", UNSET)
 
+        def _parse_carried_from(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        carried_from = _parse_carried_from(d.pop("carried_from", UNSET))
+
+
         def _parse_items(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -226,6 +246,7 @@ class Sale:
             currency=currency,
             at=at,
             period=period,
+            carried_from=carried_from,
             items=items,
             voucher_paid=voucher_paid,
             fee_bp=fee_bp,

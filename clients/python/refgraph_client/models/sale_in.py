@@ -29,7 +29,7 @@ class SaleIn:
             id (str): the terminal's sale id
             merchant_id (str):
             amount (int): minor units, 1 to 1000000000
-            currency (str):
+            currency (str): ISO 4217 code; must be the platform's currency (another is 422 currency_mismatch)
             buyer_id (None | str | Unset):
             at (int | None | Unset): epoch ms, UTC; default now; not in the future
             items (None | str | Unset):

@@ -28,12 +28,14 @@ class VoucherIssue:
             amount (int):
             expires_at (int): epoch ms, UTC
             id (None | str | Unset):
+            currency (None | str | Unset): ISO 4217 code; must be the platform's currency (another is 422 currency_mismatch)
      """
 
     owner_id: str
     amount: int
     expires_at: int
     id: None | str | Unset = UNSET
+    currency: None | str | Unset = UNSET
 
 
 
@@ -52,6 +54,12 @@ class VoucherIssue:
         else:
             id = self.id
 
+        currency: None | str | Unset
+        if isinstance(self.currency, Unset):
+            currency = UNSET
+        else:
+            currency = self.currency
+
 
         field_dict: dict[str, Any] = {}
 
@@ -62,6 +70,8 @@ class VoucherIssue:
         })
         if id is not UNSET:
             field_dict["id"] = id
+        if currency is not UNSET:
+            field_dict["currency"] = currency
 
         return field_dict
 
@@ -86,11 +96,22 @@ class VoucherIssue:
         id = _parse_id(d.pop("id", UNSET))
 
 
+        def _parse_currency(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        currency = _parse_currency(d.pop("currency", UNSET))
+
+
         voucher_issue = cls(
             owner_id=owner_id,
             amount=amount,
             expires_at=expires_at,
             id=id,
+            currency=currency,
         )
 
         return voucher_issue

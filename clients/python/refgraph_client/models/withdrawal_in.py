@@ -27,11 +27,13 @@ class WithdrawalIn:
             user_id (str):
             amount (int):
             id (None | str | Unset): or send Idempotency-Key
+            currency (None | str | Unset): ISO 4217 code; must be the platform's currency (another is 422 currency_mismatch)
      """
 
     user_id: str
     amount: int
     id: None | str | Unset = UNSET
+    currency: None | str | Unset = UNSET
 
 
 
@@ -48,6 +50,12 @@ class WithdrawalIn:
         else:
             id = self.id
 
+        currency: None | str | Unset
+        if isinstance(self.currency, Unset):
+            currency = UNSET
+        else:
+            currency = self.currency
+
 
         field_dict: dict[str, Any] = {}
 
@@ -57,6 +65,8 @@ class WithdrawalIn:
         })
         if id is not UNSET:
             field_dict["id"] = id
+        if currency is not UNSET:
+            field_dict["currency"] = currency
 
         return field_dict
 
@@ -79,10 +89,21 @@ class WithdrawalIn:
         id = _parse_id(d.pop("id", UNSET))
 
 
+        def _parse_currency(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        currency = _parse_currency(d.pop("currency", UNSET))
+
+
         withdrawal_in = cls(
             user_id=user_id,
             amount=amount,
             id=id,
+            currency=currency,
         )
 
         return withdrawal_in
