@@ -11,6 +11,16 @@ class FingerprintsSchema(Schema):
     payment_hash = fields.String(validate=validate.Length(1, 128))
 
 
+class _JsonBoolean(fields.Boolean):
+    """JSON true or false only: a batch answers 200 with refusals inside, so
+    ``"root": 0`` must be refused as invalid, not read as false."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, bool):
+            raise self.make_error("invalid")
+        return value
+
+
 class RegisterSchema(Schema):
     id = entity_id(required=True, metadata={"description": "the platform's id for the user"})
     name = fields.String(required=True, validate=validate.Length(1, 200))
@@ -20,7 +30,7 @@ class RegisterSchema(Schema):
                                                  "become so by buying a card"})
     referral_code = fields.String(load_default=None, validate=validate.Length(1, 64))
     referrer_id = entity_id(load_default=None)
-    root = fields.Boolean(load_default=False,
+    root = _JsonBoolean(load_default=False,
                           metadata={"description": "operator-created root without referrer"})
     fingerprints = fields.Nested(FingerprintsSchema, load_default=dict)
 
