@@ -375,7 +375,8 @@ def _(g):
 def _(g):
     got = g.read_one("sale_get", id="s1")["sale"]
     assert got == {"id": "s1", "merchant_id": "shop", "buyer_id": "buyer", "amount": 10_000,
-                   "currency": "CNY", "at": T, "period": "2027-01", "items": "tea",
+                   "currency": "CNY", "at": T, "period": "2027-01", "carried_from": None,
+                   "items": "tea",
                    "voucher_paid": 200, "fee_bp": 500, "fee": 500, "points": 100,
                    "refunded_amount": 0, "refunded_fee": 0, "refunded_points": 0,
                    "vouchers": [{"id": "gift", "amount": 200}]}

@@ -39,7 +39,8 @@ OPTIONAL MATCH (later:RewardRun {period: coalesce($carry_period, '')})
 WITH existing, m, b, uses,
   run IS NOT NULL AND run.status IN ['completed', 'running'] AS closed,
   later IS NOT NULL AND later.status IN ['completed', 'running'] AS later_closed
-WITH existing, m, b, uses, closed, CASE WHEN closed THEN $carry_period ELSE $period END AS at_period,
+WITH existing, m, b, uses, closed,
+  CASE WHEN closed THEN $carry_period ELSE $period END AS at_period,
   CASE
     WHEN existing IS NOT NULL AND existing.request_hash = $request_hash THEN 'replayed'
     WHEN existing IS NOT NULL THEN 'id_taken'
