@@ -181,12 +181,15 @@ class EmbeddedServer:
         )
 
     def ping(self) -> bool:
-        """True if a server answers on our socket with our password."""
+        """True if a server answers on our socket with our password, or is
+        alive and still loading its files (it answers LOADING)."""
         if not self.socket_path.exists():
             return False
         try:
             with self.client() as conn:
                 return bool(conn.ping())
+        except redis.BusyLoadingError:
+            return True   # a ConnectionError to redis-py, but the server is there
         except redis.AuthenticationError as exc:
             raise EmbeddedServerError(
                 f"a server on {self.socket_path} refuses refgraph's password; another "
@@ -339,12 +342,16 @@ class EmbeddedServer:
                     if not persistence.get("loading"):
                         return
                     raise redis.BusyLoadingError(persistence.get("loading_loaded_perc", 0))
-            except redis.BusyLoadingError as loading:
+            except (redis.BusyLoadingError, redis.TimeoutError) as loading:
+                # Answering LOADING, or too busy loading a large snapshot to
+                # answer within the socket timeout: alive, so keep waiting.
                 deadline = time.monotonic() + self.startup_timeout   # alive and loading
                 if time.monotonic() - reported > 5:
                     reported = time.monotonic()
+                    done = loading.args[0] if isinstance(loading, redis.BusyLoadingError) \
+                        and loading.args else "?"
                     log.warning("the embedded FalkorDB server is loading %s: %s%% done",
-                                self.data_dir, loading.args[0] if loading.args else "?")
+                                self.data_dir, done)
             time.sleep(0.02)
         self._terminate()
         raise EmbeddedServerError(
