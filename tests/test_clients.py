@@ -13,7 +13,6 @@ import os
 import pathlib
 import runpy
 import shutil
-import signal
 import subprocess
 import sys
 import urllib.request
@@ -24,7 +23,7 @@ import graph
 from graph.rules import DEFAULT_RULES
 from graph.store import rules as rules_store
 
-from test_processes import free_port, get, refgraph, start
+from test_processes import refgraph, serving
 from test_rewards import DAY, OCT, build_example
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -101,18 +100,8 @@ def story_server(tmp_path_factory):
     finally:
         backend.close()
     key = refgraph(tmp_path, "keys", "create", "--role", "operator").stdout.strip()
-    port = free_port()
-    server = start(tmp_path, "serve", "--port", str(port),
-                   output=open(tmp_path / "serve.log", "w"))
-    try:
-        get(f"http://127.0.0.1:{port}/health")
-        yield f"http://127.0.0.1:{port}", key, tmp_path
-    finally:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(30)
-        except subprocess.TimeoutExpired:
-            server.kill()
+    with serving(tmp_path) as base:
+        yield base, key, tmp_path
 
 
 def _ok(response, status=200):

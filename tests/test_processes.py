@@ -1,6 +1,7 @@
 """refgraph's processes run as a user runs them: `refgraph serve` and
 `refgraph worker`, started, used and stopped with signals."""
 
+import contextlib
 import json
 import os
 import re
@@ -32,6 +33,25 @@ def start(tmp_path, *args, env=None, output=subprocess.PIPE):
     env.pop("REFGRAPH_GRAPH_URL", None)
     return subprocess.Popen([*CLI, *args], env=env, cwd=tmp_path, stdout=output,
                             stderr=subprocess.STDOUT, text=True)
+
+
+@contextlib.contextmanager
+def serving(tmp_path, env=None):
+    """``refgraph serve`` on a free port of 127.0.0.1, answering /health; its
+    output goes to ``serve.log`` (a pipe nobody reads would fill up), and it is
+    stopped with SIGTERM afterwards.  Yields the base URL."""
+    port = free_port()
+    with open(tmp_path / "serve.log", "a") as log:
+        server = start(tmp_path, "serve", "--port", str(port), env=env, output=log)
+    try:
+        get(f"http://127.0.0.1:{port}/health", timeout=60)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(30)
+        except subprocess.TimeoutExpired:
+            server.kill()
 
 
 def get(url, key=None, timeout=30):

@@ -8,13 +8,12 @@ on CI; `REFGRAPH_SCHEMATHESIS_EXAMPLES` raises it for a longer local hunt."""
 
 import os
 import pathlib
-import signal
 import subprocess
 import sys
 
 import pytest
 
-from test_processes import free_port, get, refgraph, start
+from test_processes import get, refgraph, serving
 
 pytestmark = pytest.mark.slow
 
@@ -30,11 +29,7 @@ def served(tmp_path_factory):
     seeded = refgraph(tmp_path, "demo", "seed", "--users", "60", "--periods", "2")
     assert seeded.returncode == 0, seeded.stderr
     operator = refgraph(tmp_path, "keys", "create", "--role", "operator").stdout.strip()
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = start(tmp_path, "serve", "--port", str(port), env={"REFGRAPH_RATE_LIMIT": "0"},
-                   output=open(tmp_path / "serve.log", "w"))
-    try:
+    with serving(tmp_path, env={"REFGRAPH_RATE_LIMIT": "0"}) as base:
         merchant = get(f"{base}/v1/users?role=merchant&limit=1", operator)["items"][0]["id"]
         member = get(f"{base}/v1/users?role=cardholder&limit=1", operator)["items"][0]["id"]
         keys = {"operator": operator}
@@ -42,12 +37,6 @@ def served(tmp_path_factory):
             keys[role] = refgraph(tmp_path, "keys", "create", "--role", role,
                                   "--user", user).stdout.strip()
         yield base, keys, tmp_path
-    finally:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(30)
-        except subprocess.TimeoutExpired:
-            server.kill()
 
 
 @pytest.mark.parametrize("role", ["operator", "merchant", "member"])
