@@ -29,6 +29,10 @@ def test_api_killed_mid_batch_then_the_batch_sent_again_doubles_nothing(service)
             except OSError:
                 return   # the API died under us
 
+    # Read before the kill: the database is told of its parent's death
+    # (PR_SET_PDEATHSIG), shuts down and removes its pid file, so reading it
+    # afterwards races with that shutdown.
+    database = service.database_pid()
     sender = threading.Thread(target=send)
     sender.start()
     time.sleep(0.3)   # the first batch is being written
@@ -36,7 +40,6 @@ def test_api_killed_mid_batch_then_the_batch_sent_again_doubles_nothing(service)
     service.process.wait(10)
     sender.join(60)
     assert len(sent) < len(batches), "the API was killed only after every batch was answered"
-    database = service.database_pid()
     assert wait_dead(database), "the database outlived the API that owned it"
 
     service.start()   # as an operator or a supervisor would
