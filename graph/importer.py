@@ -28,7 +28,7 @@ from .rules import RuleSet
 from .store import rules as rules_store
 from .store import sales as sales_store
 from .store import users as users_store
-from .vocabulary import BUYER, MERCHANT, USER_STATUSES, now_ms
+from .vocabulary import BUYER, CARDHOLDER, MERCHANT, USER_STATUSES, now_ms
 
 KINDS = ("users", "sales", "refunds")
 ID = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
@@ -125,7 +125,8 @@ def _roles(value: Any) -> list[str]:
     roles = value if isinstance(value, list) else re.split(r"[;, ]+", str(value).strip())
     roles = [r for r in roles if r]
     if not roles or any(r not in (BUYER, MERCHANT) for r in roles):
-        raise ValueError("roles are buyer and/or merchant (card holders buy a card)")
+        raise ValueError("roles are buyer and/or merchant (a card holder has "
+                         "card_holder_since)")
     return sorted(set(roles))
 
 
@@ -135,13 +136,17 @@ def _valid_user(record: Row, now: int) -> Row:
     joined = record.get("joined_at")
     if joined is None:
         raise ValueError("joined_at is missing")
+    since = record.get("card_holder_since")
     user: Row = {"id": _id(record, "id"), "name": record.get("name"),
                  "roles": _roles(record.get("roles")), "referrer": record.get("referrer"),
-                 "joined_at": parse_time(joined), "status": record.get("status") or "active"}
+                 "joined_at": parse_time(joined), "status": record.get("status") or "active",
+                 "card_since": None if since in (None, "") else parse_time(since)}
     if not isinstance(user["name"], str) or not 1 <= len(user["name"]) <= 200:
         raise ValueError("name is missing (1 to 200 characters)")
     if user["joined_at"] > now:
         raise ValueError("joined_at is in the future")
+    if user["card_since"] is not None and not user["joined_at"] <= user["card_since"] <= now:
+        raise ValueError("card_holder_since must be between joined_at and now")
     if user["status"] not in STATUSES:
         raise ValueError(f"status is one of {', '.join(STATUSES)}")
     if user["referrer"] is not None and not isinstance(user["referrer"], str):
@@ -207,14 +212,40 @@ def validate(kind: str, path: Path, backend: Backend, fmt: str | None = None,
         seen[item["id"]] = number
         valid.append((number, item))
     if kind == "users":
-        valid = _referrers_first(valid, report)
+        versions = rules_store.timeline(backend)
+        valid = _referrers_first(valid, report,
+                                 lambda at: rules_store.pick(versions, at).referrers)
     report.rejects.sort()
     return valid, report
 
 
-def _referrers_first(valid: list[tuple[int, Row]], report: Report) -> list[tuple[int, Row]]:
+def _could_refer(referrer: Row, at: int, referrers: tuple[str, ...]) -> bool:
+    """Whether ``referrer`` (a user of the file) held a role that may refer
+    at ``at``: a root always; a card holder only from ``card_since`` on (the
+    graph keeps no history of roles, so this is checked here, where the
+    file's times are known).
+
+    >>> shop = {"referrer": "x", "roles": ["merchant"], "card_since": None}
+    >>> holder = {"referrer": "x", "roles": ["buyer"], "card_since": 100}
+    >>> _could_refer(shop, 50, ("cardholder", "merchant")), _could_refer(holder, 50, ("cardholder",))
+    (True, False)
+    >>> _could_refer(holder, 100, ("cardholder",))
+    True
+    """
+    if referrer["referrer"] is None:
+        return True
+    roles = set(referrer["roles"])
+    if referrer["card_since"] is not None and referrer["card_since"] <= at:
+        roles.add(CARDHOLDER)
+    return bool(roles & set(referrers))
+
+
+def _referrers_first(valid: list[tuple[int, Row]], report: Report,
+                     referrers_at: Callable[[int], tuple[str, ...]]) -> list[tuple[int, Row]]:
     """Users ordered so each comes after its referrer in the file; users in a
-    referral cycle, and those below a rejected referrer, are rejected."""
+    referral cycle, those who joined before their referrer or before it could
+    refer (``referrers_at(time)``: the roles that may refer then), and those
+    below a rejected referrer, are rejected."""
     by_id = {user["id"]: (number, user) for number, user in valid}
     state: dict[str, str] = {}            # id -> "ok" | "bad: reason"
     ordered: list[tuple[int, Row]] = []
@@ -234,6 +265,10 @@ def _referrers_first(valid: list[tuple[int, Row]], report: Report) -> list[tuple
                            else f"bad: its referrer (line {by_id[referrer][0]}) is rejected")
             elif parent["joined_at"] > user["joined_at"]:
                 verdict = "bad: joined before its referrer"
+            elif not _could_refer(parent, user["joined_at"], referrers_at(user["joined_at"])):
+                verdict = ("bad: joined before its referrer could refer (a card holder "
+                           "refers from card_holder_since on; the rules' referrers are "
+                           f"{', '.join(referrers_at(user['joined_at']))})")
         state[user_id] = verdict
         if verdict == "ok":
             ordered.append((number, user))
@@ -307,7 +342,8 @@ def _run_users(backend: Backend, valid: list[tuple[int, Row]], report: Report, b
         # the referrer is sought both as an id and as a referral code
         items = [{"id": u["id"], "name": u["name"], "roles": u["roles"],
                   "root": u["referrer"] is None, "referrer_id": u["referrer"],
-                  "referral_code": u["referrer"], "at": u["joined_at"]} for _, u in chunk]
+                  "referral_code": u["referrer"], "at": u["joined_at"],
+                  "card_since": u["card_since"]} for _, u in chunk]
         answers = users_store.register_many(backend, items, rules)
         for (number, user), (_, outcome, saved) in zip(chunk, answers, strict=True):
             message = users_store.REFUSALS.get(outcome, ("", ""))[1]

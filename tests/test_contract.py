@@ -146,6 +146,25 @@ def _(g):
     again = g.write("user_register_batch", users=users[:2], referrers=["cardholder", "merchant"])
     assert [r["outcome"] for r in again] == ["replayed", "replayed"]
     assert g.read_one("user_get", id="n1")["user"]["referrer_id"] == "holder"
+    # an imported card holder: a CardHolder from registration, with a card of price 0
+    # and no vouchers, and no ledger entry; a referee of the same kind may follow
+    since = T + 7
+    rows = g.write("user_register_batch", users=[item("old", root=True, card_since=since)],
+                   referrers=["cardholder"])
+    assert rows[0]["outcome"] == "created" and "CardHolder" in rows[0]["user"]["labels"]
+    assert [r["card"] for r in g.read("card_list", user_id="old")] == [{
+        "id": "import:old", "holder_id": "old", "price": 0, "bought_at": since,
+        "voucher_ids": [], "source": "import"}]
+    assert g.read("voucher_list", owner_id="old", after=None, limit=10) == []
+    assert g.read("ledger_entries_of_account", account="user:old:payments", after=None,
+                  limit=10) == []
+    rows = g.write("user_register_batch", users=[item("n8", referrer_id="old")],
+                   referrers=["cardholder"])
+    assert rows[0]["outcome"] == "created"
+    assert [r["outcome"] for r in g.write(
+        "user_register_batch", users=[item("old", root=True, card_since=since)],
+        referrers=["cardholder"])] == ["replayed"]
+    assert len(g.read("card_list", user_id="old")) == 1
 
 
 
@@ -295,7 +314,7 @@ def _(g):
     row = buy_card(g, "card-2", "buyer", count=3)
     assert row == {"outcome": "created", "card": {
         "id": "card-2", "holder_id": "buyer", "price": 9_900, "bought_at": T,
-        "voucher_ids": ["card-2-v1", "card-2-v2", "card-2-v3"]}}
+        "voucher_ids": ["card-2-v1", "card-2-v2", "card-2-v3"], "source": "sale"}}
     assert buy_card(g, "card-2", "buyer", count=3)["outcome"] == "replayed"
     assert buy_card(g, "card-3", "buyer")["outcome"] == "already_cardholder"
     assert buy_card(g, "card-4", "ghost")["outcome"] == "unknown_user"
@@ -303,7 +322,8 @@ def _(g):
 
 @contract("card_list")
 def _(g):
-    assert [r["card"]["id"] for r in g.read("card_list", user_id="holder")] == ["card-1"]
+    assert [(r["card"]["id"], r["card"]["source"])
+            for r in g.read("card_list", user_id="holder")] == [("card-1", "sale")]
 
 
 @contract("voucher_issue")

@@ -159,3 +159,45 @@ def test_times_must_be_times(bad):
 
     with pytest.raises(ValueError, match="not a time"):
         parse_time(bad)
+
+
+CARD_HOLDERS = """id,name,roles,referrer,joined_at,card_holder_since
+platform,Platform,,,2026-06-01,
+carol,Carol,buyer,platform,2026-06-02,2026-06-10T12:00:00Z
+shop3,Shop Three,merchant,carol,2026-07-01,
+dave,Dave,buyer,carol,2026-06-05,
+erin,Erin,buyer,platform,2026-06-05,2026-06-01
+frank,Frank,buyer,platform,2026-06-05,2999-01-01
+"""
+
+
+def test_card_holders_imported_with_the_time_they_bought_their_card(app, graph_backend,
+                                                                    tmp_path, operator):
+    users = tmp_path / "users.csv"
+    users.write_text(CARD_HOLDERS)
+    out = _import(app, "users", users)
+    assert "users: 6 lines, 3 imported, 0 already there, 3 rejected" in out
+    reasons = _rejects(users)
+    assert sorted(reasons) == [5, 6, 7]
+    assert reasons[5].startswith("joined before its referrer could refer")   # before her card
+    assert reasons[6] == reasons[7] == "card_holder_since must be between joined_at and now"
+
+    # carol holds a card of the platform's past: bought when the file says, price 0,
+    # no vouchers and no ledger entry (the conftest's ledger check runs after this test)
+    answer = operator.get("/v1/users/carol/cards")
+    assert answer.status_code == 200, answer.json
+    assert answer.json["items"] == [{
+        "id": "import:carol", "holder_id": "carol", "price": 0, "bought_at": 1_781_092_800_000,
+        "voucher_ids": [], "source": "import"}]
+    assert "cardholder" in operator.get("/v1/users/carol").json["roles"]
+    assert operator.get("/v1/users/carol/vouchers").json["items"] == []
+    assert "0 imported, 3 already there" in _import(app, "users", users)
+    assert len(graph_backend.read("card_list", user_id="carol")) == 1
+
+    # the card holder is paid on the fees of the merchant she brought in
+    sales = tmp_path / "sales.jsonl"
+    sales.write_text(json.dumps({"id": "C1", "merchant_id": "shop3", "amount": 100_000,
+                                 "at": "2026-07-10"}) + "\n")
+    assert "1 imported" in _import(app, "sales", sales)
+    run = rewards.run(graph_backend, "2026-07", now=period_bounds("2026-08")[1])
+    assert _lines(graph_backend, "2026-07") == {("carol", 500)} and run["rewards"] == 500

@@ -15,6 +15,10 @@ class CardSchema(Schema):
     price = fields.Integer(metadata={"description": "minor units"})
     bought_at = fields.Integer()
     voucher_ids = fields.List(fields.String())
+    source = fields.String(metadata={
+        "enum": ["sale", "import"],
+        "description": "sale: sold by refgraph; import: a card of the platform's past, "
+                       "brought in by `refgraph import users` (price 0, no vouchers)"})
 
 
 class CardListSchema(Schema):

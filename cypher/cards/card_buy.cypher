@@ -7,7 +7,7 @@
 // at once cannot make two cards when the rules allow one.
 // Outcomes: created, replayed, id_taken, unknown_user, user_inactive,
 // already_cardholder.
-// Returns: outcome, card {id, holder_id, price, bought_at, voucher_ids}.
+// Returns: outcome, card {id, holder_id, price, bought_at, voucher_ids, source}.
 OPTIONAL MATCH (u:User {id: $user_id})
 // Lock first, then read (cypher/DIALECTS.md, "Concurrency"): a plain SET,
 // a no-op when u is null.
@@ -46,4 +46,5 @@ WITH outcome
 OPTIONAL MATCH (c:Card {id: $id})
 RETURN outcome,
   CASE WHEN outcome IN ['created', 'replayed'] THEN
-    c {.id, .holder_id, .price, .bought_at, .voucher_ids} END AS card
+    c {.id, .holder_id, .price, .bought_at, .voucher_ids, source: coalesce(c.source, 'sale')}
+  END AS card

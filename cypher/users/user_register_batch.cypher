@@ -1,12 +1,16 @@
 // name: user_register_batch
 // Registers many users in one statement, each exactly as user_register does
 // (POST /v1/users:batch): $users is a list of {id, name, roles, root,
-// referrer_id, referral_code, code, at, phone_hash, device_id, payment_hash,
-// request_hash} with distinct ids, none referred by another user of the same
+// referrer_id, referral_code, code, at, card_since, phone_hash, device_id,
+// payment_hash, request_hash} with distinct ids, none referred by another user of the same
 // list (graph/store/users.py sends those in a later statement: rows of one
 // statement do not see each other's writes alike on both engines);
 // $referrers as in user_register.  Each user gets its own outcome; a refused one writes
-// nothing and does not stop the others.
+// nothing and does not stop the others.  A user with a card_since (only
+// `refgraph import` sends one: a card holder of the platform's past) is a
+// CardHolder from registration, holding card 'import:<id>' bought at
+// card_since, with price 0 and no vouchers: the card was sold in the old
+// platform's books, so no money moves here and the ledger has no entry.
 // Outcomes per user: created, replayed, id_taken, self_referral,
 // referrer_required, unknown_referrer, referrer_inactive, referrer_not_allowed.
 // Returns one row per user, in order: id, outcome, user {id, name, status,
@@ -41,6 +45,11 @@ FOREACH (_ IN CASE WHEN outcome = 'created' THEN [1] ELSE [] END |
   })
   FOREACH (_b IN CASE WHEN 'buyer' IN item.roles THEN [1] ELSE [] END | SET u:Buyer)
   FOREACH (_m IN CASE WHEN 'merchant' IN item.roles THEN [1] ELSE [] END | SET u:Merchant)
+  FOREACH (since IN CASE WHEN item.card_since IS NULL THEN [] ELSE [item.card_since] END |
+    SET u:CardHolder
+    CREATE (u)-[:HOLDS]->(:Card {id: 'import:' + item.id, holder_id: item.id, price: 0,
+                                 bought_at: since, voucher_ids: [], source: 'import',
+                                 request_hash: item.request_hash}))
   FOREACH (r IN CASE WHEN item.root THEN [] ELSE [referrer] END |
     CREATE (r)-[:REFERRED {at: item.at}]->(u)
     SET u.referrer_id = r.id)

@@ -88,7 +88,8 @@ def register_many(backend: Backend, items: list[Row], rules: RuleSet,
                   at: int | None = None) -> list[tuple[str, str, Row | None]]:
     """Register up to ``BATCH_LIMIT`` users, each as :func:`register` would;
     ``items`` have its fields (``at``, the join time, defaults to ``at``: only
-    an import sets past join times).  Returns one ``(id, outcome, user)`` per item,
+    an import sets past join times, and ``card_since``, the time a card holder
+    of the platform's past bought their card).  Returns one ``(id, outcome, user)`` per item,
     in order.  One statement, unless some users are referred by others of
     the batch: those go in a further statement once their referrers are in."""
     if len(items) > BATCH_LIMIT:
@@ -104,11 +105,13 @@ def register_many(backend: Backend, items: list[Row], rules: RuleSet,
                    "referrer_id": item.get("referrer_id"),
                    "referral_code": item.get("referral_code"), "root": bool(item.get("root")),
                    **fingerprints}
+        if item.get("card_since") is not None:   # only the import sends it
+            request["card_since"] = item["card_since"]
         rows.append({
             "id": item["id"], "name": item["name"], "roles": list(item["roles"]),
             "root": bool(item.get("root")), "referrer_id": item.get("referrer_id"),
             "referral_code": item.get("referral_code"), "code": new_referral_code(),
-            "at": item.get("at") or at,
+            "at": item.get("at") or at, "card_since": item.get("card_since"),
             "phone_hash": fingerprints.get("phone_hash"),
             "device_id": fingerprints.get("device_id"),
             "payment_hash": fingerprints.get("payment_hash"),

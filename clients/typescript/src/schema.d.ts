@@ -2479,6 +2479,11 @@ export interface components {
             price?: number;
             bought_at?: number;
             voucher_ids?: string[];
+            /**
+             * @description sale: sold by refgraph; import: a card of the platform's past, brought in by `refgraph import users` (price 0, no vouchers)
+             * @enum {string}
+             */
+            source?: "sale" | "import";
         };
         CardList: {
             items?: components["schemas"]["Card"][];

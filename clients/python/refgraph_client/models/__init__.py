@@ -10,6 +10,7 @@ from .batch_withdrawals_item import BatchWithdrawalsItem
 from .card import Card
 from .card_list import CardList
 from .card_purchase import CardPurchase
+from .card_source import CardSource
 from .check import Check
 from .community import Community
 from .confirmation import Confirmation
@@ -130,6 +131,7 @@ __all__ = (
     "Card",
     "CardList",
     "CardPurchase",
+    "CardSource",
     "Check",
     "Community",
     "Confirmation",

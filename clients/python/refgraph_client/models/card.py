@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.card_source import CardSource
 from ..types import UNSET, Unset
 from typing import cast
 
@@ -29,6 +30,8 @@ class Card:
             price (int | Unset): minor units
             bought_at (int | Unset):
             voucher_ids (list[str] | Unset):
+            source (CardSource | Unset): sale: sold by refgraph; import: a card of the platform's past, brought in by
+                `refgraph import users` (price 0, no vouchers)
      """
 
     id: str | Unset = UNSET
@@ -36,6 +39,7 @@ class Card:
     price: int | Unset = UNSET
     bought_at: int | Unset = UNSET
     voucher_ids: list[str] | Unset = UNSET
+    source: CardSource | Unset = UNSET
 
 
 
@@ -56,6 +60,11 @@ class Card:
 
 
 
+        source: str | Unset = UNSET
+        if not isinstance(self.source, Unset):
+            source = self.source.value
+
+
 
         field_dict: dict[str, Any] = {}
 
@@ -71,6 +80,8 @@ class Card:
             field_dict["bought_at"] = bought_at
         if voucher_ids is not UNSET:
             field_dict["voucher_ids"] = voucher_ids
+        if source is not UNSET:
+            field_dict["source"] = source
 
         return field_dict
 
@@ -90,12 +101,23 @@ class Card:
         voucher_ids = cast(list[str], d.pop("voucher_ids", UNSET))
 
 
+        _source = d.pop("source", UNSET)
+        source: CardSource | Unset
+        if isinstance(_source,  Unset):
+            source = UNSET
+        else:
+            source = CardSource(_source)
+
+
+
+
         card = cls(
             id=id,
             holder_id=holder_id,
             price=price,
             bought_at=bought_at,
             voucher_ids=voucher_ids,
+            source=source,
         )
 
         return card
