@@ -61,6 +61,9 @@ class RuleSet:
     #: a sale or refund dated into a period whose reward run is completed or
     #: running: "refuse" it, or "carry" its fee into the first open period
     late_sales: str = "refuse"
+    #: hours a financing application may wait for its institution's decision
+    #: before it lapses (is cancelled, voiding its sale); fixed at application
+    financing_lapse_hours: int = 72
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -157,6 +160,8 @@ COUNT_RULES = ("card_price", "card_voucher_count", "card_voucher_amount", "card_
 COUNT_BASES = ("merchants", "all")
 COUNT_WINDOWS = ("all_time", "period")
 LATE_SALES = ("refuse", "carry")
+#: a year: an application left undecided longer is a mistake in the rule
+MAX_LAPSE_HOURS = 8_760
 
 _DESCRIPTIONS = {
     "fee_bp": "management fee charged to the merchant on each sale, in bp of the amount",
@@ -182,6 +187,10 @@ _DESCRIPTIONS = {
                   "running: refuse it (422 period_closed, naming the first open period), or "
                   "carry: record it with its true time and count its fee (or refunded fee) in "
                   "the fee base of the first open period, shown as carried there",
+    "financing_lapse_hours": "hours a financing application may wait for its institution's "
+                             "decision before it lapses: it is cancelled and its sale voided "
+                             "(the fee reversed, no points); the rule in force when the sale "
+                             "is recorded fixes each application's lapse time; 1 or more",
 }
 
 
@@ -200,6 +209,8 @@ def _rule_doc(name: str) -> dict[str, object]:
         doc.update(items_minimum=0, items_maximum=BP)
     elif name == "tiers":
         doc.update(min_items=1, items_minimum=0, items_maximum=BP)
+    elif name == "financing_lapse_hours":
+        doc.update(minimum=1, maximum=MAX_LAPSE_HOURS)
     return doc
 
 
@@ -261,6 +272,10 @@ def validate(rules: RuleSet) -> dict[str, list[str]]:
         bad("period", f"must be one of {list(PERIODS)}")
     if rules.late_sales not in LATE_SALES:
         bad("late_sales", "must be 'refuse' or 'carry'")
+    lapse = rules.financing_lapse_hours
+    if not _whole(lapse) or not 1 <= lapse <= MAX_LAPSE_HOURS:
+        bad("financing_lapse_hours",
+            f"must be a whole number of hours from 1 to {MAX_LAPSE_HOURS} (a year)")
     _check_shares(rules, bad)
     if "tiers" not in errors and "level_shares" not in errors and rules.tiers:
         top = max(share for _, share in rules.tiers)

@@ -107,6 +107,37 @@ WITHDRAWAL_STATUSES: Final[tuple[str, ...]] = (
 #: What the financial institution may confirm a batched withdrawal as.
 SETTLEMENT_STATUSES: Final[tuple[str, ...]] = (PAID, FAILED)
 
+# -- partner financial institutions and consumer finance -----------------------
+
+PAYOUTS: Final = "payouts"
+CONSUMER_CREDIT: Final = "consumer_credit"
+
+#: What a partner institution does for the platform (see graph/store/institutions.py).
+INSTITUTION_SERVICES: Final[tuple[str, ...]] = (PAYOUTS, CONSUMER_CREDIT)
+INACTIVE: Final = "inactive"
+#: An institution: it takes new batches and financing only while active.
+INSTITUTION_STATUSES: Final[tuple[str, ...]] = (ACTIVE, INACTIVE)
+
+APPLIED: Final = "applied"
+DISBURSED: Final = "disbursed"
+DECLINED: Final = "declined"
+CANCELLED: Final = "cancelled"
+
+#: A financing application's life (graph/store/financing.py): applied, then
+#: approved and disbursed, or declined or cancelled (a lapse is a cancellation).
+FINANCING_STATUSES: Final[tuple[str, ...]] = (APPLIED, APPROVED, DISBURSED, DECLINED, CANCELLED)
+#: The statuses an institution's signed callback may bring an application to.
+FINANCING_DECISIONS: Final[tuple[str, ...]] = (APPROVED, DECLINED, DISBURSED, CANCELLED)
+#: Applications still waiting for the institution: their sale is neither
+#: settled nor void, and they count against the buyer's limit.
+UNDECIDED: Final[tuple[str, ...]] = (APPLIED, APPROVED)
+#: Statuses that void the financed sale (fee reversed, no points, no base).
+VOIDING: Final[tuple[str, ...]] = (DECLINED, CANCELLED)
+
+#: What a line of a reconciliation reports (graph/statements.py).
+MISMATCH_KINDS: Final[tuple[str, ...]] = (
+    "missing_theirs", "missing_ours", "amount", "status")
+
 EXPIRED: Final = "expired"
 REVOKED: Final = "revoked"
 
@@ -148,6 +179,9 @@ AUDIT_ACTIONS: Final[tuple[str, ...]] = (
     "api_key.created", "api_key.revoked",
     "payout_batch.created", "reward_run.completed",
     "voucher.issued", "voucher.revoked",
+    "institution.registered", "institution.updated", "institution.secret_rotated",
+    "financing.approved", "financing.declined", "financing.disbursed", "financing.cancelled",
+    "mismatch.resolved",
 )
 
 
@@ -168,6 +202,10 @@ def as_dict() -> dict[str, object]:
         "key_roles": list(KEY_ROLES),
         "user_statuses": list(USER_STATUSES),
         "withdrawal_statuses": list(WITHDRAWAL_STATUSES),
+        "institution_services": list(INSTITUTION_SERVICES),
+        "institution_statuses": list(INSTITUTION_STATUSES),
+        "financing_statuses": list(FINANCING_STATUSES),
+        "mismatch_kinds": list(MISMATCH_KINDS),
         "voucher_statuses": list(VOUCHER_STATUSES),
         "run_statuses": list(RUN_STATUSES),
         "line_statuses": list(LINE_STATUSES),
