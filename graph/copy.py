@@ -113,6 +113,10 @@ NODES: tuple[Nodes, ...] = (
     Nodes("AnalyticsSnapshot", "id"),
     Nodes("AuditEvent", "id"),
     Nodes("Platform", "id"),
+    Nodes("Institution", "id"),
+    Nodes("FinancingApplication", "id"),
+    Nodes("Reconciliation", "id"),
+    Nodes("Mismatch", "id"),
 )
 
 RELATIONSHIPS: tuple[Relationships, ...] = (
@@ -127,6 +131,9 @@ RELATIONSHIPS: tuple[Relationships, ...] = (
     Relationships("EARNED", "User", "RewardLine"),
     Relationships("REQUESTED", "User", "Withdrawal"),
     Relationships("PAYS", "PayoutBatch", "Withdrawal"),
+    Relationships("FINANCED", "Sale", "FinancingApplication"),
+    Relationships("APPLIED_TO", "FinancingApplication", "Institution"),
+    Relationships("FOUND", "Reconciliation", "Mismatch"),
 )
 
 Step = Nodes | Relationships

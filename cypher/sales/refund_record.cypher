@@ -11,9 +11,12 @@
 // completed or running is late: refused (period_closed) unless $carry_period
 // names an open period, whose fee total then takes the refunded fee (the
 // refund's period is $carry_period, carried_from $period, and the fee total
-// counts it in carried_refunded_fees as well).
+// counts it in carried_refunded_fees as well).  A financed sale is refunded
+// only once its financing is disbursed: while the institution has not decided
+// (financing_undecided) the buyer's points are not earned yet, and a sale
+// whose financing was declined or cancelled is void (sale_void).
 // Outcomes: created, replayed, id_taken, unknown_sale, before_sale,
-// period_closed, over_refund.
+// financing_undecided, sale_void, period_closed, over_refund.
 // Returns: outcome, refund {id, sale_id, merchant_id, buyer_id, amount, fee,
 // points, at, period}, refundable (what could still be refunded).
 OPTIONAL MATCH (s:Sale {id: $sale_id})
@@ -36,6 +39,8 @@ WITH existing, s, m, b, closed,
     WHEN existing IS NOT NULL THEN 'id_taken'
     WHEN s IS NULL THEN 'unknown_sale'
     WHEN $at < s.at THEN 'before_sale'
+    WHEN s.financing_status IN ['applied', 'approved'] THEN 'financing_undecided'
+    WHEN s.financing_status IN ['declined', 'cancelled'] THEN 'sale_void'
     WHEN closed AND ($carry_period IS NULL OR later_closed) THEN 'period_closed'
     WHEN s.refunded_amount + $amount > s.amount THEN 'over_refund'
     ELSE 'created'

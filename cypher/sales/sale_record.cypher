@@ -12,10 +12,23 @@
 // (period_closed) unless $carry_period names an open period, whose fee total
 // then takes the fee (the sale's period is $carry_period, carried_from
 // $period, and the fee total counts it in carried_fees as well).
+// A financed sale ($financing: {id, institution_id, buyer_id, amount,
+// installments, points, lapse_at}, null for a sale paid in full) creates
+// its financing application (status applied) at institution
+// $financing.institution_id, which must be active and give consumer credit,
+// and within whose per-buyer limit the buyer's undecided applications there
+// must stay, this one included; the institution's fee on it is its fee_bp
+// of the amount, rounded half up (graph/money.py fee_for); the buyer's
+// points ($financing.points; $points is 0) wait for the disbursement
+// (cypher/financing/financing_transition.cypher).  The buyer is write-locked
+// before those applications are summed.
 // Outcomes: created, replayed, id_taken, unknown_merchant, not_a_merchant,
 // merchant_inactive, before_merchant_joined, unknown_buyer, buyer_inactive,
-// before_buyer_joined, period_closed, voucher_unusable.
-// Returns: outcome, sale {...} (null when refused), bad_vouchers (ids).
+// before_buyer_joined, unknown_institution, institution_inactive,
+// no_consumer_credit, financing_limit, period_closed, voucher_unusable.
+// Returns: outcome, sale {...} (null when refused), bad_vouchers (ids),
+// undecided (the buyer's undecided financing at the institution before this
+// sale, 0 without financing).
 OPTIONAL MATCH (m:User {id: $merchant_id})
 // coalesce: a null $buyer_id would scan every User on FalkorDB (DIALECTS.md)
 OPTIONAL MATCH (b:User {id: coalesce($buyer_id, '')})
@@ -33,13 +46,23 @@ WITH m, b, collect(CASE WHEN wanted IS NULL THEN null ELSE {
   id: wanted.id, amount: wanted.amount,
   ok: v IS NOT NULL AND v.status = 'active' AND v.expires_at > $at AND v.remaining >= wanted.amount
 } END) AS uses
+// Financing: the buyer is locked before their undecided applications at the
+// institution are summed, so two financed sales at once cannot both pass
+// its per-buyer limit.  coalesce: a null map gives '' (DIALECTS.md).
+OPTIONAL MATCH (fb:User {id: coalesce($financing.buyer_id, '')})
+SET fb._lock = true REMOVE fb._lock
+WITH m, b, uses, fb
+OPTIONAL MATCH (fb)-[:BOUGHT]->(:Sale)-[:FINANCED]->(open:FinancingApplication)
+WHERE open.institution_id = $financing.institution_id AND open.status IN ['applied', 'approved']
+WITH m, b, uses, collect(open.amount) AS undecided
+OPTIONAL MATCH (fi:Institution {id: coalesce($financing.institution_id, '')})
 OPTIONAL MATCH (existing:Sale {id: $id})
 OPTIONAL MATCH (run:RewardRun {period: $period})
 OPTIONAL MATCH (later:RewardRun {period: coalesce($carry_period, '')})
-WITH existing, m, b, uses,
+WITH existing, m, b, uses, fi, reduce(t = 0, x IN undecided | t + x) AS undecided,
   run IS NOT NULL AND run.status IN ['completed', 'running'] AS closed,
   later IS NOT NULL AND later.status IN ['completed', 'running'] AS later_closed
-WITH existing, m, b, uses, closed,
+WITH existing, m, b, uses, fi, undecided, closed,
   CASE WHEN closed THEN $carry_period ELSE $period END AS at_period,
   CASE
     WHEN existing IS NOT NULL AND existing.request_hash = $request_hash THEN 'replayed'
@@ -51,6 +74,11 @@ WITH existing, m, b, uses, closed,
     WHEN $buyer_id IS NOT NULL AND b IS NULL THEN 'unknown_buyer'
     WHEN b IS NOT NULL AND b.status <> 'active' THEN 'buyer_inactive'
     WHEN b IS NOT NULL AND $at < b.created_at THEN 'before_buyer_joined'
+    WHEN $financing IS NOT NULL AND fi IS NULL THEN 'unknown_institution'
+    WHEN $financing IS NOT NULL AND fi.status <> 'active' THEN 'institution_inactive'
+    WHEN $financing IS NOT NULL AND NOT 'consumer_credit' IN fi.services THEN 'no_consumer_credit'
+    WHEN $financing IS NOT NULL AND fi.buyer_limit IS NOT NULL
+      AND undecided + $financing.amount > fi.buyer_limit THEN 'financing_limit'
     WHEN closed AND ($carry_period IS NULL OR later_closed) THEN 'period_closed'
     WHEN any(use IN uses WHERE NOT use.ok) THEN 'voucher_unusable'
     ELSE 'created'
@@ -61,8 +89,18 @@ FOREACH (_ IN CASE WHEN outcome = 'created' THEN [1] ELSE [] END |
     currency: $currency, at: $at, period: at_period, items: $items,
     carried_from: CASE WHEN closed THEN $period ELSE null END,
     voucher_paid: $voucher_paid, fee_bp: $fee_bp, fee: $fee, points: $points,
-    refunded_amount: 0, refunded_fee: 0, refunded_points: 0, request_hash: $request_hash})
+    refunded_amount: 0, refunded_fee: 0, refunded_points: 0, request_hash: $request_hash,
+    financing_id: $financing.id, financed_amount: $financing.amount,
+    financing_status: CASE WHEN $financing IS NULL THEN null ELSE 'applied' END})
   CREATE (m)-[:SOLD]->(s)
+  FOREACH (f IN CASE WHEN $financing IS NULL THEN [] ELSE [$financing] END |
+    CREATE (s)-[:FINANCED]->(a:FinancingApplication {
+      id: f.id, sale_id: $id, institution_id: f.institution_id, buyer_id: $buyer_id,
+      merchant_id: $merchant_id, amount: f.amount, installments: f.installments,
+      fee_bp: fi.fee_bp, fee: (2 * f.amount * fi.fee_bp + 10000) / 20000, points: f.points,
+      status: 'applied', applied_at: $at, lapse_at: f.lapse_at, period: at_period,
+      updated_at: $at})
+    CREATE (a)-[:APPLIED_TO]->(fi))
   MERGE (t:FeeTotal {id: $merchant_id + '|' + at_period})
   ON CREATE SET t.merchant_id = $merchant_id, t.period = at_period, t.fees = 0,
     t.refunded_fees = 0, t.sales = 0, t.amount = 0, t.refunds = 0
@@ -88,11 +126,12 @@ FOREACH (_ IN CASE WHEN outcome = 'created' THEN [1] ELSE [] END |
     CREATE (:Entry {id: 'sale:' + $id + ':voucher:' + use.id, at: $at, kind: 'voucher_redeemed',
                     amount: use.amount, ref: $id, debit: 'user:' + $buyer_id + ':vouchers',
                     credit: 'merchant:' + $merchant_id + ':voucher_receipts'})))
-WITH outcome, [use IN uses WHERE NOT use.ok | use.id] AS bad_vouchers
+WITH outcome, undecided, [use IN uses WHERE NOT use.ok | use.id] AS bad_vouchers
 OPTIONAL MATCH (s:Sale {id: $id})
-RETURN outcome, bad_vouchers,
+RETURN outcome, bad_vouchers, undecided,
   CASE WHEN outcome IN ['created', 'replayed'] THEN s {
     .id, .merchant_id, .buyer_id, .amount, .currency, .at, .period, .carried_from, .items,
     .voucher_paid,
-    .fee_bp, .fee, .points, .refunded_amount, .refunded_fee, .refunded_points
+    .fee_bp, .fee, .points, .refunded_amount, .refunded_fee, .refunded_points,
+    .financing_id, .financed_amount, .financing_status, .voided_at
   } END AS sale

@@ -3,10 +3,14 @@
 // financial institution (status batched).  Idempotent: a batch id used before
 // returns the withdrawals it already holds.  Each withdrawal is write-locked
 // and its status read again before it is taken, so batches created at once
-// never share a withdrawal.
-// Returns: batch {id, created_at}, withdrawals [{id, user_id, cash_amount}].
+// never share a withdrawal.  The batch is for institution $institution_id
+// (null: the one the global payout secret stands for), and so is each of its
+// withdrawals (institution_id), whose confirmations only that institution
+// may then sign.
+// Returns: batch {id, created_at, institution_id}, withdrawals [{id,
+// user_id, cash_amount}].
 MERGE (b:PayoutBatch {id: $id})
-ON CREATE SET b.created_at = $at, b.open = true
+ON CREATE SET b.created_at = $at, b.open = true, b.institution_id = $institution_id
 WITH b
 OPTIONAL MATCH (w:Withdrawal {status: 'approved'})
 WHERE b.open
@@ -16,13 +20,13 @@ WITH b, w ORDER BY w.id LIMIT $limit
 // SET on a null that came through WITH.
 FOREACH (x IN [y IN [w] WHERE y IS NOT NULL] | SET x._lock = true REMOVE x._lock)
 FOREACH (x IN [y IN [w] WHERE y.status = 'approved'] |
-  SET x.status = 'batched', x.batch_id = b.id
+  SET x.status = 'batched', x.batch_id = b.id, x.institution_id = b.institution_id
   MERGE (b)-[:PAYS]->(x))
 WITH DISTINCT b
 SET b.open = false
 WITH b
 OPTIONAL MATCH (b)-[:PAYS]->(w:Withdrawal)
 WITH b, w ORDER BY w.id
-RETURN b {.id, .created_at} AS batch,
+RETURN b {.id, .created_at, .institution_id} AS batch,
   collect(CASE WHEN w IS NULL THEN null ELSE {id: w.id, user_id: w.user_id,
                                               cash_amount: w.cash_amount} END) AS withdrawals

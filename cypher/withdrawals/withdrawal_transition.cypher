@@ -4,7 +4,10 @@
 // institution confirmed: the cash part leaves the platform, the voucher part
 // becomes a mall voucher valid until $voucher_expires_at) or failed (money
 // back).  The withdrawal is write-locked first; each movement is a ledger
-// entry.  Asking for the status it already has is a replay.
+// entry.  Asking for the status it already has is a replay.  $institutions,
+// when not null, lists the institutions whose confirmation this is (a
+// signed callback; '' for a batch made without one): a withdrawal batched
+// for another is unknown to it.
 // Outcomes: done, replayed, unknown_withdrawal, invalid_transition.
 // Returns: outcome, withdrawal {id, user_id, amount, cash_amount,
 // voucher_amount, status, requested_at, decided_at, settled_at, reason,
@@ -16,6 +19,8 @@ SET w._lock = true REMOVE w._lock
 WITH w,
   CASE
     WHEN w IS NULL THEN 'unknown_withdrawal'
+    WHEN $institutions IS NOT NULL AND NOT coalesce(w.institution_id, '') IN $institutions
+      THEN 'unknown_withdrawal'
     WHEN w.status = $to THEN 'replayed'
     WHEN NOT w.status IN $from THEN 'invalid_transition'
     ELSE 'done'

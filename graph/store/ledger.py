@@ -2,7 +2,12 @@
 amount from one account (debit) to another (credit).
 
 Accounts: ``platform:<purpose>``, ``merchant:<id>:<purpose>``,
-``user:<id>:<purpose>`` and ``external:payouts``.  The user accounts mirror
+``user:<id>:<purpose>``, ``institution:<id>:<purpose>`` and
+``external:payouts``.  Consumer finance keeps, per institution,
+``institution:<id>:receivable`` (minus what the institution owes the
+platform for its disbursements, less its fees) and, per merchant,
+``merchant:<id>:financing_payable`` (what the platform owes the merchant for
+them); :func:`check` compares both with the disbursed applications.  The user accounts mirror
 the balances cached on user nodes: ``points``, ``pending``, ``available``,
 ``withdrawing`` and ``vouchers`` (balance = the cached value) and
 ``clawback`` (balance = minus what the user owes).
@@ -43,7 +48,21 @@ def check(backend: Backend) -> list[str]:
             if row[field] != expected:
                 problems.append(f"user {row['user_id']}: {field} is {row[field]} but the "
                                 f"ledger says {expected}")
-    return problems
+    return problems + _financing_problems(backend, accounts)
+
+
+def _financing_problems(backend: Backend, accounts: dict[str, int]) -> list[str]:
+    """Each institution's receivable and each merchant's financing payable
+    against the disbursed applications (amount less the institution's fee)."""
+    owed: dict[str, int] = {}
+    for row in backend.read("ledger_financing_positions"):
+        for account, sign in ((f"institution:{row['institution_id']}:receivable", -1),
+                              (f"merchant:{row['merchant_id']}:financing_payable", 1)):
+            owed[account] = owed.get(account, 0) + sign * row["net"]
+    names = {a for a in accounts if a.endswith((":receivable", ":financing_payable"))}
+    return [f"{account} is {accounts.get(account, 0)} but its disbursed applications make it "
+            f"{owed.get(account, 0)}" for account in sorted(names | set(owed))
+            if accounts.get(account, 0) != owed.get(account, 0)]
 
 
 def entries(backend: Backend, account: str, after: str | None = None,

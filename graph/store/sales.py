@@ -51,8 +51,25 @@ def _voucher_unusable(outcome: str, row: Row, context: dict[str, Any]) -> Refuse
 _SALE_REFUSALS = {outcome: refuse(field, message)
                   for outcome, (field, message) in SALE_REFUSALS.items()}
 _SALE_REFUSALS["period_closed"] = refuse("at", PERIOD_CLOSED)
+#: refusals of a financed sale (graph/store/financing.py), by the statement
+FINANCING_REFUSALS = {
+    "unknown_institution": refuse("financing", "no institution {institution_id!r}; check the "
+                                               "id (GET /v1/institutions lists them)"),
+    "institution_inactive": refuse("financing", "institution {institution_id!r} is inactive: "
+                                                "it takes no new financing"),
+    "no_consumer_credit": refuse("financing", "institution {institution_id!r} does not give "
+                                              "consumer credit (its services lack "
+                                              "consumer_credit)"),
+    "financing_limit": refuse("financing", "the buyer's undecided financing at institution "
+                                           "{institution_id!r} ({undecided}) and this "
+                                           "{amount} would pass its per-buyer limit: wait for "
+                                           "those decisions, or finance less"),
+}
 SALE = Outcomes("sale_record", ("created", "replayed"), {
-    "id_taken": taken("sale"), **_SALE_REFUSALS, "voucher_unusable": _voucher_unusable})
+    "id_taken": taken("sale"), **_SALE_REFUSALS, **FINANCING_REFUSALS,
+    "voucher_unusable": _voucher_unusable})
+#: the most installments a financed sale may be repaid in (ten years monthly)
+MAX_INSTALLMENTS = 120
 #: a batch reports each sale's outcome rather than raising (api/sales maps them)
 SALE_BATCH = Outcomes("sale_record_batch", ("created", "replayed"),
                       {"id_taken": taken("sale"), **_SALE_REFUSALS})
@@ -62,6 +79,13 @@ REFUND = Outcomes("refund_record", ("created", "replayed"), {
     "before_sale": refuse("at", "the refund is dated before its sale; check the time "
                                 "(epoch ms, UTC)"),
     "period_closed": refuse("at", PERIOD_CLOSED),
+    "financing_undecided": refuse("sale_id", "the sale's financing is not disbursed yet; a "
+                                             "financed sale is refunded once its institution "
+                                             "has disbursed (or cancel the application)",
+                                  status=409),
+    "sale_void": refuse("sale_id", "the sale is void: its financing was declined or "
+                                   "cancelled, and its fee was reversed already",
+                        status=409),
     "over_refund": refuse("amount", "the refund exceeds what is left to refund ({refundable})"),
 })
 
@@ -112,20 +136,29 @@ def _write_late(backend: Backend, query: str, dated_in: str, late_sales: str | N
 def record_sale(backend: Backend, *, id: str, merchant_id: str, amount: int, currency: str,
                 rules: RuleSet, buyer_id: str | None = None, at: int | None = None,
                 items: str | None = None, vouchers: list[Row] | tuple[Row, ...] = (),
-                late_sales: str | None = None) -> tuple[Row, bool]:
+                late_sales: str | None = None,
+                financing: Row | None = None) -> tuple[Row, bool]:
     """Record a sale; fee and points follow ``rules``.  Returns ``(sale, created)``.
 
     ``vouchers`` is a list of ``{"id", "amount"}``: how much of the sale each
-    of the buyer's vouchers pays.  Callers validate shapes; this checks the
-    business rules in one statement.  A sale dated in a period whose reward
-    run has run follows ``late_sales`` (default: the rule in force now):
-    refused, or carried into the first open period.
+    of the buyer's vouchers pays.  ``financing`` (``{"institution_id",
+    "amount", "installments"}``) pays ``amount`` of it on credit from the
+    institution: the sale's financing application is created with it, and
+    the buyer's points wait for the disbursement (graph/store/financing.py).
+    Callers validate shapes; this checks the business rules in one
+    statement.  A sale dated in a period whose reward run has run follows
+    ``late_sales`` (default: the rule in force now): refused, or carried
+    into the first open period.
     """
     check_currency(backend, currency)
     request = {"id": id, "merchant_id": merchant_id, "buyer_id": buyer_id, "amount": amount,
                "currency": currency, "at": at, "items": items,
                "vouchers": sorted((u["id"], u["amount"]) for u in vouchers)}
-    at = at or now_ms()
+    if financing is not None:
+        request["financing"] = {k: financing[k] for k in ("institution_id", "amount",
+                                                          "installments")}
+    recorded = now_ms()
+    at = at or recorded
     voucher_paid = sum(use["amount"] for use in vouchers)
     if voucher_paid > amount:
         raise Refused("vouchers_exceed_amount", "vouchers cannot pay more than the sale amount",
@@ -135,16 +168,48 @@ def record_sale(backend: Backend, *, id: str, merchant_id: str, amount: int, cur
                       "buyer_id")
     fee = fee_for(amount, rules.fee_bp)
     points = points_for(amount - voucher_paid, rules.points_bp) if buyer_id else 0
+    applied = None
+    if financing is not None:
+        _check_financing(financing, amount, buyer_id, vouchers)
+        # the points wait for the disbursement (graph/store/financing.py)
+        applied = {"id": id, "institution_id": financing["institution_id"],
+                   "buyer_id": buyer_id, "amount": financing["amount"],
+                   "installments": financing["installments"], "points": points,
+                   "lapse_at": recorded + rules.financing_lapse_hours * HOUR_MS}
+        points = 0
     period = period_of(at, rules.period)
     row, first_open = _write_late(
         backend, "sale_record", period, late_sales, id=id, merchant_id=merchant_id,
         buyer_id=buyer_id, amount=amount, currency=currency, at=at, period=period, items=items,
         vouchers=[{"id": u["id"], "amount": u["amount"]} for u in vouchers],
         voucher_paid=voucher_paid, fee_bp=rules.fee_bp, fee=fee, points=points,
-        request_hash=fingerprint(request),
+        request_hash=fingerprint(request), financing=applied,
     )
-    outcome, row = SALE.settle(backend, row, id=id, period=period, first_open=first_open)
+    outcome, row = SALE.settle(backend, row, id=id, period=period, first_open=first_open,
+                               institution_id=(financing or {}).get("institution_id"),
+                               amount=(financing or {}).get("amount"))
     return row["sale"], outcome == "created"
+
+
+HOUR_MS = 3_600_000
+
+
+def _check_financing(financing: Row, amount: int, buyer_id: str | None,
+                     vouchers: list[Row] | tuple[Row, ...]) -> None:
+    """The refusals of a financed sale that need no database."""
+    if buyer_id is None:
+        raise Refused("financing_needs_buyer", "consumer credit is for a buyer: a financed "
+                      "sale needs its buyer_id", "buyer_id")
+    if vouchers:
+        raise Refused("financing_with_vouchers", "a financed sale cannot also be paid with "
+                      "vouchers (a declined application voids the sale, and vouchers are "
+                      "not given back): pay with one or the other", "vouchers")
+    if not 1 <= financing["amount"] <= amount:
+        raise Refused("financing_exceeds_sale", f"the financed amount must be from 1 to the "
+                      f"sale's amount ({amount})", "financing")
+    if not 1 <= financing["installments"] <= MAX_INSTALLMENTS:
+        raise Refused("invalid_financing", f"installments must be from 1 to {MAX_INSTALLMENTS}",
+                      "financing")
 
 
 BATCH_LIMIT = 1_000
