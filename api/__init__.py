@@ -22,6 +22,9 @@ DEFAULTS = {
     "MAX_CONTENT_LENGTH": 1 << 20,
     "PAYOUT_SECRET": None,
     "PAYOUT_DIR": None,
+    "PAYOUT_INSTITUTION": None,
+    "INSTITUTION_KEY": None,
+    "CALLBACK_TOLERANCE_SECONDS": 300,
 }
 
 
@@ -90,10 +93,13 @@ def create_app(config=None):
     from .vouchers.resources import blp as vouchers_blp
     from .withdrawals.resources import blp as withdrawals_blp
     from .withdrawals.resources import callbacks as callbacks_blp
+    from .institutions.resources import blp as institutions_blp
+    from .financing.resources import blp as financing_blp
+    from .financing.resources import callbacks as financing_callbacks_blp
 
     for blueprint in (health_blp, users_blp, cards_blp, vouchers_blp, sales_blp, rules_blp,
                       rewards_blp, withdrawals_blp, callbacks_blp, ledger_blp, analytics_blp,
-                      audit_blp):
+                      audit_blp, institutions_blp, financing_blp, financing_callbacks_blp):
         api.register_blueprint(blueprint)
     app.extensions["refgraph.api"] = api
 

@@ -17,12 +17,16 @@ from .common import ENTITY_ID
 from .errors import ErrorSchema
 
 IDEMPOTENCY_KEY = "Idempotency-Key"
+#: the blueprints whose routes an institution's signature opens, not a key
+SIGNED_BLUEPRINTS = ("payout_callbacks", "financing_callbacks")
 
 _ERRORS = {
     400: "The body is not valid JSON (code invalid_json); errors.body says where.",
     401: "No valid API key (or, for the institution's callback, no valid signature).",
     403: "The key's role or user may not do this.",
-    404: "A user, sale, voucher, withdrawal, run or line named in the request does not exist.",
+    404: "A user, sale, voucher, withdrawal, run, line, institution, financing application or "
+         "reconciliation named in the request does not exist (or, for an institution's "
+         "callback, is not that institution's).",
     409: "A conflict: an id reused with a different request (idempotency_conflict), a second "
          "card, an overdraft, a concurrent write; the code says which.",
     413: "The body is over the size limit.",
@@ -61,7 +65,7 @@ def doc_callback(blueprint):
     answer depends on whether it checks an API key."""
     keyed = any(getattr(f, "__name__", "") == "_authenticate"
                 for f in blueprint.before_request_funcs.get(None, []))
-    signed = blueprint.name == "payout_callbacks"
+    signed = blueprint.name in SIGNED_BLUEPRINTS
     public = not keyed and not signed
 
     def prepare_doc(doc, doc_info, *, method, **kwargs):

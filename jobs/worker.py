@@ -23,7 +23,7 @@ from apscheduler.schedulers.blocking import BlockingScheduler
 from flask import Flask
 from prometheus_client import CollectorRegistry, Counter, Histogram, start_http_server
 
-from . import analytics, rewards
+from . import analytics, financing, rewards
 
 log = logging.getLogger("refgraph.worker")
 
@@ -33,6 +33,7 @@ JOBS: list[tuple[Callable[[Flask], None], str, dict[str, Any], str]] = [
     (rewards.release_rewards, "interval", {"minutes": 10}, "rewards.release"),
     (rewards.expire_vouchers, "interval", {"hours": 1}, "vouchers.expire"),
     (analytics.refresh_analytics, "interval", {"hours": 1}, "analytics.refresh"),
+    (financing.lapse_applications, "interval", {"minutes": 5}, "financing.lapse"),
 ]
 
 

@@ -38,12 +38,12 @@ def buy_card(g, id, user_id, count=2):
 
 
 def sale(g, id, amount=10_000, vouchers=(), buyer_id="buyer", fee=500, points=100, at=T,
-         carry_period=None):
+         carry_period=None, financing=None):
     return g.write_one(
         "sale_record", id=id, merchant_id="shop", buyer_id=buyer_id, amount=amount,
         currency="CNY", at=at, period="2027-01", items="tea", vouchers=list(vouchers),
         voucher_paid=sum(v["amount"] for v in vouchers), fee_bp=500, fee=fee, points=points,
-        request_hash=f"h-{id}", carry_period=carry_period)
+        request_hash=f"h-{id}", carry_period=carry_period, financing=financing)
 
 
 def refund(g, id, amount, sale_id="s1", at=T + 1, carry_period=None):
@@ -768,9 +768,10 @@ def ask(g, id="w1", amount=100, cash=70):
                        cash_amount=cash, min_amount=10, at=T, request_hash=f"h-{id}")
 
 
-def move(g, to, frm, id="w1"):
+def move(g, to, frm, id="w1", institutions=None):
     return g.write_one("withdrawal_transition", id=id, to=to, reason=None, reference=None,
-                       at=T + 1, voucher_expires_at=FAR, **{"from": frm})
+                       at=T + 1, voucher_expires_at=FAR, institutions=institutions,
+                       **{"from": frm})
 
 
 @contract("metrics_figures")
@@ -808,7 +809,7 @@ def _(g):
     assert move(g, "paid", ["batched"])["outcome"] == "invalid_transition"
     assert move(g, "approved", ["requested"])["outcome"] == "done"
     assert move(g, "approved", ["requested"])["outcome"] == "replayed"
-    g.write("payout_batch_create", id="b1", limit=10, at=T)
+    g.write("payout_batch_create", id="b1", limit=10, at=T, institution_id=None)
     row = move(g, "paid", ["batched"])
     assert (row["outcome"], row["withdrawal"]["status"]) == ("done", "paid")
     assert g.read_one("voucher_get", id="w1-v")["voucher"]["amount"] == 30
@@ -840,12 +841,15 @@ def _(g):
     ask(g, "w1", 100)
     ask(g, "w2", 100)
     move(g, "approved", ["requested"], id="w1")
-    first = g.write_one("payout_batch_create", id="b1", limit=10, at=T)
+    first = g.write_one("payout_batch_create", id="b1", limit=10, at=T,
+                        institution_id=None)
     assert first["withdrawals"] == [{"id": "w1", "user_id": "holder", "cash_amount": 70}]
     move(g, "approved", ["requested"], id="w2")
-    again = g.write_one("payout_batch_create", id="b1", limit=10, at=T)
+    again = g.write_one("payout_batch_create", id="b1", limit=10, at=T,
+                        institution_id=None)
     assert again["withdrawals"] == first["withdrawals"]   # a batch never grows
-    second = g.write_one("payout_batch_create", id="b2", limit=10, at=T)
+    second = g.write_one("payout_batch_create", id="b2", limit=10, at=T,
+                         institution_id=None)
     assert [w["id"] for w in second["withdrawals"]] == ["w2"]
 
 
@@ -981,7 +985,7 @@ def everything_once(g):
     open_run(g)
     ask(g)
     move(g, "approved", ["requested"])
-    g.write("payout_batch_create", id="b1", limit=10, at=T)
+    g.write("payout_batch_create", id="b1", limit=10, at=T, institution_id=None)
     g.write("analytics_snapshot_save", at=T, body='{"users": 4}', users=4)
     g.write("analytics_user_metrics_save", rows=[{"id": "holder", "downline": 2,
                                                   "pagerank": 0.25}], at=T)

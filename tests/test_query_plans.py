@@ -39,6 +39,6 @@ def test_a_sale_looks_users_up_by_index(falkordb_backend, buyer_id):
     text = plan(falkordb_backend, "sale_record", id="s1", merchant_id="m1", buyer_id=buyer_id,
                 amount=1000, currency="CNY", at=at, period="2026-11", items=None,
                 vouchers=[], voucher_paid=0, fee_bp=300, fee=30, points=0,
-                request_hash="h", carry_period=None)
+                request_hash="h", carry_period=None, financing=None)
     assert "Node By Index Scan | (m:User)" in text
     assert "Label Scan" not in text, text

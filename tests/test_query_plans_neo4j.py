@@ -22,8 +22,9 @@ REGISTER = {"id": "new", "name": "New", "roles": ["buyer"], "at": 1, "code": "NE
             "phone_hash": None, "device_id": None, "payment_hash": None}
 SALE = {"id": "s-new", "merchant_id": "m0", "amount": 1_000, "currency": "CNY", "at": 1,
         "period": "2026-11", "items": None, "vouchers": [], "voucher_paid": 0, "fee_bp": 500,
-        "fee": 50, "points": 10, "request_hash": "h", "carry_period": None}
-BATCH_ROW = {k: v for k, v in SALE.items() if k not in ("vouchers", "voucher_paid")}
+        "fee": 50, "points": 10, "request_hash": "h", "carry_period": None, "financing": None}
+BATCH_ROW = {k: v for k, v in SALE.items() if k not in ("vouchers", "voucher_paid",
+                                                         "financing")}
 
 
 @pytest.fixture(scope="module")

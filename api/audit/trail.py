@@ -34,13 +34,13 @@ from typing import Any
 from flask import g, has_request_context
 
 from graph.backend import Backend
-from graph.errors import NotFound, RefgraphError
+from graph.errors import Conflict, NotFound, RefgraphError, Refused
 from graph.rules import RuleSet
-from graph.store import audit, cards, keys, rewards, users
+from graph.store import audit, cards, financing, institutions, keys, rewards, users
 from graph.store import rules as rules_store
 from graph.store import withdrawals as wd
 from graph.store.audit import Actor, Subject, subject
-from graph.vocabulary import ACTIVE, CLOSED, COMPLETED, REVOKED, SUSPENDED, now_ms
+from graph.vocabulary import ACTIVE, CLOSED, COMPLETED, PAYOUTS, REVOKED, SUSPENDED, now_ms
 
 Row = dict[str, Any]
 
@@ -121,12 +121,14 @@ _WITHDRAWAL = ("status", "user_id", "amount", "reason", "reference")
 
 def decide_withdrawal(backend: Backend, withdrawal_id: str, to: str, *,
                       rules: RuleSet | None = None, reason: str | None = None,
-                      reference: str | None = None, actor: Actor | None = None) -> Row:
+                      reference: str | None = None, actor: Actor | None = None,
+                      institutions: list[str] | None = None) -> Row:
     """:func:`graph.store.withdrawals.transition` to ``to`` (approved,
-    rejected, paid, failed), recording ``withdrawal.<to>``."""
+    rejected, paid, failed), recording ``withdrawal.<to>``; ``institutions``
+    for an institution's confirmation (whose batches it may confirm)."""
     was = wd.get(backend, withdrawal_id)
     withdrawal = wd.transition(backend, withdrawal_id, to, rules=rules, reason=reason,
-                               reference=reference)
+                               reference=reference, institutions=institutions)
     if was["status"] != to and withdrawal["status"] == to:
         _record(backend, f"withdrawal.{to}", subject("withdrawal", withdrawal_id), actor,
                 _fields(was, _WITHDRAWAL), _fields(withdrawal, _WITHDRAWAL))
@@ -134,15 +136,102 @@ def decide_withdrawal(backend: Backend, withdrawal_id: str, to: str, *,
 
 
 def create_batch(backend: Backend, batch_id: str, limit: int = 10_000, *,
-                 actor: Actor | None = None) -> tuple[Row, list[Row]]:
-    """:func:`graph.store.withdrawals.create_batch`, recording
-    ``payout_batch.created`` with its count and total when this call made it."""
+                 actor: Actor | None = None,
+                 institution_id: str | None = None) -> tuple[Row, list[Row]]:
+    """:func:`graph.store.withdrawals.create_batch` for ``institution_id``
+    (which must be active and pay out), recording ``payout_batch.created``
+    with its count and total when this call made it."""
+    if institution_id is not None:
+        found = institutions.get(backend, institution_id)
+        if found["status"] != ACTIVE or PAYOUTS not in found["services"]:
+            raise Refused("institution_cannot_pay", f"institution {institution_id!r} is "
+                          f"{found['status']} with services {found['services']}: batches go "
+                          "to an active institution with payouts", "institution_id")
     at = now_ms()
-    batch, items = wd.create_batch(backend, batch_id, limit, at=at)
+    batch, items = wd.create_batch(backend, batch_id, limit, at=at, institution_id=institution_id)
+    if batch["institution_id"] != institution_id:
+        raise Conflict(f"batch {batch_id!r} was made for institution "
+                       f"{batch['institution_id']!r}; use a new id for another batch")
     if batch["created_at"] == at:
         _record(backend, "payout_batch.created", subject("payout_batch", batch["id"]), actor,
-                None, {"count": len(items), "total": sum(w["cash_amount"] for w in items)})
+                None, {"count": len(items), "total": sum(w["cash_amount"] for w in items),
+                       "institution_id": institution_id})
     return batch, items
+
+
+# -- institutions and consumer finance ---------------------------------------------
+
+_INSTITUTION = ("name", "services", "status", "status_reason", "buyer_limit", "fee_bp")
+
+
+def register_institution(backend: Backend, master: bytes, *, actor: Actor | None = None,
+                         **fields: Any) -> tuple[Row, str | None, bool]:
+    """:func:`graph.store.institutions.register`, recording
+    ``institution.registered`` (never the secret)."""
+    record, secret, created = institutions.register(backend, master, **fields)
+    if created:
+        _record(backend, "institution.registered", subject("institution", record["id"]), actor,
+                None, _fields(record, ("currency", *_INSTITUTION)))
+    return record, secret, created
+
+
+def update_institution(backend: Backend, institution_id: str, *, actor: Actor | None = None,
+                       **changes: Any) -> Row:
+    """:func:`graph.store.institutions.update`, recording
+    ``institution.updated`` with the fields that changed."""
+    was = institutions.get(backend, institution_id)
+    record = institutions.update(backend, institution_id, **changes)
+    names = tuple(n for n in _INSTITUTION if was.get(n) != record.get(n))
+    if names:
+        _record(backend, "institution.updated", subject("institution", institution_id), actor,
+                _fields(was, names), _fields(record, names), repeatable=True)
+    return record
+
+
+def rotate_secret(backend: Backend, master: bytes, institution_id: str, change_id: str, *,
+                  actor: Actor | None = None) -> tuple[Row, str, bool]:
+    """:func:`graph.store.institutions.rotate_secret`, recording
+    ``institution.secret_rotated`` (the version and the old one's end, never
+    a secret)."""
+    record, secret, rotated = institutions.rotate_secret(backend, master, institution_id,
+                                                         change_id)
+    if rotated:
+        _record(backend, "institution.secret_rotated", subject("institution", institution_id),
+                actor, {"secret_version": record["secret_version"] - 1},
+                {"secret_version": record["secret_version"],
+                 "previous_until": record["previous_until"]}, repeatable=True)
+    return record, secret, rotated
+
+
+_APPLICATION = ("status", "sale_id", "amount", "reason", "reference", "cancelled_by",
+                "carried_into")
+
+
+def decide_financing(backend: Backend, application_id: str, to: str, *, by: str,
+                     institution_id: str | None = None, reference: str | None = None,
+                     reason: str | None = None, actor: Actor | None = None) -> tuple[Row, bool]:
+    """:func:`graph.store.financing.transition`, recording ``financing.<to>``."""
+    was = financing.get(backend, application_id)
+    application, changed = financing.transition(backend, application_id, to, by=by,
+                                                institution_id=institution_id,
+                                                reference=reference, reason=reason)
+    if changed:
+        _record(backend, f"financing.{to}", subject("financing", application_id), actor,
+                _fields(was, _APPLICATION), _fields(application, _APPLICATION))
+    return application, changed
+
+
+def resolve_mismatch(backend: Backend, reconciliation_id: str, n: int, reason: str, *,
+                     actor: Actor | None = None) -> tuple[Row, bool]:
+    """:func:`graph.store.institutions.resolve`, recording ``mismatch.resolved``."""
+    who = actor or request_actor()
+    mismatch, resolved = institutions.resolve(backend, reconciliation_id, n, reason,
+                                              by=f"{who['type']}:{who['id']}")
+    if resolved:
+        _record(backend, "mismatch.resolved", subject("mismatch", f"{reconciliation_id}|{n}"),
+                who, {"resolution": None},
+                _fields(mismatch, ("kind", "reference", "problem", "resolution")))
+    return mismatch, resolved
 
 
 # -- users ------------------------------------------------------------------------

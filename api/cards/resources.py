@@ -5,6 +5,7 @@ from flask.views import MethodView
 from api import auth
 from api.common import client_id, current_rules, replay_headers, v1_blueprint
 from graph import get_backend
+from graph.errors import Refused
 from graph.store import cards
 
 from .schemas import CardListSchema, CardPurchaseSchema, CardSchema
@@ -20,6 +21,9 @@ class Cards(MethodView):
         """Buy a loyalty card: the buyer becomes a card holder and gets vouchers"""
         auth.allow("operator", "member")
         auth.require_self(body["user_id"])
+        if body["financing"] is not None:
+            raise Refused("card_not_financeable", "a loyalty card is bought from the platform "
+                          "and cannot be financed: pay its price in full", "financing")
         card, created = cards.buy_card(get_backend(), id=client_id(body["id"]),
                                        user_id=body["user_id"], rules=current_rules())
         return card, 201, replay_headers(created)

@@ -7,6 +7,9 @@ class CardPurchaseSchema(Schema):
     id = entity_id(load_default=None,
                    metadata={"description": "purchase id (or send Idempotency-Key)"})
     user_id = entity_id(required=True)
+    financing = fields.Raw(load_default=None, metadata={
+        "description": "not taken: a loyalty card is bought from the platform and cannot be "
+                       "financed (422 card_not_financeable)"})
 
 
 class CardSchema(Schema):

@@ -1,6 +1,7 @@
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from api.common import currency_field, entity_id
+from api.financing.schemas import FinancingInSchema
 from api.pagination import PageArgs
 from graph.money import MAX_AMOUNT
 from graph.store.sales import BATCH_LIMIT
@@ -28,6 +29,11 @@ class SaleInSchema(Schema):
     items = fields.String(load_default=None, validate=validate.Length(max=1000))
     vouchers = fields.List(fields.Nested(VoucherUseSchema), load_default=list,
                            validate=validate.Length(max=20))
+    financing = fields.Nested(FinancingInSchema, load_default=None, allow_none=True, metadata={
+        "description": "part or all of the sale paid on credit from a partner institution: "
+                       "its financing application is created with the sale (refused: no "
+                       "buyer, vouchers too, more than the amount, an unknown or inactive "
+                       "institution, one without consumer_credit, past its per-buyer limit)"})
 
     @validates_schema
     def check(self, data, **kwargs):
@@ -42,7 +48,7 @@ class SaleInSchema(Schema):
 
 class SaleBatchItemSchema(SaleInSchema):
     class Meta:
-        exclude = ("vouchers",)
+        exclude = ("vouchers", "financing")
 
 
 class SaleBatchInSchema(Schema):
@@ -90,6 +96,14 @@ class SaleSchema(Schema):
     refunded_fee = fields.Integer()
     refunded_points = fields.Integer()
     vouchers = fields.List(fields.Nested(VoucherPaidSchema))
+    financing_id = fields.String(allow_none=True, metadata={
+        "description": "its financing application (GET /v1/financing/applications/{id})"})
+    financed_amount = fields.Integer(allow_none=True)
+    financing_status = fields.String(allow_none=True, metadata={
+        "description": "the application's status; points are earned once disbursed"})
+    voided_at = fields.Integer(allow_none=True, metadata={
+        "description": "its financing was declined or cancelled: the sale is void, its fee "
+                       "reversed"})
 
 
 class SaleListArgs(PageArgs):

@@ -1,14 +1,11 @@
 """Withdrawals of reward cash, payout batches and the institution's callbacks."""
 
-import json
 import uuid
 
 from flask import current_app, g, request
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
-from marshmallow import ValidationError
-
-from api import auth
+from api import auth, signed
 from api.audit import trail
 from api.common import client_id, current_rules, replay_headers, v1_blueprint
 from api.pagination import decode, page, page_of
@@ -102,36 +99,48 @@ class Batches(MethodView):
         auth.allow("operator")
         batch_id = client_id(body["id"]) if (body["id"] or "Idempotency-Key" in request.headers
                                              ) else "batch-" + uuid.uuid4().hex[:12]
-        batch, items = trail.create_batch(get_backend(), batch_id, body["limit"])
-        where = institution(current_app.config).submit(batch["id"], items)
-        return {"id": batch["id"], "count": len(items),
-                "total": sum(w["cash_amount"] for w in items), "file": where,
-                "withdrawals": items}, 201
+        institution_id = body["institution_id"] or current_app.config.get("PAYOUT_INSTITUTION")
+        batch, items = trail.create_batch(get_backend(), batch_id, body["limit"],
+                                          institution_id=institution_id)
+        where = institution(current_app.config).submit(batch["id"], items,
+                                                       batch["institution_id"])
+        return {"id": batch["id"], "institution_id": batch["institution_id"],
+                "count": len(items), "total": sum(w["cash_amount"] for w in items),
+                "file": where, "withdrawals": items}, 201
 
 
 @callbacks.route("/payouts/confirmations")
 class Confirmations(MethodView):
     @callbacks.response(200, WithdrawalSchema)
-    @callbacks.doc(security=[], parameters=[{
-        "in": "header", "name": "X-Refgraph-Signature", "required": True,
-        "schema": {"type": "string"},
-        "description": "sha256=<hex HMAC-SHA256 of the raw body with the shared secret>"}],
-        requestBody={"required": True, "content": {"application/json": {
-            "schema": ConfirmationSchema}}})
+    @callbacks.doc(security=[], parameters=signed.header_docs(legacy=True),
+                   requestBody={"required": True, "content": {"application/json": {
+                       "schema": ConfirmationSchema}}})
     def post(self):
-        """The institution confirms a payout as paid or failed (HMAC-signed body)"""
+        """The institution confirms a payout as paid or failed (signed body)
+
+        Signed by the institution the withdrawal's batch was made for, with its
+        own secret; or, without X-Refgraph-Institution, with the global
+        REFGRAPH_PAYOUT_SECRET, which stands for one institution only: the one
+        REFGRAPH_PAYOUT_INSTITUTION names and the batches made without one."""
         raw = request.get_data()
-        if not verify(current_app.config.get("PAYOUT_SECRET"), raw,
-                      request.headers.get("X-Refgraph-Signature")):
-            abort(401, message="The signature is missing or wrong: sign the raw body with "
-                               "HMAC-SHA256 and the shared secret (REFGRAPH_PAYOUT_SECRET).")
-        try:
-            body = ConfirmationSchema().load(json.loads(raw or b"null") or {})
-        except (ValueError, ValidationError) as exc:
-            errors = getattr(exc, "messages", {"body": ["not a JSON object"]})
-            abort(422, message="The confirmation is invalid; see errors.", errors=errors)
+        fallback = current_app.config.get("PAYOUT_INSTITUTION")
+        if signed.INSTITUTION_HEADER in request.headers:
+            institution = signed.signed_by(raw)
+            speaks_for = [institution["id"]] + ([""] if institution["id"] == fallback else [])
+            actor = {"type": "institution", "id": institution["id"], "role": None}
+        else:
+            if not verify(current_app.config.get("PAYOUT_SECRET"), raw,
+                          request.headers.get("X-Refgraph-Signature")):
+                abort(401, message="The signature is missing or wrong: an institution names "
+                                   "itself in X-Refgraph-Institution and signs with its own "
+                                   "secret; the fallback signs the raw body with HMAC-SHA256 "
+                                   "and the shared secret (REFGRAPH_PAYOUT_SECRET).")
+            speaks_for = [""] + ([fallback] if fallback else [])
+            actor = trail.INSTITUTION
+        body = signed.load_body(ConfirmationSchema(), raw)
         return trail.decide_withdrawal(get_backend(), body["withdrawal_id"], body["status"],
                                        rules=current_rules(), reason=body["reason"],
-                                       reference=body["reference"], actor=trail.INSTITUTION)
+                                       reference=body["reference"], actor=actor,
+                                       institutions=speaks_for)
 
 

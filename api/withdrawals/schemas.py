@@ -25,6 +25,8 @@ class WithdrawalSchema(Schema):
     reason = fields.String(allow_none=True)
     reference = fields.String(allow_none=True)
     batch_id = fields.String(allow_none=True)
+    institution_id = fields.String(allow_none=True, metadata={
+        "description": "the institution its batch was made for"})
 
 
 class WithdrawalListArgs(PageArgs):
@@ -39,10 +41,14 @@ class DecisionSchema(Schema):
 class BatchInSchema(Schema):
     id = entity_id(load_default=None)
     limit = fields.Integer(load_default=10_000, validate=validate.Range(1, 100_000))
+    institution_id = entity_id(load_default=None, metadata={
+        "description": "the institution paying the batch out (active, with payouts); default "
+                       "REFGRAPH_PAYOUT_INSTITUTION, else none (the global secret's)"})
 
 
 class BatchSchema(Schema):
     id = fields.String()
+    institution_id = fields.String(allow_none=True)
     count = fields.Integer()
     total = fields.Integer()
     file = fields.String(metadata={"description": "where the payout file was written"})

@@ -11,7 +11,7 @@
 // Outcomes: done, replayed, unknown_withdrawal, invalid_transition.
 // Returns: outcome, withdrawal {id, user_id, amount, cash_amount,
 // voucher_amount, status, requested_at, decided_at, settled_at, reason,
-// reference, batch_id}.
+// reference, batch_id, institution_id}.
 OPTIONAL MATCH (w:Withdrawal {id: $id})
 // Lock first (cypher/DIALECTS.md, "Concurrency"): a plain SET, a no-op when
 // w is null.
@@ -54,4 +54,4 @@ FOREACH (_ IN CASE WHEN outcome = 'done' THEN [1] ELSE [] END |
                       credit: 'user:' + u.id + ':vouchers'}))))
 RETURN outcome, CASE WHEN w IS NULL THEN null ELSE w {
   .id, .user_id, .amount, .cash_amount, .voucher_amount, .status, .requested_at, .decided_at,
-  .settled_at, .reason, .reference, .batch_id} END AS withdrawal
+  .settled_at, .reason, .reference, .batch_id, .institution_id} END AS withdrawal

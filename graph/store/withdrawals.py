@@ -71,12 +71,16 @@ def request(backend: Backend, *, id: str, user_id: str, amount: int, rules: Rule
 
 def transition(backend: Backend, withdrawal_id: str, to: str, *, rules: RuleSet | None = None,
                reason: str | None = None, reference: str | None = None,
-               at: int | None = None) -> Row:
+               at: int | None = None, institutions: list[str] | None = None) -> Row:
+    """Move a withdrawal to ``to``.  ``institutions``: for an institution's
+    confirmation, the institutions it speaks for (``''``: batches made
+    without one); a withdrawal batched for another is unknown to it."""
     at = at or now_ms()
     days = rules.withdrawal_voucher_days if rules else 365
     row = backend.write_one(
         "withdrawal_transition", id=withdrawal_id, to=to, **{"from": TRANSITIONS[to]},
-        reason=reason, reference=reference, at=at, voucher_expires_at=at + days * DAY_MS)
+        reason=reason, reference=reference, at=at, voucher_expires_at=at + days * DAY_MS,
+        institutions=institutions)
     _, row = TRANSITION.settle(backend, row, id=withdrawal_id, to=to)
     return row["withdrawal"]
 
@@ -95,7 +99,13 @@ def list_withdrawals(backend: Backend, *, status: str | None = None, user_id: st
 
 
 def create_batch(backend: Backend, batch_id: str, limit: int = 10_000,
-                 at: int | None = None) -> tuple[Row, list[Row]]:
-    row = backend.write_one("payout_batch_create", id=batch_id, limit=limit, at=at or now_ms())
+                 at: int | None = None,
+                 institution_id: str | None = None) -> tuple[Row, list[Row]]:
+    """Gather approved withdrawals into batch ``batch_id`` for institution
+    ``institution_id`` (``None``: the one the global payout secret stands
+    for).  A batch id used before answers its batch, whatever institution it
+    was made for (the caller compares)."""
+    row = backend.write_one("payout_batch_create", id=batch_id, limit=limit, at=at or now_ms(),
+                            institution_id=institution_id)
     assert row is not None  # MERGE of the batch: always one row
     return row["batch"], row["withdrawals"]

@@ -1,0 +1,167 @@
+"""Partner financial institutions, their statements and reconciliations (operators)."""
+
+import uuid
+
+from flask import request
+from flask.views import MethodView
+from flask_smorest import abort
+
+from api import auth, signed
+from api.audit import trail
+from api.common import client_id, replay_headers, v1_blueprint
+from api.pagination import decode, page, page_of
+from api.rewards.resources import _check_period
+from graph import get_backend
+from graph.store import institutions
+
+from .schemas import (
+    InstitutionInSchema,
+    InstitutionPatchSchema,
+    InstitutionSchema,
+    InstitutionSecretSchema,
+    MismatchSchema,
+    ReconciliationInSchema,
+    ReconciliationListArgs,
+    ReconciliationSchema,
+    ResolutionInSchema,
+    RotationInSchema,
+    StatementSchema,
+)
+
+blp = v1_blueprint("institutions", __name__,
+                   "Partner financial institutions: payouts, consumer credit, statements")
+
+
+@blp.route("/institutions")
+class Institutions(MethodView):
+    @blp.arguments(InstitutionInSchema)
+    @blp.response(201, InstitutionSecretSchema)
+    def post(self, body):
+        """Register a partner institution; the answer shows its signing secret
+
+        The secret is shown to this request and its retries with the same
+        body, never again (rotate to get a new one)."""
+        auth.allow("operator")
+        record, secret, created = trail.register_institution(get_backend(), signed.master(),
+                                                             **body)
+        return {**record, "secret": secret}, 201, replay_headers(created)
+
+    @blp.arguments(ReconciliationListArgs, location="query")
+    @blp.response(200, page_of(InstitutionSchema))
+    def get(self, args):
+        """List the institutions"""
+        auth.allow("operator")
+        items = institutions.list_institutions(get_backend(), after=decode(args["cursor"]),
+                                               limit=args["limit"])
+        return page(items, args["limit"], lambda i: i["id"])
+
+
+@blp.route("/institutions/<institution_id>")
+class Institution(MethodView):
+    @blp.response(200, InstitutionSchema)
+    def get(self, institution_id):
+        """Read an institution (never its secret)"""
+        auth.allow("operator")
+        return institutions.get(get_backend(), institution_id)
+
+    @blp.arguments(InstitutionPatchSchema)
+    @blp.response(200, InstitutionSchema)
+    def patch(self, body, institution_id):
+        """Change an institution: name, services, status, per-buyer limit, fee
+
+        Applications already made keep the fee they were made with."""
+        auth.allow("operator")
+        limit = {"buyer_limit": body.pop("buyer_limit"), "set_buyer_limit": True} \
+            if "buyer_limit" in body else {}
+        return trail.update_institution(get_backend(), institution_id, **body, **limit)
+
+
+@blp.route("/institutions/<institution_id>/secret")
+class Secret(MethodView):
+    @blp.arguments(RotationInSchema)
+    @blp.response(201, InstitutionSecretSchema)
+    def post(self, body, institution_id):
+        """Rotate the institution's signing secret; the old one verifies 24 more hours
+
+        The new secret is shown to this request and its retries with the same
+        id while it is current."""
+        auth.allow("operator")
+        change = client_id(body["id"]) if (body["id"] or "Idempotency-Key" in request.headers
+                                           ) else "rot-" + uuid.uuid4().hex[:12]
+        record, secret, rotated = trail.rotate_secret(get_backend(), signed.master(),
+                                                      institution_id, change)
+        return {**record, "secret": secret}, 201, replay_headers(rotated)
+
+
+@blp.route("/institutions/<institution_id>/statements/<period:period>")
+class Statement(MethodView):
+    @blp.response(200, StatementSchema)
+    def get(self, institution_id, period):
+        """The institution's statement for a period: payouts, financing and fees, as a file"""
+        auth.allow("operator")
+        _check_period(period)
+        rows, text = institutions.statement(get_backend(), institution_id, period)
+        return {"institution_id": institution_id, "period": period, "count": len(rows),
+                "rows": rows, "csv": text}
+
+
+@blp.route("/institutions/<institution_id>/reconciliations")
+class Reconciliations(MethodView):
+    @blp.arguments(ReconciliationInSchema)
+    @blp.response(201, ReconciliationSchema)
+    def post(self, body, institution_id):
+        """Reconcile the institution's own statement with refgraph's; changes nothing
+
+        Every mismatch (missing on either side, different amount, different
+        status) is recorded, to be resolved with a reason."""
+        auth.allow("operator")
+        _check_period(body["period"])
+        who = trail.request_actor()
+        reconciliation, items, created = institutions.record_reconciliation(
+            get_backend(), id=client_id(body["id"]), institution_id=institution_id,
+            period=body["period"], text=body["statement"],
+            recorded_by=f"{who['type']}:{who['id']}")
+        return {**reconciliation, "items": items}, 201, replay_headers(created)
+
+    @blp.arguments(ReconciliationListArgs, location="query")
+    @blp.response(200, page_of(ReconciliationSchema))
+    def get(self, args, institution_id):
+        """The institution's reconciliations, newest first (without their mismatches)"""
+        auth.allow("operator")
+        institutions.get(get_backend(), institution_id)
+        items = institutions.list_reconciliations(get_backend(), institution_id,
+                                                  before=decode(args["cursor"]),
+                                                  limit=args["limit"])
+        return page(items, args["limit"], lambda r: [r["at"], r["id"]])
+
+
+def _reconciliation(institution_id, reconciliation_id):
+    reconciliation, items = institutions.get_reconciliation(get_backend(), reconciliation_id)
+    if reconciliation["institution_id"] != institution_id:
+        abort(404, message=f"institution {institution_id!r} has no reconciliation "
+                           f"{reconciliation_id!r}; check both ids")
+    return reconciliation, items
+
+
+@blp.route("/institutions/<institution_id>/reconciliations/<reconciliation_id>")
+class Reconciliation(MethodView):
+    @blp.response(200, ReconciliationSchema)
+    def get(self, institution_id, reconciliation_id):
+        """A reconciliation with each mismatch and how it was resolved"""
+        auth.allow("operator")
+        reconciliation, items = _reconciliation(institution_id, reconciliation_id)
+        return {**reconciliation, "items": items}
+
+
+@blp.route("/institutions/<institution_id>/reconciliations/<reconciliation_id>"
+           "/mismatches/<int:n>/resolution")
+class Resolution(MethodView):
+    @blp.arguments(ResolutionInSchema)
+    @blp.response(200, MismatchSchema)
+    def post(self, body, institution_id, reconciliation_id, n):
+        """Resolve a mismatch: record what was found and done, with a reason (audited)"""
+        auth.allow("operator")
+        _reconciliation(institution_id, reconciliation_id)
+        mismatch, resolved = trail.resolve_mismatch(get_backend(), reconciliation_id, n,
+                                                    body["reason"])
+        return mismatch, 200, replay_headers(resolved)
