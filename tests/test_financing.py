@@ -1,0 +1,376 @@
+"""Consumer finance end to end (issue 17): a simulated institution, a real
+HTTP server of its own that signs its callbacks with its own secret, decides
+on financed sales made through a real refgraph server: it approves and
+disburses one, declines another and lets a third lapse.  Balances, points,
+fees, rewards and the ledger are checked exactly; bad signatures, replays,
+stale callbacks and callbacks for another institution's application are
+refused or idempotent.
+
+The institution signs as the README tells it to, with its own code here
+(hmac over ``<t>.<institution id>.<raw body>``), not refgraph's."""
+
+import hashlib
+import hmac
+import json
+import threading
+import time
+import urllib.error
+import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from api import create_app
+from graph.rules import DEFAULT_RULES, period_bounds
+from graph.store import financing, ledger, rewards, sales
+from graph.store import rules as rules_store
+
+from browser_harness import serve
+from test_rewards import AFTER_NOV, DAY, NOV, OCT, at, build_example
+
+KEY = "dGVzdC1tYXN0ZXIta2V5LW9mLXJlZmdyYXBoLTMyLWJ5dGVz"  # 32 bytes, base64url
+HOUR = 3_600_000
+
+
+def post(url, body, headers=None):
+    """POST JSON over real HTTP: (status, body, headers)."""
+    data = body if isinstance(body, bytes) else json.dumps(body).encode()
+    request = urllib.request.Request(url, data=data, method="POST", headers={
+        "Content-Type": "application/json", **(headers or {})})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            return answer.status, json.loads(answer.read() or b"null"), dict(answer.headers)
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read() or b"null"), dict(error.headers)
+
+
+class Institution:
+    """A lender with its own server: the storefront's checkout hands it an
+    application (POST /applications); it approves and disburses up to
+    ``approve_up_to``, declines from ``decline_from``, and leaves what lies
+    between for a human review that never comes (the application lapses)."""
+
+    approve_up_to, decline_from = 20_000, 50_000
+
+    def __init__(self, institution_id, secret, refgraph):
+        self.id, self.secret, self.refgraph = institution_id, secret, refgraph
+        self.sent = []
+        owner = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):
+                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                answers = owner.decide(body["application_id"], body["amount"])
+                payload = json.dumps(answers).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return f"http://127.0.0.1:{self.server.server_port}"
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join(10)
+
+    def signed(self, body, at=None, secret=None):
+        raw = json.dumps(body).encode()
+        at = at or int(time.time() * 1000)
+        mac = hmac.new((secret or self.secret).encode(), f"{at}.{self.id}.".encode() + raw,
+                       hashlib.sha256).hexdigest()
+        return raw, {"X-Refgraph-Institution": self.id,
+                     "X-Refgraph-Signature": f"t={at},v1={mac}"}
+
+    def callback(self, body, **kwargs):
+        raw, headers = self.signed(body, **kwargs)
+        self.sent.append((raw, headers))
+        return post(f"{self.refgraph}/v1/financing/callbacks", raw, headers)
+
+    def decide(self, application_id, amount):
+        if amount <= self.approve_up_to:
+            steps = [("approved", "LOAN-7-OK"), ("disbursed", "LOAN-7-PAID")]
+        elif amount >= self.decline_from:
+            steps = [("declined", "LOAN-8-NO")]
+        else:
+            return []                          # in review: no answer
+        return [self.callback({"application_id": application_id, "status": status,
+                               "reference": ref, "reason": "credit policy"})[:2]
+                for status, ref in steps]
+
+
+@pytest.fixture
+def world(graph_backend):
+    """The README's worked example (October 2026), an operator key and a
+    refgraph server over HTTP with the institutions' master key."""
+    from graph.store import keys
+
+    build_example(graph_backend)
+    app = create_app({"TESTING": True, "GRAPH_BACKEND": graph_backend,
+                      "INSTITUTION_KEY": KEY})
+    operator = keys.create(graph_backend, "operator")[0]
+    with serve(app) as base:
+        yield {"g": graph_backend, "base": base, "app": app,
+               "auth": {"Authorization": f"Bearer {operator}"}}
+
+
+def register(world, institution_id="bank-a", **fields):
+    status, body, _ = post(f"{world['base']}/v1/institutions", {
+        "id": institution_id, "name": "Bank A", "services": ["consumer_credit", "payouts"],
+        "buyer_limit": 200_000, "fee_bp": 150, **fields}, world["auth"])
+    assert status == 201, body
+    assert body["secret"].startswith("rgs_") and "salt" not in body
+    return body["secret"]
+
+
+def financed_sale(world, id, merchant, amount, financed, day, institution="bank-a"):
+    status, body, _ = post(f"{world['base']}/v1/sales", {
+        "id": id, "merchant_id": merchant, "buyer_id": "ben", "amount": amount,
+        "currency": "CNY", "at": at(OCT, day),
+        "financing": {"institution_id": institution, "amount": financed, "installments": 6}},
+        world["auth"])
+    assert status == 201, body
+    return body
+
+
+def test_an_institution_approves_one_declines_one_and_lets_one_lapse(world, monkeypatch):
+    g = world["g"]
+    secret = register(world)
+    bought = [financed_sale(world, "fa", "m1", 12_000, 10_000, 12),   # fee 600
+              financed_sale(world, "fd", "m2", 60_000, 60_000, 13),   # fee 3 000
+              financed_sale(world, "fl", "m3", 30_000, 30_000, 14)]   # fee 1 500
+    assert [(s["fee"], s["points"], s["financing_status"]) for s in bought] == [
+        (600, 0, "applied"), (3_000, 0, "applied"), (1_500, 0, "applied")]
+    with Institution("bank-a", secret, world["base"]) as lender:
+        for sale in bought:
+            status, answers, _ = post(f"{lender}/applications", {
+                "application_id": sale["financing_id"], "amount": sale["financed_amount"]})
+            assert status == 200
+            assert all(code == 200 for code, _ in answers), answers
+    assert {a["id"]: a["status"] for a in financing.list_applications(g)} == {
+        "fa": "disbursed", "fd": "declined", "fl": "applied"}
+
+    # the third lapses when the worker runs after financing_lapse_hours (72)
+    from jobs import financing as jobs
+
+    lapse_at = financing.get(g, "fl")["lapse_at"]
+    monkeypatch.setattr("graph.store.financing.now_ms", lambda: lapse_at - 1)
+    jobs.lapse_applications(world["app"])
+    assert financing.get(g, "fl")["status"] == "applied"           # not yet
+    monkeypatch.setattr("graph.store.financing.now_ms", lambda: lapse_at)
+    jobs.lapse_applications(world["app"])
+    jobs.lapse_applications(world["app"])                         # idempotent
+    lapsed = financing.get(g, "fl")
+    assert (lapsed["status"], lapsed["cancelled_by"]) == ("cancelled", "lapse")
+
+    # points: only the disbursed sale's, 1 % of 12 000
+    assert sales.balances(g, "ben")["points"] == 120
+    got = {s: sales.get_sale(g, s) for s in ("fa", "fd", "fl")}
+    assert [(got[s]["points"], got[s]["voided_at"] is not None) for s in got] == [
+        (120, False), (0, True), (0, True)]
+    # fees: the void sales left their merchants' fee totals
+    totals = {row["merchant_id"]: row for row in g.read("reward_bases_level1", period="2026-10")}
+    assert (totals["m1"]["fees"], totals["m2"]["fees"], totals["m3"]["fees"]) == \
+        (500 + 600, 1_000, 167)
+    # rewards: Carol's base 1 100 + 750 + 167 + 0 = 2 017, tier 2 (15 %) -> 302
+    run = rewards.run(g, "2026-10", now=AFTER_NOV)
+    assert (run["rewards"], sales.balances(g, "carol")["cash_pending"]) == (302 + 25, 302)
+    # the ledger: the institution owes 10 000 less its 1.5 % fee, the platform owes m1 as much
+    balances = ledger.balances(g)
+    assert balances["institution:bank-a:receivable"] == -9_850
+    assert balances["merchant:m1:financing_payable"] == 9_850
+    assert balances["platform:fees"] == 500 + 1_000 + 167 + 50 + 250 - 250 - 50 + 600
+    assert ledger.check(g) == []
+
+
+def test_callbacks_are_verified_per_institution_and_idempotent(world):
+    g = world["g"]
+    secret_a = register(world, "bank-a")
+    secret_b = register(world, "bank-b", name="Bank B")
+    financed_sale(world, "fa", "m1", 12_000, 10_000, 12)
+    financed_sale(world, "fb", "m1", 5_000, 5_000, 13, institution="bank-b")
+    url = f"{world['base']}/v1/financing/callbacks"
+    a = Institution("bank-a", secret_a, world["base"])
+    approve = {"application_id": "fa", "status": "approved", "reference": "R1"}
+
+    raw, headers = a.signed(approve, secret="rgs_not-the-secret")
+    assert post(url, raw, headers)[0] == 401                        # a wrong secret
+    raw, headers = a.signed(approve)
+    assert post(url, raw, {**headers, "X-Refgraph-Institution": "bank-b"})[0] == 401
+    assert post(url, raw + b" ", headers)[0] == 401                 # a changed body
+    assert post(url, raw, {"X-Refgraph-Signature": headers["X-Refgraph-Signature"]})[0] == 401
+    stale = a.signed(approve, at=int(time.time() * 1000) - 301_000)
+    status, body, _ = post(url, *stale)
+    assert status == 401 and "300 s" in body["message"]
+    assert financing.get(g, "fa")["status"] == "applied"            # none of them did anything
+
+    status, first, replay = post(url, raw, headers)
+    assert status == 200 and first["status"] == "approved" and "Idempotent-Replayed" not in replay
+    status, again, replay = post(url, raw, headers)                 # the same callback again
+    assert status == 200 and again == first and replay["Idempotent-Replayed"] == "true"
+    status, body, _ = a.callback({"application_id": "fa", "status": "disbursed",
+                                  "reference": "R1"})
+    assert (status, body["code"]) == (409, "reference_reused")
+    # bank-a's valid signature on bank-b's application: unknown to bank-a
+    status, body, _ = a.callback({"application_id": "fb", "status": "approved",
+                                  "reference": "R2"})
+    assert status == 404 and financing.get(g, "fb")["status"] == "applied"
+    status, body, _ = a.callback({"application_id": "fa", "status": "declined",
+                                  "reference": "R3"})
+    assert (status, body["code"]) == (409, "invalid_transition")   # approved: cannot decline
+    assert a.callback({"application_id": "fa", "status": "disbursed",
+                       "reference": "R4"})[0] == 200
+    assert a.callback({"application_id": "fa", "status": "disbursed",
+                       "reference": "R5"})[2]["Idempotent-Replayed"] == "true"
+    assert sales.balances(g, "ben")["points"] == 120               # earned once
+    status, body, _ = post(url, b'{"application_id": "fa", "status": "lost"}',
+                           a.signed({})[1])
+    assert status == 401                                            # signed another body
+    raw = b'{"application_id": "fa", "status": "lost", "reference": "x"}'
+    _, headers = a.signed({})
+    mac = hmac.new(secret_a.encode(), headers["X-Refgraph-Signature"][2:15].encode()
+                   + b".bank-a." + raw, hashlib.sha256).hexdigest()
+    headers["X-Refgraph-Signature"] = headers["X-Refgraph-Signature"].split(",")[0] + ",v1=" + mac
+    status, body, _ = post(url, raw, headers)
+    assert status == 422 and "status" in body["errors"]
+
+
+def test_a_rotated_secret_keeps_the_old_one_for_the_overlap(world):
+    old = register(world)
+    financed_sale(world, "fa", "m1", 12_000, 10_000, 12)
+    status, rotated, _ = post(f"{world['base']}/v1/institutions/bank-a/secret", {"id": "rot-1"},
+                              world["auth"])
+    assert status == 201 and rotated["secret"] != old and rotated["secret_version"] == 2
+    again = post(f"{world['base']}/v1/institutions/bank-a/secret", {"id": "rot-1"},
+                 world["auth"])
+    assert again[1]["secret"] == rotated["secret"] and again[2]["Idempotent-Replayed"] == "true"
+    lender = Institution("bank-a", old, world["base"])
+    assert lender.callback({"application_id": "fa", "status": "approved",
+                            "reference": "R1"})[0] == 200           # the old one, in the overlap
+    lender.secret = rotated["secret"]
+    assert lender.callback({"application_id": "fa", "status": "disbursed",
+                            "reference": "R2"})[0] == 200
+    # a second rotation ends the first one's overlap: the first secret is refused
+    post(f"{world['base']}/v1/institutions/bank-a/secret", {"id": "rot-2"}, world["auth"])
+    lender.secret = old
+    assert lender.callback({"application_id": "fa", "status": "disbursed",
+                            "reference": "R2"})[0] == 401
+    status, body, _ = post(f"{world['base']}/v1/institutions/bank-a/secret", {"id": "rot-1"},
+                           world["auth"])
+    assert (status, body["code"]) == (409, "superseded")
+    status, body, _ = post(f"{world['base']}/v1/institutions/bank-a", {}, world["auth"])
+    assert status == 405                                            # read with GET, never shown
+
+
+def test_financing_refusals(world):
+    g = world["g"]
+    register(world)
+    register(world, "payer", name="Payer", services=["payouts"])
+    url, auth = f"{world['base']}/v1/sales", world["auth"]
+
+    def refused(body, code, field="financing"):
+        status, answer, _ = post(url, {"id": "x", "merchant_id": "m1", "buyer_id": "ben",
+                                       "amount": 10_000, "currency": "CNY", "at": at(OCT, 20),
+                                       **body}, auth)
+        assert (status, answer["code"]) == (422, code), answer
+        assert field in answer["errors"]
+
+    plan = {"institution_id": "bank-a", "amount": 10_000, "installments": 3}
+    refused({"financing": {**plan, "institution_id": "payer"}}, "no_consumer_credit")
+    refused({"financing": {**plan, "institution_id": "ghost"}}, "unknown_institution")
+    refused({"financing": {**plan, "amount": 10_001}}, "financing_exceeds_sale")
+    refused({"financing": plan, "buyer_id": None}, "financing_needs_buyer", "buyer_id")
+    status, _, _ = post(f"{world['base']}/v1/vouchers", {
+        "id": "gift", "owner_id": "ben", "amount": 1_000, "expires_at": 4_102_444_800_000}, auth)
+    refused({"financing": {**plan, "amount": 9_000}, "vouchers": [{"id": "gift", "amount": 500}]},
+            "financing_with_vouchers", "vouchers")
+    # the per-buyer limit: undecided applications at the institution, this one included
+    post(f"{world['base']}/v1/institutions/bank-a", {}, auth)
+    patch = urllib.request.Request(f"{world['base']}/v1/institutions/bank-a", method="PATCH",
+                                   data=json.dumps({"buyer_limit": 15_000}).encode(),
+                                   headers={"Content-Type": "application/json", **auth})
+    with urllib.request.urlopen(patch) as answer:
+        assert json.loads(answer.read())["buyer_limit"] == 15_000
+    financed_sale(world, "f1", "m1", 10_000, 10_000, 12)
+    refused({"financing": {**plan, "amount": 5_001}}, "financing_limit")
+    financed_sale(world, "f2", "m1", 10_000, 5_000, 13)             # exactly the limit
+    financing.transition(g, "f1", "declined", by="institution", reference="no")
+    financed_sale(world, "f3", "m1", 10_000, 10_000, 14)            # f1 decided: room again
+    patch = urllib.request.Request(f"{world['base']}/v1/institutions/bank-a", method="PATCH",
+                                   data=json.dumps({"status": "inactive"}).encode(),
+                                   headers={"Content-Type": "application/json", **auth})
+    urllib.request.urlopen(patch).close()
+    refused({"financing": plan}, "institution_inactive")
+    status, answer, _ = post(f"{world['base']}/v1/cards", {
+        "id": "card-x", "user_id": "ben", "financing": plan}, auth)
+    assert (status, answer["code"]) == (422, "card_not_financeable")
+    status, answer, _ = post(f"{world['base']}/v1/sales:batch", {"sales": [{
+        "id": "b1", "merchant_id": "m1", "amount": 100, "currency": "CNY",
+        "financing": plan}]}, auth)
+    assert status == 422 and "financing" in json.dumps(answer["errors"])
+    # an undecided financed sale cannot be refunded; a void one neither
+    for sale_id, code in (("f2", "financing_undecided"), ("f1", "sale_void")):
+        status, answer, _ = post(f"{world['base']}/v1/sales/{sale_id}/refunds",
+                                 {"id": f"r-{sale_id}", "amount": 100}, auth)
+        assert (status, answer["code"]) == (409, code)
+
+
+def test_a_decline_after_the_period_was_run_is_taken_back_in_the_next(world):
+    """October's run pays Carol on m1's financed sale; the institution declines
+    in November: the fee comes back out of November's base (carried, as a
+    late refund is under late_sales = carry, though late_sales is refuse):
+    Carol's November line is a clawback of exactly what October paid on it."""
+    g = world["g"]
+    register(world)
+    financed_sale(world, "fa", "m1", 20_000, 20_000, 12)            # fee 1 000
+    october = rewards.run(g, "2026-10", now=AFTER_NOV)
+    # Carol: (500 + 1 000) + 750 + 167 + 0 = 2 417 at 15 % -> 362 (212 without the sale)
+    assert october["rewards"] == 362 + 25
+    assert rules_store.rules_at(g).late_sales == "refuse"
+    application, changed = financing.transition(g, "fa", "declined", by="institution",
+                                                institution_id="bank-a", reference="no",
+                                                at=NOV[0] + 2 * DAY)
+    assert changed and application["carried_into"] == "2026-11"
+    assert sales.get_sale(g, "fa")["period"] == "2026-10"           # the sale keeps its period
+    november = {row["merchant_id"]: row for row in
+                g.read("reward_bases_level1", period="2026-11")}
+    assert (november["m1"]["refunded_fees"], november["m1"]["carried_refunded_fees"]) == \
+        (1_000, 1_000)
+    lines = {line.referrer_id: line for line in rewards.compute(g, "2026-11")}
+    assert (lines["carol"].base, lines["carol"].amount) == (-1_000, -150)
+    # October's figures stay as they were run
+    assert rewards.get_run(g, "2026-10")["rewards"] == 362 + 25
+    assert ledger.check(g) == []
+
+
+def test_lapse_uses_the_rule_of_the_sale(world):
+    g = world["g"]
+    register(world)
+    old = financed_sale(world, "f0", "m1", 1_000, 1_000, 12)       # October: 72 hours
+    rules_store.change(g, {"financing_lapse_hours": 1})
+    before = int(time.time() * 1000)
+    status, sale, _ = post(f"{world['base']}/v1/sales", {
+        "id": "fa", "merchant_id": "m1", "buyer_id": "ben", "amount": 1_000, "currency": "CNY",
+        "financing": {"institution_id": "bank-a", "amount": 1_000, "installments": 1}},
+        world["auth"])
+    assert status == 201
+    assert financing.get(g, old["id"])["lapse_at"] >= before - 60_000 + 72 * HOUR
+    application = financing.get(g, sale["financing_id"])
+    assert before + HOUR <= application["lapse_at"] <= int(time.time() * 1000) + HOUR
+    assert financing.lapse_due(g, now=application["lapse_at"] - 1) == {"lapsed": [],
+                                                                        "skipped": []}
+    assert financing.lapse_due(g, now=application["lapse_at"]) == {"lapsed": ["fa"],
+                                                                    "skipped": []}
+    assert financing.get(g, "f0")["status"] == "applied"
+    assert financing.lapse_due(g, now=application["lapse_at"] + 1) == {"lapsed": [],
+                                                                        "skipped": []}
+    assert period_bounds("2026-10") == OCT and DEFAULT_RULES.financing_lapse_hours == 72
