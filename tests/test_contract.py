@@ -389,6 +389,7 @@ def _(g):
     assert sale(g, "s8", at=T + 20, carry_period="2027-03")["sale"]["period"] == "2027-03"
     total = g.read_one("sale_get", id="s2")
     assert total["sale"]["vouchers"] == [{"id": "gift", "amount": 500}]
+    financed_sale_contract(g)
 
 
 @contract("sale_get")
@@ -399,7 +400,8 @@ def _(g):
                    "items": "tea",
                    "voucher_paid": 200, "fee_bp": 500, "fee": 500, "points": 100,
                    "refunded_amount": 0, "refunded_fee": 0, "refunded_points": 0,
-                   "vouchers": [{"id": "gift", "amount": 200}]}
+                   "vouchers": [{"id": "gift", "amount": 200}], "financing_id": None,
+                   "financed_amount": None, "financing_status": None, "voided_at": None}
 
 
 def _list(g, name, **kw):
@@ -444,6 +446,11 @@ def _(g):
     late = refund(g, "r6", 1_000, sale_id="s2", carry_period="2027-02")
     assert late["outcome"] == "created" and late["refund"]["fee"] == 50
     assert (late["refund"]["period"], late["refund"]["carried_from"]) == ("2027-02", "2027-01")
+    institution(g)
+    financed(g, "f1", carry_period="2027-02")
+    assert refund(g, "r7", 100, sale_id="f1", at=T + 30)["outcome"] == "financing_undecided"
+    decide(g, "f1", "declined", ["applied"])
+    assert refund(g, "r7", 100, sale_id="f1", at=T + 30)["outcome"] == "sale_void"
 
 
 @contract("refund_list")
@@ -814,6 +821,15 @@ def _(g):
     assert (row["outcome"], row["withdrawal"]["status"]) == ("done", "paid")
     assert g.read_one("voucher_get", id="w1-v")["voucher"]["amount"] == 30
     assert move(g, "paid", ["batched"], id="ghost")["outcome"] == "unknown_withdrawal"
+    # an institution's confirmation: only for withdrawals batched for it
+    ask(g, "w2")
+    move(g, "approved", ["requested"], id="w2")
+    g.write("payout_batch_create", id="b2", limit=10, at=T, institution_id="bank")
+    assert move(g, "paid", ["batched"], id="w2", institutions=["other", ""])["outcome"] == \
+        "unknown_withdrawal"
+    assert move(g, "paid", ["batched"], id="w2", institutions=["bank"])["outcome"] == "done"
+    assert move(g, "paid", ["batched"], id="w1", institutions=["bank"])["outcome"] == \
+        "unknown_withdrawal"                       # b1 was made without an institution
 
 
 @contract("withdrawal_get")
@@ -849,8 +865,346 @@ def _(g):
                         institution_id=None)
     assert again["withdrawals"] == first["withdrawals"]   # a batch never grows
     second = g.write_one("payout_batch_create", id="b2", limit=10, at=T,
-                         institution_id=None)
+                         institution_id="bank")
     assert [w["id"] for w in second["withdrawals"]] == ["w2"]
+    assert (first["batch"]["institution_id"], second["batch"]["institution_id"]) == (None, "bank")
+    assert g.read_one("withdrawal_get", id="w2")["withdrawal"]["institution_id"] == "bank"
+
+
+# -- institutions and consumer finance ----------------------------------------
+
+SALT = "00" * 32
+
+
+def institution(g, id="bank", services=("consumer_credit", "payouts"), buyer_limit=None,
+                fee_bp=150, request_hash=None):
+    return g.write_one("institution_register", id=id, name=id.title(), services=list(services),
+                       currency="CNY", buyer_limit=buyer_limit, fee_bp=fee_bp, at=T, salt=SALT,
+                       key_id="key-1", request_hash=request_hash or f"h-{id}")
+
+
+def financed(g, id, amount=10_000, part=10_000, institution_id="bank", buyer_id="buyer",
+             at=T + 20, carry_period=None):
+    return sale(g, id, amount=amount, fee=amount // 20, points=0, buyer_id=buyer_id, at=at,
+                carry_period=carry_period, financing={"id": id, "institution_id": institution_id, "buyer_id": buyer_id,
+                           "amount": part, "installments": 3, "points": amount // 100,
+                           "lapse_at": T + 1_000})
+
+
+def decide(g, id, to, frm, by="institution", institution_id="bank", reference=None, at=T + 50,
+           carry_period=None):
+    return g.write_one("financing_transition", id=id, to=to, by=by, institution_id=institution_id,
+                       reference=reference or f"ref-{to}", reason=None, at=at,
+                       carry_period=carry_period, **{"from": frm})
+
+
+def financed_sale_contract(g):
+    """sale_record with financing (called from its contract above, when its
+    periods up to 2027-02 have been run: these sales are carried into 2027-03)."""
+    institution(g, buyer_limit=15_000)
+    institution(g, "payer", services=["payouts"])
+
+    def financed(g, id, **kw):
+        return globals()["financed"](g, id, carry_period="2027-03", **kw)
+    row = financed(g, "f1", part=8_000)
+    assert row["outcome"] == "created" and row["undecided"] == 0
+    assert {k: row["sale"][k] for k in ("points", "financing_id", "financed_amount",
+                                        "financing_status", "voided_at")} == {
+        "points": 0, "financing_id": "f1", "financed_amount": 8_000,
+        "financing_status": "applied", "voided_at": None}
+    application = g.read_one("financing_get", id="f1")["application"]
+    assert {k: application[k] for k in ("fee_bp", "fee", "points", "status", "period",
+                                        "lapse_at", "applied_at")} == {
+        "fee_bp": 150, "fee": 120, "points": 100, "status": "applied", "period": "2027-03",
+        "lapse_at": T + 1_000, "applied_at": T + 20}
+    assert financed(g, "f1", part=8_000)["outcome"] == "replayed"
+    limit = financed(g, "f2", part=7_001)
+    assert (limit["outcome"], limit["undecided"], limit["sale"]) == ("financing_limit", 8_000, None)
+    assert financed(g, "f2", part=7_000)["outcome"] == "created"     # exactly the limit
+    assert financed(g, "f3", institution_id="payer")["outcome"] == "no_consumer_credit"
+    assert financed(g, "f3", institution_id="ghost")["outcome"] == "unknown_institution"
+    g.write("institution_update", id="bank", name=None, services=None, status="inactive",
+            status_reason=None, fee_bp=None, buyer_limit=None, set_buyer_limit=False, at=T)
+    assert financed(g, "f3")["outcome"] == "institution_inactive"
+    assert g.read("financing_get", id="f3") == []
+    # the institution's fee, half up: 150 bp of 3 333 is 49.995
+    g.write("institution_update", id="bank", name=None, services=None, status="active",
+            status_reason=None, fee_bp=None, buyer_limit=None, set_buyer_limit=True, at=T)
+    from graph.money import fee_for
+    financed(g, "f4", amount=3_333, part=3_333)
+    assert g.read_one("financing_get", id="f4")["application"]["fee"] == fee_for(3_333, 150) == 50
+
+
+@contract("institution_register")
+def _(g):
+    row = institution(g, buyer_limit=5_000)
+    assert row["outcome"] == "created"
+    assert row["institution"] == {
+        "id": "bank", "name": "Bank", "services": ["consumer_credit", "payouts"],
+        "currency": "CNY", "status": "active", "buyer_limit": 5_000, "fee_bp": 150,
+        "created_at": T, "updated_at": T, "status_reason": None, "secret_version": 1,
+        "secret_at": T, "secret_change": "register", "salt": SALT, "key_id": "key-1",
+        "previous_salt": None, "previous_until": None}
+    assert institution(g, buyer_limit=5_000)["outcome"] == "replayed"
+    assert institution(g, request_hash="other")["outcome"] == "id_taken"
+
+
+@contract("institution_get")
+def _(g):
+    institution(g)
+    assert g.read_one("institution_get", id="bank")["institution"]["salt"] == SALT
+    assert g.read("institution_get", id="ghost") == []
+
+
+@contract("institution_list")
+def _(g):
+    institution(g, "b1")
+    institution(g, "b2")
+    rows = g.read("institution_list", after=None, limit=10)
+    assert [r["institution"]["id"] for r in rows] == ["b1", "b2"]
+    assert "salt" not in rows[0]["institution"]
+    assert [r["institution"]["id"] for r in g.read("institution_list", after="b1", limit=10)] \
+        == ["b2"]
+
+
+@contract("institution_update")
+def _(g):
+    institution(g, buyer_limit=5_000)
+
+    def update(**kw):
+        params = dict(id="bank", name=None, services=None, status=None, status_reason=None,
+                      fee_bp=None, buyer_limit=None, set_buyer_limit=False, at=T + 1)
+        return g.write_one("institution_update", **{**params, **kw})
+    row = update(status="inactive", status_reason="audit", fee_bp=90)["institution"]
+    assert (row["status"], row["status_reason"], row["fee_bp"], row["buyer_limit"],
+            row["updated_at"]) == ("inactive", "audit", 90, 5_000, T + 1)
+    assert update(set_buyer_limit=True)["institution"]["buyer_limit"] is None
+    assert update(services=["payouts"], name="B")["institution"]["services"] == ["payouts"]
+    assert update(status="active")["institution"]["status_reason"] is None
+    assert g.write("institution_update", id="ghost", name=None, services=None, status=None,
+                   status_reason=None, fee_bp=None, buyer_limit=None, set_buyer_limit=False,
+                   at=T) == []
+
+
+@contract("institution_rotate_secret")
+def _(g):
+    institution(g)
+
+    def rotate(change, salt, at=T + 10):
+        return g.write_one("institution_rotate_secret", id="bank", change_id=change, salt=salt,
+                           key_id="key-2", at=at, previous_until=at + 100)
+    first = rotate("rotate:a", "11" * 32)
+    assert first["outcome"] == "rotated"
+    assert {k: first["institution"][k] for k in ("salt", "previous_salt", "previous_until",
+                                                 "secret_version", "key_id")} == {
+        "salt": "11" * 32, "previous_salt": SALT, "previous_until": T + 110,
+        "secret_version": 2, "key_id": "key-2"}
+    assert rotate("rotate:a", "22" * 32, at=T + 20) == first | {"outcome": "replayed"}
+    second = rotate("rotate:b", "33" * 32, at=T + 30)["institution"]
+    assert (second["previous_salt"], second["secret_version"]) == ("11" * 32, 3)
+    assert rotate("rotate:a", "44" * 32)["outcome"] == "superseded"
+    assert g.read_one("institution_get", id="bank")["institution"]["salt"] == "33" * 32
+    assert g.write("institution_rotate_secret", id="ghost", change_id="x", salt="x",
+                   key_id="k", at=T, previous_until=T) == []
+
+
+@contract("financing_transition")
+def _(g):
+    institution(g)
+    financed(g, "f1", amount=10_000, part=6_000)        # fee 500, institution's fee 90
+    financed(g, "f2", amount=4_000, part=4_000)         # fee 200
+    assert decide(g, "f1", "disbursed", ["approved"])["outcome"] == "invalid_transition"
+    assert decide(g, "f1", "approved", ["applied"], institution_id="other")["outcome"] == \
+        "unknown_application"
+    assert decide(g, "ghost", "approved", ["applied"])["outcome"] == "unknown_application"
+    row = decide(g, "f1", "approved", ["applied"], reference="A")
+    assert (row["outcome"], row["application"]["status"], row["application"]["approved_at"]) == \
+        ("done", "approved", T + 50)
+    assert decide(g, "f1", "approved", ["applied"], reference="A2")["outcome"] == "replayed"
+    assert decide(g, "f1", "disbursed", ["approved"], reference="A")["outcome"] == \
+        "reference_reused"
+    assert decide(g, "f1", "cancelled", ["applied"], by="lapse", institution_id=None)[
+        "outcome"] == "invalid_transition"              # approved: the lapse leaves it
+    row = decide(g, "f1", "disbursed", ["approved"], reference="D")
+    assert row["outcome"] == "done" and row["application"]["disbursed_at"] == T + 50
+    entries = {r["entry"]["id"]: r["entry"] for r in g.read(
+        "ledger_entries_of_account", account="institution:bank:receivable", after=None, limit=9)}
+    assert {k: (e["amount"], e["debit"], e["credit"]) for k, e in entries.items()} == {
+        "financing:f1:disbursed": (6_000, "institution:bank:receivable",
+                                   "merchant:shop:financing_payable"),
+        "financing:f1:fee": (90, "merchant:shop:financing_payable",
+                             "institution:bank:receivable")}
+    assert g.read_one("sale_get", id="f1")["sale"]["points"] == 100
+    assert g.read_one("user_balances", id="buyer", at=T)["balances"]["points"] == 200
+    assert g.read_one("ledger_financing_positions") == {
+        "institution_id": "bank", "merchant_id": "shop", "net": 5_910}
+    # a lapse: only once due, then the sale is void and leaves the fee total
+    assert decide(g, "f2", "cancelled", ["applied"], by="lapse", institution_id=None,
+                  at=T + 999)["outcome"] == "not_due"
+    row = decide(g, "f2", "cancelled", ["applied"], by="lapse", institution_id=None,
+                 reference=None, at=T + 1_000)
+    assert (row["outcome"], row["application"]["cancelled_by"]) == ("done", "lapse")
+    assert g.read_one("sale_get", id="f2")["sale"]["voided_at"] == T + 1_000
+    assert g.read("reward_bases_level1", period="2027-01")[0]["fees"] == 500 + 500
+    # a void after the period's run: carried into the open period as a refunded fee
+    financed(g, "f3", amount=2_000, part=2_000)         # fee 100
+    open_run(g)
+    assert decide(g, "f3", "declined", ["applied"])["outcome"] == "period_closed"
+    row = decide(g, "f3", "declined", ["applied"], carry_period="2027-02")
+    assert (row["outcome"], row["application"]["carried_into"]) == ("done", "2027-02")
+    feb = g.read_one("reward_bases_level1", period="2027-02")
+    assert (feb["fees"], feb["refunded_fees"], feb["carried_refunded_fees"]) == (0, 100, 100)
+    assert g.read("reward_bases_level1", period="2027-01")[0]["fees"] == 500 + 500 + 100
+
+
+@contract("financing_get")
+def _(g):
+    institution(g)
+    financed(g, "f1")
+    assert g.read_one("financing_get", id="f1")["application"]["sale_id"] == "f1"
+    assert g.read("financing_get", id="ghost") == []
+
+
+@contract("financing_list")
+def _(g):
+    institution(g)
+    institution(g, "bank2")
+    financed(g, "f1")
+    financed(g, "f2", institution_id="bank2")
+    decide(g, "f2", "declined", ["applied"], institution_id="bank2")
+
+    def ids(**kw):
+        params = dict(status=None, institution_id=None, buyer_id=None, merchant_id=None,
+                      after=None, limit=10)
+        return [r["application"]["id"] for r in g.read("financing_list", **{**params, **kw})]
+    assert ids() == ["f1", "f2"]
+    assert ids(status="applied") == ["f1"]
+    assert ids(institution_id="bank2") == ["f2"]
+    assert ids(buyer_id="buyer", merchant_id="shop", after="f1") == ["f2"]
+    assert ids(buyer_id="holder") == [] and ids(limit=1) == ["f1"]
+
+
+@contract("financing_due_lapses")
+def _(g):
+    institution(g)
+    financed(g, "f1")
+    financed(g, "f2")
+    decide(g, "f2", "approved", ["applied"])
+    assert g.read("financing_due_lapses", now=T + 999, limit=10) == []
+    assert g.read("financing_due_lapses", now=T + 1_000, limit=10) == [
+        {"id": "f1", "lapse_at": T + 1_000}]
+
+
+@contract("statement_payouts")
+def _(g):
+    institution(g)
+    fund(g, 500)
+    ask(g)
+    move(g, "approved", ["requested"])
+    g.write("payout_batch_create", id="b1", limit=10, at=T + 5, institution_id="bank")
+    move(g, "paid", ["batched"])
+    assert g.read("statement_payouts", institution_id="bank", start=T, end=T + 6) == [
+        {"reference": "w1", "status": "paid", "amount": 70, "at": T + 5, "batch_id": "b1",
+         "institution_reference": None}]
+    assert g.read("statement_payouts", institution_id="bank", start=T + 6, end=T + 9) == []
+    assert g.read("statement_payouts", institution_id="other", start=T, end=T + 6) == []
+
+
+@contract("statement_financing")
+def _(g):
+    institution(g)
+    financed(g, "f1", part=6_000)
+    decide(g, "f1", "approved", ["applied"], reference="L-1")
+    assert g.read("statement_financing", institution_id="bank", start=T, end=T + 21) == [
+        {"reference": "f1", "status": "approved", "amount": 6_000, "fee": 90, "at": T + 20,
+         "institution_reference": "L-1"}]
+    assert g.read("statement_financing", institution_id="bank", start=T, end=T + 20) == []
+
+
+def reconcile_once(g, id="rec", request_hash="h-rec"):
+    return g.write_one(
+        "reconciliation_record", id=id, institution_id="bank", period="2027-01", at=T,
+        statement_sha256="ab" * 32, ours=2, theirs=1, recorded_by="api_key:k1",
+        request_hash=request_hash, mismatches=[
+            {"n": 1, "kind": "financing", "reference": "f1", "problem": "missing_theirs",
+             "ours_status": "applied", "ours_amount": 10_000, "theirs_status": None,
+             "theirs_amount": None}])
+
+
+@contract("reconciliation_record")
+def _(g):
+    row = reconcile_once(g)
+    assert row == {"outcome": "created", "reconciliation": {
+        "id": "rec", "institution_id": "bank", "period": "2027-01", "at": T,
+        "statement_sha256": "ab" * 32, "ours": 2, "theirs": 1, "mismatches": 1,
+        "recorded_by": "api_key:k1"}}
+    assert reconcile_once(g)["outcome"] == "replayed"
+    assert reconcile_once(g, request_hash="other")["outcome"] == "id_taken"
+    assert {r["label"]: r["nodes"] for r in g.read("count_nodes")}["Mismatch"] == 1
+
+
+@contract("reconciliation_get")
+def _(g):
+    reconcile_once(g)
+    row = g.read_one("reconciliation_get", id="rec")
+    assert row["reconciliation"]["open"] == 1
+    assert row["items"] == [{"n": 1, "kind": "financing", "reference": "f1",
+                             "problem": "missing_theirs", "ours_status": "applied",
+                             "ours_amount": 10_000, "theirs_status": None,
+                             "theirs_amount": None, "resolved_at": None, "resolution": None,
+                             "resolved_by": None}]
+    assert g.read("reconciliation_get", id="ghost") == []
+
+
+@contract("reconciliation_list")
+def _(g):
+    reconcile_once(g, "r1")
+    reconcile_once(g, "r2")
+    g.write("mismatch_resolve", reconciliation_id="r1", n=1, reason="ok", by="cli:ann", at=T)
+    rows = g.read("reconciliation_list", institution_id="bank", before_at=None, before_id=None,
+                  limit=10)
+    assert [(r["reconciliation"]["id"], r["reconciliation"]["open"]) for r in rows] == [
+        ("r1", 0), ("r2", 1)]
+    assert [r["reconciliation"]["id"] for r in g.read(
+        "reconciliation_list", institution_id="bank", before_at=T, before_id="r1",
+        limit=10)] == ["r2"]
+    assert g.read("reconciliation_list", institution_id="other", before_at=None,
+                  before_id=None, limit=10) == []
+
+
+@contract("mismatch_resolve")
+def _(g):
+    reconcile_once(g)
+
+    def resolve(n=1, reason="paid late, confirmed by phone"):
+        return g.write_one("mismatch_resolve", reconciliation_id="rec", n=n, reason=reason,
+                           by="api_key:k1", at=T + 3)
+    row = resolve()
+    assert (row["outcome"], row["mismatch"]["resolved_at"], row["mismatch"]["resolved_by"]) == \
+        ("resolved", T + 3, "api_key:k1")
+    assert resolve()["outcome"] == "replayed"
+    assert resolve(reason="another")["outcome"] == "already_resolved"
+    assert resolve(n=2) == {"outcome": "unknown_mismatch", "mismatch": None}
+
+
+@contract("ledger_financing_positions")
+def _(g):
+    assert g.read("ledger_financing_positions") == []
+    institution(g)
+    financed(g, "f1", part=6_000)
+    financed(g, "f2", part=4_000)
+    for application in ("f1", "f2"):
+        decide(g, application, "approved", ["applied"], reference=application + "a")
+        decide(g, application, "disbursed", ["approved"], reference=application + "d")
+    assert g.read("ledger_financing_positions") == [
+        {"institution_id": "bank", "merchant_id": "shop", "net": 6_000 - 90 + 4_000 - 60}]
+
+
+def finance_once(g):
+    """One of each finance node and relationship, for the copy contracts."""
+    institution(g)
+    financed(g, "f1")
+    reconcile_once(g)
 
 
 # -- analytics ----------------------------------------------------------------
@@ -978,6 +1332,7 @@ from graph import copy as graph_copy
 def everything_once(g):
     """The contract graph plus one of every kind of node and relationship
     graph.copy moves; returns g."""
+    finance_once(g)
     refund(g, "r1", 2_000)
     add_rules(g, "c1", T)
     add_key(g)
@@ -1047,19 +1402,23 @@ def copy_reload(g):
 
 COPY_KEYS = {
     "User": ["buyer", "holder", "root", "shop"], "RuleSet": ["c1"], "ApiKey": ["k1"],
-    "Card": ["card-1"], "Voucher": ["card-1-v1", "card-1-v2", "gift"], "Sale": ["s1"],
+    "Card": ["card-1"], "Voucher": ["card-1-v1", "card-1-v2", "gift"], "Sale": ["f1", "s1"],
     "Refund": ["r1"], "FeeTotal": ["shop|2027-01"], "RewardRun": ["2027-01"],
     "RewardLine": ["2027-01|holder|1"], "Withdrawal": ["w1"], "PayoutBatch": ["b1"],
     "AnalyticsSnapshot": ["network"], "AuditEvent": ["e1"], "Platform": ["platform"],
+    "Institution": ["bank"], "FinancingApplication": ["f1"], "Reconciliation": ["rec"],
+    "Mismatch": ["rec|1"],
 }
 COPY_PAIRS = {
     "REFERRED": [("root", "holder"), ("holder", "buyer"), ("holder", "shop")],
     "HOLDS": [("holder", "card-1")],
     "OWNS": [("holder", "card-1-v1"), ("holder", "card-1-v2"), ("buyer", "gift")],
-    "SOLD": [("shop", "s1")], "BOUGHT": [("buyer", "s1")], "PAID_WITH": [("s1", "gift")],
+    "SOLD": [("shop", "f1"), ("shop", "s1")], "BOUGHT": [("buyer", "f1"), ("buyer", "s1")],
+    "PAID_WITH": [("s1", "gift")],
     "REFUNDED": [("s1", "r1")], "HAS_FEES": [("shop", "shop|2027-01")],
     "EARNED": [("holder", "2027-01|holder|1")], "REQUESTED": [("holder", "w1")],
-    "PAYS": [("b1", "w1")],
+    "PAYS": [("b1", "w1")], "FINANCED": [("f1", "f1")], "APPLIED_TO": [("f1", "bank")],
+    "FOUND": [("rec", "rec|1")],
 }
 
 

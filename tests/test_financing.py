@@ -374,3 +374,129 @@ def test_lapse_uses_the_rule_of_the_sale(world):
     assert financing.lapse_due(g, now=application["lapse_at"] + 1) == {"lapsed": [],
                                                                         "skipped": []}
     assert period_bounds("2026-10") == OCT and DEFAULT_RULES.financing_lapse_hours == 72
+
+
+# -- payouts through an institution, statements and reconciliation ---------------------
+
+def test_payout_batches_name_their_institution_and_only_it_confirms(world, tmp_path):
+    g = world["g"]
+    world["app"].config.update(PAYOUT_DIR=str(tmp_path), PAYOUT_SECRET="global-secret")
+    secret = register(world)
+    register(world, "lender", name="Lender", services=["consumer_credit"])
+    rewards.run(g, "2026-10", now=AFTER_NOV)
+    rewards.release(g, now=AFTER_NOV + 8 * DAY)
+    rules_store.change(g, {"min_withdrawal": 10})
+    base, auth = world["base"], world["auth"]
+    for w in ("w1", "w2"):
+        assert post(f"{base}/v1/withdrawals", {"id": w, "user_id": "carol", "amount": 100},
+                    auth)[0] == 201
+        assert post(f"{base}/v1/withdrawals/{w}/approve", {}, auth)[0] == 200
+    status, body, _ = post(f"{base}/v1/payouts/batches", {"id": "b-x", "limit": 1,
+                                                          "institution_id": "lender"}, auth)
+    assert (status, body["code"]) == (422, "institution_cannot_pay")
+    status, batch, _ = post(f"{base}/v1/payouts/batches", {"id": "b1", "limit": 1,
+                                                           "institution_id": "bank-a"}, auth)
+    assert status == 201 and batch["institution_id"] == "bank-a"
+    assert open(batch["file"]).read().splitlines()[1] == "#institution,bank-a"
+    status, body, _ = post(f"{base}/v1/payouts/batches", {"id": "b1",
+                                                          "institution_id": None}, auth)
+    assert status == 409                                            # b1 is bank-a's
+    assert post(f"{base}/v1/payouts/batches", {"id": "b2"}, auth)[0] == 201   # no institution
+    url = f"{base}/v1/payouts/confirmations"
+    bank = Institution("bank-a", secret, base)
+    paid = {"withdrawal_id": "w1", "status": "paid", "reference": "bank-1"}
+    # the global secret is not bank-a's: its batch is refused to it (404 to the sender)
+    from graph.settlement import sign
+
+    legacy = json.dumps(paid).encode()
+    assert post(url, legacy, {"X-Refgraph-Signature": sign("global-secret", legacy)})[0] == 404
+    status, body, _ = post(url, *bank.signed(paid))
+    assert status == 200 and (body["status"], body["institution_id"]) == ("paid", "bank-a")
+    # bank-a cannot confirm the batch made without an institution; the global secret can
+    other = {"withdrawal_id": "w2", "status": "paid", "reference": "bank-2"}
+    assert post(url, *bank.signed(other))[0] == 404
+    legacy = json.dumps(other).encode()
+    assert post(url, legacy, {"X-Refgraph-Signature": sign("global-secret", legacy)})[0] == 200
+    from graph.rules import period_of
+    from graph.store import institutions
+
+    rows, _ = institutions.statement(g, "bank-a", period_of(int(time.time() * 1000), "month"))
+    assert [(r["kind"], r["reference"], r["status"], r["amount"]) for r in rows] == [
+        ("payout", "w1", "paid", 70)]                               # w2 is not bank-a's
+
+
+def test_a_reconciliation_with_planted_mismatches_reports_exactly_those(world):
+    from graph.statements import statement_csv
+    from graph.store import institutions
+
+    g = world["g"]
+    secret = register(world)
+    for n, (amount, financed) in enumerate([(12_000, 10_000), (8_000, 8_000),
+                                            (6_000, 3_000), (9_000, 9_000)]):
+        financed_sale(world, f"f{n}", "m1", amount, financed, 12 + n)
+    lender = Institution("bank-a", secret, world["base"])
+    for application, steps in (("f0", ["approved", "disbursed"]), ("f1", ["declined"]),
+                               ("f2", ["approved"])):
+        for step in steps:
+            assert lender.callback({"application_id": application, "status": step,
+                                    "reference": f"{application}-{step}"})[0] == 200
+    ours, text = institutions.statement(g, "bank-a", "2026-10")
+    assert [(r["kind"], r["reference"], r["status"], r["amount"]) for r in ours] == [
+        ("fee", "f0", "charged", 150), ("financing", "f0", "disbursed", 10_000),
+        ("financing", "f1", "declined", 8_000), ("financing", "f2", "approved", 3_000),
+        ("financing", "f3", "applied", 9_000)]
+    status, served, _ = post(f"{world['base']}/v1/institutions/bank-a/statements/2026-10",
+                             b"", world["auth"])
+    assert status == 405
+    with urllib.request.urlopen(urllib.request.Request(
+            f"{world['base']}/v1/institutions/bank-a/statements/2026-10",
+            headers=world["auth"])) as answer:
+        assert json.loads(answer.read())["csv"] == text
+    # the institution's own statement: f3 unknown to it, f2 disbursed already, f1 at another
+    # amount, and a payout refgraph never batched
+    theirs = [r for r in ours if r["reference"] != "f3"]
+    theirs = [{**r, "status": "disbursed"} if r["reference"] == "f2" else
+              {**r, "amount": 7_999} if r["reference"] == "f1" else r for r in theirs]
+    theirs.append({"kind": "payout", "reference": "w-99", "status": "paid", "amount": 500,
+                   "at": 0})
+    their_file = statement_csv("bank-a", "2026-10", theirs)
+    before = ledger.balances(g), {a["id"]: a for a in financing.list_applications(g)}
+    status, report, _ = post(f"{world['base']}/v1/institutions/bank-a/reconciliations",
+                             {"id": "rec-1", "period": "2026-10", "statement": their_file},
+                             world["auth"])
+    assert status == 201, report
+    assert [(m["n"], m["kind"], m["reference"], m["problem"]) for m in report["items"]] == [
+        (1, "financing", "f1", "amount"), (2, "financing", "f2", "status"),
+        (3, "financing", "f3", "missing_theirs"), (4, "payout", "w-99", "missing_ours")]
+    assert report["items"][0] | {} == {**report["items"][0], "ours_amount": 8_000,
+                                       "theirs_amount": 7_999}
+    assert (report["ours"], report["theirs"], report["mismatches"], report["open"]) == \
+        (5, 5, 4, 4)
+    # it changed nothing
+    assert (ledger.balances(g), {a["id"]: a for a in financing.list_applications(g)}) == before
+    again = post(f"{world['base']}/v1/institutions/bank-a/reconciliations",
+                 {"id": "rec-1", "period": "2026-10", "statement": their_file}, world["auth"])
+    assert again[2]["Idempotent-Replayed"] == "true" and again[1]["items"] == report["items"]
+    # a file cut short, or of another period, is refused whole
+    for bad in (their_file.rsplit("\n", 3)[0] + "\n", their_file.replace("2026-10", "2026-11")):
+        status, body, _ = post(f"{world['base']}/v1/institutions/bank-a/reconciliations",
+                               {"id": "rec-2", "period": "2026-10", "statement": bad},
+                               world["auth"])
+        assert (status, body["code"]) == (422, "statement_invalid"), body
+    # resolutions: one at a time, with a reason, audited
+    url = f"{world['base']}/v1/institutions/bank-a/reconciliations/rec-1/mismatches/2/resolution"
+    status, mismatch, _ = post(url, {"reason": "their system lags a day; disbursed on 10-16"},
+                               world["auth"])
+    assert status == 200 and mismatch["resolution"].startswith("their system")
+    assert post(url, {"reason": "their system lags a day; disbursed on 10-16"},
+                world["auth"])[2]["Idempotent-Replayed"] == "true"
+    assert post(url, {"reason": "something else"}, world["auth"])[0] == 409
+    assert post(url.replace("/2/", "/9/"), {"reason": "x"}, world["auth"])[0] == 404
+    assert post(url, {"reason": ""}, world["auth"])[0] == 422
+    got = institutions.get_reconciliation(g, "rec-1")
+    assert got[0]["open"] == 3
+    from graph.store import audit
+
+    events = audit.list_events(g, action="mismatch.resolved")
+    assert [e["subject"]["id"] for e in events] == ["rec-1|2"]
+    assert events[0]["after"]["resolution"].startswith("their system")

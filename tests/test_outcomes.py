@@ -5,6 +5,8 @@ and an outcome nobody declared to an error, never to a success."""
 import pytest
 
 import graph.store.cards  # noqa: F401  (each module registers its tables)
+import graph.store.financing  # noqa: F401
+import graph.store.institutions  # noqa: F401
 import graph.store.sales  # noqa: F401
 import graph.store.users  # noqa: F401
 import graph.store.withdrawals  # noqa: F401
