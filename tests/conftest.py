@@ -108,9 +108,14 @@ def graph_backend(request):
     assert problems == [], "ledger check after the test:\n" + "\n".join(problems)
 
 
+#: the master key of institution secrets in the tests' apps (REFGRAPH_INSTITUTION_KEY)
+INSTITUTION_KEY = "dGVzdC1tYXN0ZXIta2V5LW9mLXJlZmdyYXBoLTMyLWJ5dGVz"
+
+
 @pytest.fixture
 def app(graph_backend):
-    app = create_app({"TESTING": True, "GRAPH_BACKEND": graph_backend})
+    app = create_app({"TESTING": True, "GRAPH_BACKEND": graph_backend,
+                      "INSTITUTION_KEY": INSTITUTION_KEY})
     yield app
 
 

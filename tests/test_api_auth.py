@@ -4,6 +4,7 @@ import pytest
 
 from graph.maintenance import now_ms
 from graph.rules import period_bounds, period_of
+from graph.statements import statement_csv
 from graph.store import analytics, keys, rewards
 from graph.store import rules as rules_store
 
@@ -80,11 +81,30 @@ MATRIX = [
     ("get", "/v1/analytics/users/carol", None, expect(OK)),
     ("get", "/v1/analytics/users/carol/neighbourhood", None, expect(OK)),
     ("get", "/v1/audit", None, expect(OK)),
+    ("post", "/v1/institutions", {"id": "inst-{r}", "name": "N", "services": ["payouts"]},
+     expect(CREATED)),
+    ("get", "/v1/institutions", None, expect(OK)),
+    ("get", "/v1/institutions/bank", None, expect(OK)),
+    ("patch", "/v1/institutions/bank", {"fee_bp": 150}, expect(OK)),
+    ("post", "/v1/institutions/bank/secret", {"id": "rot-{r}"}, expect(CREATED)),
+    ("get", f"/v1/institutions/bank/statements/{PERIOD}", None, expect(OK)),
+    ("post", "/v1/institutions/bank/reconciliations",
+     {"id": "rec-{r}", "period": PERIOD, "statement": statement_csv("bank", PERIOD, [])},
+     expect(CREATED)),
+    ("get", "/v1/institutions/bank/reconciliations", None, expect(OK)),
+    ("get", "/v1/institutions/bank/reconciliations/rec-fix", None, expect(OK)),
+    ("post", "/v1/institutions/bank/reconciliations/rec-fix/mismatches/1/resolution",
+     {"reason": "checked with the bank"}, expect(OK)),
+    ("get", "/v1/financing/applications", None, expect(OK, merchant=OK, member=OK,
+                                                       other_merchant=OK, other_member=OK)),
+    ("get", "/v1/financing/applications/fs", None, expect(OK, merchant=OK, member=OK)),
+    # the operator cancels first; the sale's merchant then gets the replay
+    ("post", "/v1/financing/applications/fs/cancel", {}, expect(OK, merchant=OK)),
 ]
 
 
 @pytest.fixture
-def callers(operator, make_caller, graph_backend, client):
+def callers(operator, make_caller, graph_backend, client, app):
     from conftest import Caller
 
     def post(url, body):
@@ -104,6 +124,19 @@ def callers(operator, make_caller, graph_backend, client):
                               "expires_at": 4_102_444_800_000})
     post("/v1/sales", {"id": "s1", "merchant_id": "shop", "buyer_id": "ben", "amount": 10_000,
                        "currency": "CNY"})
+    from api.signed import master
+    from graph.store import institutions
+
+    with app.app_context():
+        institutions.register(graph_backend, master(), id="bank", name="Bank",
+                              services=["consumer_credit", "payouts"])
+    post("/v1/sales", {"id": "fs", "merchant_id": "shop", "buyer_id": "ben", "amount": 5_000,
+                       "currency": "CNY", "financing": {"institution_id": "bank",
+                                                        "amount": 5_000, "installments": 2}})
+    planted = statement_csv("bank", PERIOD, [{"kind": "payout", "reference": "w-x",
+                                              "status": "paid", "amount": 1, "at": 0}])
+    institutions.record_reconciliation(graph_backend, id="rec-fix", institution_id="bank",
+                                       period=PERIOD, text=planted, recorded_by="test")
     # this period, run as if it had closed: carol earns 10 % of shop's fee of 5 000.00
     post("/v1/sales", {"id": "s-big", "merchant_id": "shop", "amount": 10_000_000,
                        "currency": "CNY"})
@@ -157,7 +190,8 @@ def test_authorization_matrix(callers, method, url, body, statuses):
     assert outcome == wanted
 
 
-SIGNED_NOT_KEYED = {"/v1/payouts/confirmations"}  # tested in test_payout_confirmations
+SIGNED_NOT_KEYED = {"/v1/payouts/confirmations",   # tested in test_payout_confirmations
+                    "/v1/financing/callbacks"}     # tested in tests/test_financing.py
 
 
 def test_every_route_is_in_the_matrix(app):

@@ -23,6 +23,7 @@ from .schemas import (
     ReconciliationInSchema,
     ReconciliationListArgs,
     ReconciliationSchema,
+    ReconciliationSummarySchema,
     ResolutionInSchema,
     RotationInSchema,
     StatementSchema,
@@ -124,7 +125,7 @@ class Reconciliations(MethodView):
         return {**reconciliation, "items": items}, 201, replay_headers(created)
 
     @blp.arguments(ReconciliationListArgs, location="query")
-    @blp.response(200, page_of(ReconciliationSchema))
+    @blp.response(200, page_of(ReconciliationSummarySchema))
     def get(self, args, institution_id):
         """The institution's reconciliations, newest first (without their mismatches)"""
         auth.allow("operator")

@@ -110,7 +110,7 @@ class MismatchSchema(Schema):
     resolved_by = fields.String(allow_none=True)
 
 
-class ReconciliationSchema(Schema):
+class ReconciliationSummarySchema(Schema):
     id = fields.String()
     institution_id = fields.String()
     period = fields.String()
@@ -121,6 +121,9 @@ class ReconciliationSchema(Schema):
     mismatches = fields.Integer()
     open = fields.Integer(metadata={"description": "mismatches not resolved yet"})
     recorded_by = fields.String()
+
+
+class ReconciliationSchema(ReconciliationSummarySchema):
     items = fields.List(fields.Nested(MismatchSchema))
 
 
