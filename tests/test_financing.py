@@ -500,3 +500,38 @@ def test_a_reconciliation_with_planted_mismatches_reports_exactly_those(world):
     events = audit.list_events(g, action="mismatch.resolved")
     assert [e["subject"]["id"] for e in events] == ["rec-1|2"]
     assert events[0]["after"]["resolution"].startswith("their system")
+
+
+def test_the_institution_and_statement_commands(tmp_path):
+    from graph.statements import parse_statement, statement_csv
+
+    from test_cli import refgraph
+
+    added = refgraph(tmp_path, "institutions", "add", "bank-a", "--name", "Bank A",
+                     "--services", "consumer_credit,payouts", "--buyer-limit", "50000",
+                     "--fee-bp", "150")
+    secret = added.stdout.strip()
+    assert secret.startswith("rgs_") and "not shown again" in added.stderr
+    assert (tmp_path / "var" / "institution.key").stat().st_mode & 0o777 == 0o600
+    assert "bank-a" in refgraph(tmp_path, "institutions", "list").stdout
+    shown = json.loads(refgraph(tmp_path, "institutions", "update", "bank-a", "--buyer-limit",
+                                "none", "--status", "inactive", "--reason", "audit").stdout)
+    assert (shown["buyer_limit"], shown["status"], shown["status_reason"]) == \
+        (None, "inactive", "audit")
+    assert secret not in refgraph(tmp_path, "institutions", "show", "bank-a").stdout
+    rotated = refgraph(tmp_path, "institutions", "rotate-secret", "bank-a", "--id", "r1")
+    assert rotated.stdout.strip() not in ("", secret) and "version 2" in rotated.stderr
+    out = tmp_path / "ours.csv"
+    refgraph(tmp_path, "statements", "write", "bank-a", "2026-10", "--out", str(out))
+    assert parse_statement(out.read_text(), "bank-a", "2026-10") == []
+    theirs = tmp_path / "theirs.csv"
+    theirs.write_text(statement_csv("bank-a", "2026-10", [
+        {"kind": "payout", "reference": "w-9", "status": "paid", "amount": 700, "at": 1}]))
+    found = refgraph(tmp_path, "statements", "reconcile", "bank-a", "2026-10", str(theirs),
+                     "--id", "rec-1", check=False)
+    assert found.returncode == 1 and "w-9" in found.stdout and "missing_ours" in found.stdout
+    resolved = refgraph(tmp_path, "statements", "resolve", "rec-1", "1", "--reason",
+                        "a payout of the old platform")
+    assert json.loads(resolved.stdout)["resolution"] == "a payout of the old platform"
+    report = json.loads(refgraph(tmp_path, "statements", "show", "rec-1").stdout)
+    assert (report["open"], report["items"][0]["resolved_by"].split(":")[0]) == (0, "cli")

@@ -22,6 +22,7 @@ from .db import db
 from .demo import demo_group
 from .graph_export import graph_group
 from .importer import import_group
+from .institutions import institutions_group
 from .keys import keys_group
 from .ledger import ledger_group
 from .output import error_text
@@ -29,6 +30,7 @@ from .payouts import payouts_group
 from .rewards import rewards_group
 from .rules import rules_group
 from .serve import serve, worker
+from .statements import statements_group
 
 
 @click.group(cls=FlaskGroup, create_app=create_app, add_version_option=False,
@@ -38,7 +40,8 @@ def cli():
 
 
 for command in (serve, worker, db, keys_group, rules_group, rewards_group, ledger_group,
-                payouts_group, demo_group, analytics_group, graph_group, import_group):
+                payouts_group, demo_group, analytics_group, graph_group, import_group,
+                institutions_group, statements_group):
     cli.add_command(command)
 
 
