@@ -409,3 +409,78 @@ def test_the_audit_page_fits_a_phone(phone, audited, operator_key):
     page.wait_for_timeout(100)
     width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
     assert width[0] <= width[1] == PHONE["width"], f"#/audit is {width[0]} px wide"
+
+
+# ---------------------------------------------------------------------------
+# Consumer finance
+
+@pytest.fixture
+def financed(app, graph_backend, tmp_path):
+    """Institution bank-a with three financed sales (one disbursed, two
+    waiting) and the institution's own statement of October, one row off."""
+    from api.signed import master
+    from graph.statements import statement_csv
+    from graph.store import financing, institutions
+
+    from test_rewards import OCT, at, build_example
+
+    build_example(graph_backend)
+    with app.app_context():
+        institutions.register(graph_backend, master(), id="bank-a", name="Bank A",
+                              services=["consumer_credit"], buyer_limit=100_000, fee_bp=150)
+    for n, merchant in enumerate(("m1", "m2", "m3")):
+        sales.record_sale(graph_backend, id=f"f{n}", merchant_id=merchant, buyer_id="ben",
+                          amount=10_000, currency="CNY", rules=DEFAULT_RULES, at=at(OCT, 12 + n),
+                          financing={"institution_id": "bank-a", "amount": 8_000,
+                                     "installments": 6})
+    for step in ("approved", "disbursed"):
+        financing.transition(graph_backend, "f0", step, by="institution", reference=step)
+    rows, _ = institutions.statement(graph_backend, "bank-a", "2026-10")
+    theirs = tmp_path / "bank-a-2026-10.csv"
+    theirs.write_text(statement_csv("bank-a", "2026-10", [
+        {**r, "amount": 7_999} if r["reference"] == "f1" else r for r in rows]))
+    return theirs
+
+
+def test_an_operator_works_the_financing_queue_and_reconciles(laptop, financed, operator_key):
+    page, watch = laptop
+    watch.expect(404, "/v1/analytics/summary")
+    sign_in(page, operator_key)
+    page.click("nav.tabs a[data-section=financing]")
+    page.wait_for_selector("#applications table.applications tbody tr")
+    assert page.locator("#applications tbody tr").count() == 2          # f1 and f2 wait
+    assert "Bank A" in page.locator("#institution").inner_text()
+    page.fill("#applications tr[data-id=f2] input.reason", "the buyer changed their mind")
+    page.click("#applications tr[data-id=f2] button[data-action=cancel]")
+    page.wait_for_selector("#banner.ok:has-text('f2')")
+    page.wait_for_selector("#applications tr[data-id=f1]")
+    assert page.locator("#applications tr[data-id=f2]").count() == 0
+    page.select_option("#application-status", "cancelled")
+    page.wait_for_selector("#applications tr[data-id=f2] .badge.cancelled")
+    assert "changed their mind" in page.locator("#applications tr[data-id=f2]").inner_text()
+
+    page.fill("#reconcile-period", "2026-10")
+    page.set_input_files("#reconcile-file", str(financed))
+    page.click("#reconcile-form button[type=submit]")
+    page.wait_for_selector("#banner.error:has-text('mismatch')")
+    page.wait_for_selector("#reconciliation table.mismatches tbody tr")
+    rows = page.locator("#reconciliation tbody tr")
+    # f1 at another amount; f2 was cancelled after their statement was made
+    assert rows.count() == 2
+    assert "f1" in rows.nth(0).inner_text() and "amount" in rows.nth(0).inner_text()
+    rows.nth(0).locator("input.reason").fill("their fee was taken off; corrected by them")
+    rows.nth(0).locator("button[data-action=resolve]").click()
+    page.wait_for_selector("#banner.ok:has-text('resolved')")
+    page.wait_for_selector("#reconciliation tbody tr:has-text('corrected by them')")
+    assert "1 open" in page.locator("#reconciliations table.reconciliations").inner_text()
+
+
+def test_the_financing_page_fits_a_phone(phone, financed, operator_key):
+    page, watch = phone
+    watch.expect(404, "/v1/analytics/summary")
+    sign_in(page, operator_key)
+    page.goto("/console#/financing?institution=bank-a")
+    page.wait_for_selector("#applications table tbody tr")
+    page.wait_for_timeout(100)
+    width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert width[0] <= width[1] == PHONE["width"], f"#/financing is {width[0]} px wide"

@@ -5,6 +5,7 @@
 import {KEY, api, errorBox, fill, h, loadVocabulary} from "./util.js";
 import {hideBanner, startPage} from "./page.js";
 import {auditPage} from "./audit.js";
+import {financingPage} from "./financing.js";
 import {overviewPage, rewardsPage} from "./dashboards.js";
 import {rulesPage, signalsPage, withdrawalsPage} from "./operations.js";
 import {searchPage, userPage} from "./user.js";
@@ -16,6 +17,7 @@ const routes = [
   [/^#\/overview$/, () => overviewPage(view)],
   [/^#\/rewards$/, () => rewardsPage(view)],
   [/^#\/withdrawals$/, () => withdrawalsPage(view)],
+  [/^#\/financing(?:\?(.*))?$/, (search) => financingPage(view, search || "")],
   [/^#\/rules$/, () => rulesPage(view)],
   [/^#\/signals(?:\?kind=([a-z_]*))?$/, (kind) => signalsPage(view, kind || "")],
   [/^#\/audit(?:\?(.*))?$/, (search) => auditPage(view, search || "")],

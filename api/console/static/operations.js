@@ -100,6 +100,7 @@ const RULES = [
   ["cashout_bp", "Withdrawals paid in cash", percent],
   ["min_withdrawal", "Smallest withdrawal", money],
   ["withdrawal_voucher_days", "Withdrawal vouchers valid", (v) => `${v} days`],
+  ["financing_lapse_hours", "Financing lapses undecided after", (v) => `${v} hours`],
 ];
 
 function ruleValue(field, value) {
