@@ -80,6 +80,18 @@ def seeded(falkordb_backend, tmp_path_factory):
                        "amount": 5_000, "currency": "CNY", "items": "tea",
                        "vouchers": [{"id": "gift-1", "amount": 1_500}]})
     post("/v1/rules", {"rules": {"fee_bp": 450}, "note": "copy test"})
+    post("/v1/institutions", {"id": "bank-a", "name": "Bank A",
+                              "services": ["consumer_credit", "payouts"]})
+    post("/v1/sales", {"id": "sale-f", "merchant_id": merchant, "buyer_id": buyer,
+                       "amount": 5_000, "currency": "CNY",
+                       "financing": {"institution_id": "bank-a", "amount": 4_000,
+                                     "installments": 3}})
+    from graph.rules import period_of
+    from graph.statements import statement_csv
+
+    month = period_of(now_ms(), "month")
+    post("/v1/institutions/bank-a/reconciliations", {
+        "id": "rec-1", "period": month, "statement": statement_csv("bank-a", month, [])})
     analytics.refresh(source)
     heartbeat(source)   # a process's heartbeat: not copied
     keys.create(source, "member", user_id=buyer)
