@@ -84,7 +84,10 @@ def create_app(config=None):
     from .analytics.resources import blp as analytics_blp
     from .audit.resources import blp as audit_blp
     from .cards.resources import blp as cards_blp
+    from .financing.resources import blp as financing_blp
+    from .financing.resources import callbacks as financing_callbacks_blp
     from .health.resources import blp as health_blp
+    from .institutions.resources import blp as institutions_blp
     from .ledger.resources import blp as ledger_blp
     from .rewards.resources import blp as rewards_blp
     from .rules.resources import blp as rules_blp
@@ -93,9 +96,6 @@ def create_app(config=None):
     from .vouchers.resources import blp as vouchers_blp
     from .withdrawals.resources import blp as withdrawals_blp
     from .withdrawals.resources import callbacks as callbacks_blp
-    from .institutions.resources import blp as institutions_blp
-    from .financing.resources import blp as financing_blp
-    from .financing.resources import callbacks as financing_callbacks_blp
 
     for blueprint in (health_blp, users_blp, cards_blp, vouchers_blp, sales_blp, rules_blp,
                       rewards_blp, withdrawals_blp, callbacks_blp, ledger_blp, analytics_blp,

@@ -166,7 +166,7 @@ def _rows(data: Sequence[tuple[int, str]], problems: list[str]) -> list[Row]:
             problems.append(f"line {number}: {len(values)} fields, the header has {len(header)}")
             continue
         record = dict(zip(header, values, strict=True))
-        row = {column: record[column].strip() for column in REQUIRED}
+        row: Row = {column: record[column].strip() for column in REQUIRED}
         if row["kind"] not in KINDS:
             problems.append(f"line {number}: kind {row['kind']!r} is not one of {', '.join(KINDS)}")
         if not row["reference"]:

@@ -195,7 +195,7 @@ def test_an_institution_approves_one_declines_one_and_lets_one_lapse(world, monk
 def test_callbacks_are_verified_per_institution_and_idempotent(world):
     g = world["g"]
     secret_a = register(world, "bank-a")
-    secret_b = register(world, "bank-b", name="Bank B")
+    register(world, "bank-b", name="Bank B")
     financed_sale(world, "fa", "m1", 12_000, 10_000, 12)
     financed_sale(world, "fb", "m1", 5_000, 5_000, 13, institution="bank-b")
     url = f"{world['base']}/v1/financing/callbacks"

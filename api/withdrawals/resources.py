@@ -5,6 +5,7 @@ import uuid
 from flask import current_app, g, request
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
+
 from api import auth, signed
 from api.audit import trail
 from api.common import client_id, current_rules, replay_headers, v1_blueprint

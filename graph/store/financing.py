@@ -126,7 +126,8 @@ def lapse_due(backend: Backend, now: int | None = None, limit: int = 1_000) -> d
     one the institution decided meanwhile is left as it decided.  Returns
     ``{lapsed: [ids], skipped: [ids]}``."""
     now = now or now_ms()
-    lapsed, skipped = [], []
+    lapsed: list[str] = []
+    skipped: list[str] = []
     for due in backend.read("financing_due_lapses", now=now, limit=limit):
         try:
             _, changed = transition(backend, due["id"], CANCELLED, by=LAPSE, at=now,

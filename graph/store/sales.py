@@ -151,9 +151,9 @@ def record_sale(backend: Backend, *, id: str, merchant_id: str, amount: int, cur
     into the first open period.
     """
     check_currency(backend, currency)
-    request = {"id": id, "merchant_id": merchant_id, "buyer_id": buyer_id, "amount": amount,
-               "currency": currency, "at": at, "items": items,
-               "vouchers": sorted((u["id"], u["amount"]) for u in vouchers)}
+    request: Row = {"id": id, "merchant_id": merchant_id, "buyer_id": buyer_id,
+                    "amount": amount, "currency": currency, "at": at, "items": items,
+                    "vouchers": sorted((u["id"], u["amount"]) for u in vouchers)}
     if financing is not None:
         request["financing"] = {k: financing[k] for k in ("institution_id", "amount",
                                                           "installments")}

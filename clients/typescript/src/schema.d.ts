@@ -1801,12 +1801,20 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The institution confirms a payout as paid or failed (HMAC-signed body) */
+        /**
+         * The institution confirms a payout as paid or failed (signed body)
+         * @description Signed by the institution the withdrawal's batch was made for, with its
+         *     own secret; or, without X-Refgraph-Institution, with the global
+         *     REFGRAPH_PAYOUT_SECRET, which stands for one institution only: the one
+         *     REFGRAPH_PAYOUT_INSTITUTION names and the batches made without one.
+         */
         post: {
             parameters: {
                 query?: never;
                 header: {
-                    /** @description sha256=<hex HMAC-SHA256 of the raw body with the shared secret> */
+                    /** @description the institution's id; without it the body is verified with the global REFGRAPH_PAYOUT_SECRET (the fallback of one institution) */
+                    "X-Refgraph-Institution"?: string;
+                    /** @description t=<epoch ms>,v1=<hex HMAC-SHA256 of '<t>.<institution id>.<raw body>' with the institution's secret>; one v1= per secret during a rotation's overlap; or, without X-Refgraph-Institution, sha256=<hex HMAC-SHA256 of the raw body with REFGRAPH_PAYOUT_SECRET> */
                     "X-Refgraph-Signature": string;
                 };
                 path?: never;
@@ -2254,7 +2262,7 @@ export interface paths {
                     /** @description next_cursor of the previous page, as given (base64url); one this API did not hand out answers 422 */
                     cursor?: string | null;
                     /** @description only this action */
-                    action?: "rules.changed" | "withdrawal.approved" | "withdrawal.rejected" | "withdrawal.paid" | "withdrawal.failed" | "user.suspended" | "user.reactivated" | "user.closed" | "user.referrer_attached" | "api_key.created" | "api_key.revoked" | "payout_batch.created" | "reward_run.completed" | "voucher.issued" | "voucher.revoked" | null;
+                    action?: "rules.changed" | "withdrawal.approved" | "withdrawal.rejected" | "withdrawal.paid" | "withdrawal.failed" | "user.suspended" | "user.reactivated" | "user.closed" | "user.referrer_attached" | "api_key.created" | "api_key.revoked" | "payout_batch.created" | "reward_run.completed" | "voucher.issued" | "voucher.revoked" | "institution.registered" | "institution.updated" | "institution.secret_rotated" | "financing.approved" | "financing.declined" | "financing.disbursed" | "financing.cancelled" | "mismatch.resolved" | null;
                     /** @description only events about this subject id (a user, withdrawal, key, period…) */
                     subject_id?: string | null;
                     /** @description only events by this API key id or OS user */
@@ -2286,6 +2294,721 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/institutions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the institutions */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description rows per page, 1 to 500 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page, as given (base64url); one this API did not hand out answers 422 */
+                    cursor?: string | null;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InstitutionPage"];
+                    };
+                };
+                401: components["responses"]["Unauthorized"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                422: components["responses"]["Unprocessable"];
+                429: components["responses"]["TooManyRequests"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /**
+         * Register a partner institution; the answer shows its signing secret
+         * @description The secret is shown to this request and its retries with the same
+         *     body, never again (rotate to get a new one).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InstitutionIn"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InstitutionSecret"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
+                422: components["responses"]["Unprocessable"];
+                429: components["responses"]["TooManyRequests"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/institutions/{institution_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                institution_id: string;
+            };
+            cookie?: never;
+        };
+        /** Read an institution (never its secret) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    institution_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Institution"];
+                    };
+                };
+                401: components["responses"]["Unauthorized"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                422: components["responses"]["Unprocessable"];
+                429: components["responses"]["TooManyRequests"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an institution: name, services, status, per-buyer limit, fee
+         * @description Applications already made keep the fee they were made with.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    institution_id: string;
+                };
+                cookie?: never;
+            };
+            /** @description Optional: every field has a default. */
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["InstitutionPatch"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Institution"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
+                422: components["responses"]["Unprocessable"];
+                429: components["responses"]["TooManyRequests"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        trace?: never;
+    };
+    "/v1/institutions/{institution_id}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                institution_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate the institution's signing secret; the old one verifies 24 more hours
+         * @description The new secret is shown to this request and its retries with the same
+         *     id while it is current.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description the operation's id when the body has none; retry with the same key to get the stored answer
+                     * @example order-2026-0001
+                     */
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    institution_id: string;
+                };
+                cookie?: never;
+            };
+            /** @description Optional: every field has a default; with neither an id nor an Idempotency-Key refgraph picks the id. */
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["RotationIn"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InstitutionSecret"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
+                422: components["responses"]["Unprocessable"];
+                429: components["responses"]["TooManyRequests"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/institutions/{institution_id}/statements/{period}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                institution_id: string;
+                period: string;
+            };
+            cookie?: never;
+        };
+        /** The institution's statement for a period: payouts, financing and fees, as a file */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    institution_id: string;
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Statement"];
+                    };
+                };
+                401: components["responses"]["Unauthorized"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                422: components["responses"]["Unprocessable"];
+                429: components["responses"]["TooManyRequests"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/institutions/{institution_id}/reconciliations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                institution_id: string;
+            };
+            cookie?: never;
+        };
+        /** The institution's reconciliations, newest first (without their mismatches) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description rows per page, 1 to 500 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page, as given (base64url); one this API did not hand out answers 422 */
+                    cursor?: string | null;
+                };
+                header?: never;
+                path: {
+                    institution_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReconciliationSummaryPage"];
+                    };
+                };
+                401: components["responses"]["Unauthorized"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                422: components["responses"]["Unprocessable"];
+                429: components["responses"]["TooManyRequests"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /**
+         * Reconcile the institution's own statement with refgraph's; changes nothing
+         * @description Every mismatch (missing on either side, different amount, different
+         *     status) is recorded, to be resolved with a reason.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description the operation's id when the body has none; retry with the same key to get the stored answer
+                     * @example order-2026-0001
+                     */
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    institution_id: string;
+                };
+                cookie?: never;
+            };
+            /** @description Give the body's id or an Idempotency-Key header (the same value if both); with neither the answer is 422 with errors.id. */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReconciliationIn"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Reconciliation"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
+                422: components["responses"]["Unprocessable"];
+                429: components["responses"]["TooManyRequests"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/institutions/{institution_id}/reconciliations/{reconciliation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                institution_id: string;
+                reconciliation_id: string;
+            };
+            cookie?: never;
+        };
+        /** A reconciliation with each mismatch and how it was resolved */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    institution_id: string;
+                    reconciliation_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Reconciliation"];
+                    };
+                };
+                401: components["responses"]["Unauthorized"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                422: components["responses"]["Unprocessable"];
+                429: components["responses"]["TooManyRequests"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/institutions/{institution_id}/reconciliations/{reconciliation_id}/mismatches/{n}/resolution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                institution_id: string;
+                reconciliation_id: string;
+                n: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resolve a mismatch: record what was found and done, with a reason (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    institution_id: string;
+                    reconciliation_id: string;
+                    n: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ResolutionIn"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Mismatch"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
+                422: components["responses"]["Unprocessable"];
+                429: components["responses"]["TooManyRequests"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/financing/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List financing applications by status, institution, buyer or merchant
+         * @description Merchant keys see their own merchant's, member keys their own.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description rows per page, 1 to 500 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page, as given (base64url); one this API did not hand out answers 422 */
+                    cursor?: string | null;
+                    status?: "applied" | "approved" | "disbursed" | "declined" | "cancelled" | null;
+                    institution_id?: string | null;
+                    buyer_id?: string | null;
+                    merchant_id?: string | null;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApplicationPage"];
+                    };
+                };
+                401: components["responses"]["Unauthorized"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                422: components["responses"]["Unprocessable"];
+                429: components["responses"]["TooManyRequests"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/financing/applications/{application_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        /** Read a financing application (its id is the sale's) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    application_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application"];
+                    };
+                };
+                401: components["responses"]["Unauthorized"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                422: components["responses"]["Unprocessable"];
+                429: components["responses"]["TooManyRequests"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/financing/applications/{application_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an application the institution has not decided; its sale is void
+         * @description Operators and the sale's merchant; once the institution approved, only
+         *     it may cancel.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    application_id: string;
+                };
+                cookie?: never;
+            };
+            /** @description Optional: every field has a default. */
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["CancelIn"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
+                422: components["responses"]["Unprocessable"];
+                429: components["responses"]["TooManyRequests"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/financing/callbacks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An institution decides on one of its applications (signed with its secret)
+         * @description approved, declined (the sale is void), disbursed (the buyer's points are
+         *     earned) or cancelled; idempotent on the decision's reference, and a
+         *     signature more than 300 s old is refused.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description the institution's id */
+                    "X-Refgraph-Institution": string;
+                    /** @description t=<epoch ms>,v1=<hex HMAC-SHA256 of '<t>.<institution id>.<raw body>' with the institution's secret>; one v1= per secret during a rotation's overlap */
+                    "X-Refgraph-Signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FinancingDecision"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application"];
+                    };
+                };
+                401: components["responses"]["Unauthorized"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                422: components["responses"]["Unprocessable"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -2471,6 +3194,11 @@ export interface components {
              */
             id?: string | null;
             user_id: string;
+            /**
+             * @description not taken: a loyalty card is bought from the platform and cannot be financed (422 card_not_financeable)
+             * @default null
+             */
+            financing?: unknown;
         };
         Card: {
             id?: string;
@@ -2544,6 +3272,13 @@ export interface components {
             refunded_fee?: number;
             refunded_points?: number;
             vouchers?: components["schemas"]["VoucherPaid"][];
+            /** @description its financing application (GET /v1/financing/applications/{id}) */
+            financing_id?: string | null;
+            financed_amount?: number | null;
+            /** @description the application's status; points are earned once disbursed */
+            financing_status?: string | null;
+            /** @description its financing was declined or cancelled: the sale is void, its fee reversed */
+            voided_at?: number | null;
         };
         SalePage: {
             items?: components["schemas"]["Sale"][];
@@ -2554,6 +3289,14 @@ export interface components {
             id: string;
             /** @description minor units, 1 to 1000000000 */
             amount: number;
+        };
+        FinancingIn: {
+            /** @description an active institution with consumer_credit */
+            institution_id: string;
+            /** @description the financed part, minor units, 1 to the sale's amount */
+            amount: number;
+            /** @description how many repayments the buyer makes to the institution */
+            installments: number;
         };
         SaleIn: {
             /** @description the terminal's sale id */
@@ -2573,6 +3316,11 @@ export interface components {
             /** @default null */
             items?: string | null;
             vouchers?: components["schemas"]["VoucherUse"][];
+            /**
+             * @description part or all of the sale paid on credit from a partner institution: its financing application is created with the sale (refused: no buyer, vouchers too, more than the amount, an unknown or inactive institution, one without consumer_credit, past its per-buyer limit)
+             * @default null
+             */
+            financing?: components["schemas"]["FinancingIn"] | (Record<string, never> | null);
         };
         SaleBatchItem: {
             /** @description the terminal's sale id */
@@ -2712,6 +3460,8 @@ export interface components {
              * @enum {string}
              */
             late_sales?: "refuse" | "carry";
+            /** @description hours a financing application may wait for its institution's decision before it lapses: it is cancelled and its sale voided (the fee reversed, no points); the rule in force when the sale is recorded fixes each application's lapse time; 1 or more */
+            financing_lapse_hours?: number;
         };
         RuleChange: {
             /** @description fields to change; the rest are kept */
@@ -2831,6 +3581,8 @@ export interface components {
             reason?: string | null;
             reference?: string | null;
             batch_id?: string | null;
+            /** @description the institution its batch was made for */
+            institution_id?: string | null;
         };
         WithdrawalPage: {
             items?: components["schemas"]["Withdrawal"][];
@@ -2860,9 +3612,15 @@ export interface components {
             id?: string | null;
             /** @default 10000 */
             limit?: number;
+            /**
+             * @description the institution paying the batch out (active, with payouts); default REFGRAPH_PAYOUT_INSTITUTION, else none (the global secret's)
+             * @default null
+             */
+            institution_id?: string | null;
         };
         Batch: {
             id?: string;
+            institution_id?: string | null;
             count?: number;
             total?: number;
             /** @description where the payout file was written */
@@ -3067,7 +3825,7 @@ export interface components {
             id?: string;
             /** @description epoch ms, UTC */
             at?: number;
-            /** @description rules.changed, withdrawal.approved, withdrawal.rejected, withdrawal.paid, withdrawal.failed, user.suspended, user.reactivated, user.closed, user.referrer_attached, api_key.created, api_key.revoked, payout_batch.created, reward_run.completed, voucher.issued, voucher.revoked */
+            /** @description rules.changed, withdrawal.approved, withdrawal.rejected, withdrawal.paid, withdrawal.failed, user.suspended, user.reactivated, user.closed, user.referrer_attached, api_key.created, api_key.revoked, payout_batch.created, reward_run.completed, voucher.issued, voucher.revoked, institution.registered, institution.updated, institution.secret_rotated, financing.approved, financing.declined, financing.disbursed, financing.cancelled, mismatch.resolved */
             action?: string;
             subject?: components["schemas"]["Subject"];
             actor?: components["schemas"]["Actor"];
@@ -3082,6 +3840,228 @@ export interface components {
             items?: components["schemas"]["AuditEvent"][];
             /** @description null on the last page */
             next_cursor?: string | null;
+        };
+        Institution: {
+            id?: string;
+            name?: string;
+            services?: string[];
+            currency?: string;
+            /** @description active, inactive */
+            status?: string;
+            status_reason?: string | null;
+            buyer_limit?: number | null;
+            fee_bp?: number;
+            created_at?: number;
+            updated_at?: number;
+            /** @description how many secrets it has had */
+            secret_version?: number;
+            /** @description when its current secret was made */
+            secret_at?: number;
+            /** @description until when its previous secret still verifies (a rotation's overlap) */
+            previous_until?: number | null;
+        };
+        InstitutionPage: {
+            items?: components["schemas"]["Institution"][];
+            /** @description null on the last page */
+            next_cursor?: string | null;
+        };
+        InstitutionIn: {
+            id: string;
+            name: string;
+            /** @description what it does for the platform: payouts, consumer_credit */
+            services: ("payouts" | "consumer_credit")[];
+            /**
+             * @description ISO 4217 code; must be the platform's currency (another is 422 currency_mismatch)
+             * @default null
+             */
+            currency?: string | null;
+            /**
+             * @description most a buyer may have in undecided applications there (minor units; null: no limit)
+             * @default null
+             */
+            buyer_limit?: number | null;
+            /**
+             * @description its fee on each disbursement, in bp of the financed amount, rounded half up, charged to the merchant
+             * @default 0
+             */
+            fee_bp?: number;
+        };
+        InstitutionSecret: {
+            id?: string;
+            name?: string;
+            services?: string[];
+            currency?: string;
+            /** @description active, inactive */
+            status?: string;
+            status_reason?: string | null;
+            buyer_limit?: number | null;
+            fee_bp?: number;
+            created_at?: number;
+            updated_at?: number;
+            /** @description how many secrets it has had */
+            secret_version?: number;
+            /** @description when its current secret was made */
+            secret_at?: number;
+            /** @description until when its previous secret still verifies (a rotation's overlap) */
+            previous_until?: number | null;
+            /** @description its signing secret: shown to the request that made it and to that request's retries with the same id, never again; null otherwise */
+            secret?: string | null;
+        };
+        InstitutionPatch: {
+            name?: string;
+            /** @description what it does for the platform: payouts, consumer_credit */
+            services?: ("payouts" | "consumer_credit")[];
+            /**
+             * @description inactive: no new financing nor payout batches (callbacks on what it has already are still taken)
+             * @enum {string}
+             */
+            status?: "active" | "inactive";
+            /** @default null */
+            status_reason?: string | null;
+            /** @description most a buyer may have in undecided applications there (minor units; null: no limit) */
+            buyer_limit?: number | null;
+            /** @description its fee on each disbursement, in bp of the financed amount, rounded half up, charged to the merchant */
+            fee_bp?: number;
+        };
+        RotationIn: {
+            /**
+             * @description the rotation's id (or Idempotency-Key): a retry gets the same secret
+             * @default null
+             */
+            id?: string | null;
+        };
+        StatementRow: {
+            /** @enum {string} */
+            kind?: "payout" | "financing" | "fee";
+            reference?: string;
+            status?: string;
+            amount?: number;
+            at?: number;
+        };
+        Statement: {
+            institution_id?: string;
+            period?: string;
+            count?: number;
+            rows?: components["schemas"]["StatementRow"][];
+            /** @description the statement file (graph/statements.py), ending with its #sha256 line */
+            csv?: string;
+        };
+        ReconciliationSummary: {
+            id?: string;
+            institution_id?: string;
+            period?: string;
+            at?: number;
+            statement_sha256?: string;
+            /** @description rows in refgraph's statement */
+            ours?: number;
+            /** @description rows in the institution's */
+            theirs?: number;
+            mismatches?: number;
+            /** @description mismatches not resolved yet */
+            open?: number;
+            recorded_by?: string;
+        };
+        ReconciliationSummaryPage: {
+            items?: components["schemas"]["ReconciliationSummary"][];
+            /** @description null on the last page */
+            next_cursor?: string | null;
+        };
+        ReconciliationIn: {
+            /**
+             * @description or send Idempotency-Key
+             * @default null
+             */
+            id?: string | null;
+            period: string;
+            /** @description the institution's statement file (CSV, with its #sha256 line) */
+            statement: string;
+        };
+        Mismatch: {
+            n?: number;
+            kind?: string;
+            reference?: string;
+            /** @enum {string} */
+            problem?: "missing_theirs" | "missing_ours" | "amount" | "status";
+            ours_status?: string | null;
+            ours_amount?: number | null;
+            theirs_status?: string | null;
+            theirs_amount?: number | null;
+            resolved_at?: number | null;
+            resolution?: string | null;
+            resolved_by?: string | null;
+        };
+        Reconciliation: {
+            id?: string;
+            institution_id?: string;
+            period?: string;
+            at?: number;
+            statement_sha256?: string;
+            /** @description rows in refgraph's statement */
+            ours?: number;
+            /** @description rows in the institution's */
+            theirs?: number;
+            mismatches?: number;
+            /** @description mismatches not resolved yet */
+            open?: number;
+            recorded_by?: string;
+            items?: components["schemas"]["Mismatch"][];
+        };
+        ResolutionIn: {
+            /** @description what was found and done about it (recorded, and audited) */
+            reason: string;
+        };
+        Application: {
+            /** @description the sale's id */
+            id?: string;
+            sale_id?: string;
+            institution_id?: string;
+            buyer_id?: string;
+            merchant_id?: string;
+            /** @description the financed part, minor units */
+            amount?: number;
+            installments?: number;
+            /** @description the institution's fee, as it was when the sale was recorded */
+            fee_bp?: number;
+            /** @description fee_bp of amount, rounded half up */
+            fee?: number;
+            /** @description the buyer's points, earned on disbursement */
+            points?: number;
+            /** @enum {string} */
+            status?: "applied" | "approved" | "disbursed" | "declined" | "cancelled";
+            applied_at?: number;
+            /** @description when it lapses if still applied */
+            lapse_at?: number;
+            approved_at?: number | null;
+            disbursed_at?: number | null;
+            /** @description when it was declined or cancelled */
+            decided_at?: number | null;
+            reason?: string | null;
+            /** @enum {string|null} */
+            cancelled_by?: "institution" | "operator" | "lapse" | null;
+            /** @description the institution's reference of its last decision */
+            reference?: string | null;
+            /** @description the period of the sale's fee total */
+            period?: string;
+            /** @description voided after its period was run: the open period whose fee total took the reversed fee (as a refunded fee) */
+            carried_into?: string | null;
+        };
+        ApplicationPage: {
+            items?: components["schemas"]["Application"][];
+            /** @description null on the last page */
+            next_cursor?: string | null;
+        };
+        CancelIn: {
+            /** @default null */
+            reason?: string | null;
+        };
+        FinancingDecision: {
+            application_id: string;
+            /** @enum {string} */
+            status: "approved" | "declined" | "disbursed" | "cancelled";
+            /** @description the institution's reference of this decision: sent again, the decision is a replay */
+            reference: string;
+            /** @default null */
+            reason?: string | null;
         };
     };
     responses: {
@@ -3112,7 +4092,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description A user, sale, voucher, withdrawal, run or line named in the request does not exist. */
+        /** @description A user, sale, voucher, withdrawal, run, line, institution, financing application or reconciliation named in the request does not exist (or, for an institution's callback, is not that institution's). */
         NotFound: {
             headers: {
                 [name: string]: unknown;

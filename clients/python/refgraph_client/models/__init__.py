@@ -1,12 +1,17 @@
 """ Contains all the data models used in inputs/outputs """
 
 from .actor import Actor
+from .application import Application
+from .application_cancelled_by import ApplicationCancelledBy
+from .application_page import ApplicationPage
+from .application_status import ApplicationStatus
 from .audit_event import AuditEvent
 from .audit_event_page import AuditEventPage
 from .balances import Balances
 from .batch import Batch
 from .batch_in import BatchIn
 from .batch_withdrawals_item import BatchWithdrawalsItem
+from .cancel_in import CancelIn
 from .card import Card
 from .card_list import CardList
 from .card_purchase import CardPurchase
@@ -24,6 +29,9 @@ from .entry import Entry
 from .entry_page import EntryPage
 from .error import Error
 from .error_errors import ErrorErrors
+from .financing_decision import FinancingDecision
+from .financing_decision_status import FinancingDecisionStatus
+from .financing_in import FinancingIn
 from .fingerprints import Fingerprints
 from .get_v1_analytics_signals_kind_type_1 import GetV1AnalyticsSignalsKindType1
 from .get_v1_analytics_signals_kind_type_2_type_1 import GetV1AnalyticsSignalsKindType2Type1
@@ -32,6 +40,9 @@ from .get_v1_analytics_users_user_id_neighbourhood_size_by import GetV1Analytics
 from .get_v1_audit_action_type_1 import GetV1AuditActionType1
 from .get_v1_audit_action_type_2_type_1 import GetV1AuditActionType2Type1
 from .get_v1_audit_action_type_3_type_1 import GetV1AuditActionType3Type1
+from .get_v1_financing_applications_status_type_1 import GetV1FinancingApplicationsStatusType1
+from .get_v1_financing_applications_status_type_2_type_1 import GetV1FinancingApplicationsStatusType2Type1
+from .get_v1_financing_applications_status_type_3_type_1 import GetV1FinancingApplicationsStatusType3Type1
 from .get_v1_users_role_type_1 import GetV1UsersRoleType1
 from .get_v1_users_role_type_2_type_1 import GetV1UsersRoleType2Type1
 from .get_v1_users_role_type_3_type_1 import GetV1UsersRoleType3Type1
@@ -42,11 +53,21 @@ from .get_v1_withdrawals_status_type_1 import GetV1WithdrawalsStatusType1
 from .get_v1_withdrawals_status_type_2_type_1 import GetV1WithdrawalsStatusType2Type1
 from .get_v1_withdrawals_status_type_3_type_1 import GetV1WithdrawalsStatusType3Type1
 from .health import Health
+from .institution import Institution
+from .institution_in import InstitutionIn
+from .institution_in_services_item import InstitutionInServicesItem
+from .institution_page import InstitutionPage
+from .institution_patch import InstitutionPatch
+from .institution_patch_services_item import InstitutionPatchServicesItem
+from .institution_patch_status import InstitutionPatchStatus
+from .institution_secret import InstitutionSecret
 from .level import Level
 from .level_count import LevelCount
 from .line import Line
 from .line_page import LinePage
 from .merchant_part import MerchantPart
+from .mismatch import Mismatch
+from .mismatch_problem import MismatchProblem
 from .neighbourhood import Neighbourhood
 from .network_summary import NetworkSummary
 from .network_summary_by_role import NetworkSummaryByRole
@@ -61,6 +82,10 @@ from .preview_difference import PreviewDifference
 from .preview_in import PreviewIn
 from .preview_in_rules_type_1_type_0 import PreviewInRulesType1Type0
 from .ranked import Ranked
+from .reconciliation import Reconciliation
+from .reconciliation_in import ReconciliationIn
+from .reconciliation_summary import ReconciliationSummary
+from .reconciliation_summary_page import ReconciliationSummaryPage
 from .referrals_referrers_row import ReferralsReferrersRow
 from .referrer import Referrer
 from .referrer_result import ReferrerResult
@@ -73,6 +98,8 @@ from .register_batch_in import RegisterBatchIn
 from .register_batch_result import RegisterBatchResult
 from .register_batch_result_user_type_0_type_0 import RegisterBatchResultUserType0Type0
 from .register_roles_item import RegisterRolesItem
+from .resolution_in import ResolutionIn
+from .rotation_in import RotationIn
 from .rule_change import RuleChange
 from .rule_history import RuleHistory
 from .rule_version import RuleVersion
@@ -90,6 +117,7 @@ from .sale_batch_in import SaleBatchIn
 from .sale_batch_item import SaleBatchItem
 from .sale_batch_result import SaleBatchResult
 from .sale_in import SaleIn
+from .sale_in_financing_type_1_type_0 import SaleInFinancingType1Type0
 from .sale_page import SalePage
 from .search_hit import SearchHit
 from .search_result import SearchResult
@@ -98,6 +126,9 @@ from .signal_counts import SignalCounts
 from .signal_counts_by_kind import SignalCountsByKind
 from .signal_evidence import SignalEvidence
 from .signal_page import SignalPage
+from .statement import Statement
+from .statement_row import StatementRow
+from .statement_row_kind import StatementRowKind
 from .status import Status
 from .status_result import StatusResult
 from .status_status import StatusStatus
@@ -122,12 +153,17 @@ from .withdrawal_page import WithdrawalPage
 
 __all__ = (
     "Actor",
+    "Application",
+    "ApplicationCancelledBy",
+    "ApplicationPage",
+    "ApplicationStatus",
     "AuditEvent",
     "AuditEventPage",
     "Balances",
     "Batch",
     "BatchIn",
     "BatchWithdrawalsItem",
+    "CancelIn",
     "Card",
     "CardList",
     "CardPurchase",
@@ -145,6 +181,9 @@ __all__ = (
     "EntryPage",
     "Error",
     "ErrorErrors",
+    "FinancingDecision",
+    "FinancingDecisionStatus",
+    "FinancingIn",
     "Fingerprints",
     "GetV1AnalyticsSignalsKindType1",
     "GetV1AnalyticsSignalsKindType2Type1",
@@ -153,6 +192,9 @@ __all__ = (
     "GetV1AuditActionType1",
     "GetV1AuditActionType2Type1",
     "GetV1AuditActionType3Type1",
+    "GetV1FinancingApplicationsStatusType1",
+    "GetV1FinancingApplicationsStatusType2Type1",
+    "GetV1FinancingApplicationsStatusType3Type1",
     "GetV1UsersRoleType1",
     "GetV1UsersRoleType2Type1",
     "GetV1UsersRoleType3Type1",
@@ -163,11 +205,21 @@ __all__ = (
     "GetV1WithdrawalsStatusType2Type1",
     "GetV1WithdrawalsStatusType3Type1",
     "Health",
+    "Institution",
+    "InstitutionIn",
+    "InstitutionInServicesItem",
+    "InstitutionPage",
+    "InstitutionPatch",
+    "InstitutionPatchServicesItem",
+    "InstitutionPatchStatus",
+    "InstitutionSecret",
     "Level",
     "LevelCount",
     "Line",
     "LinePage",
     "MerchantPart",
+    "Mismatch",
+    "MismatchProblem",
     "Neighbourhood",
     "NetworkSummary",
     "NetworkSummaryByRole",
@@ -182,6 +234,10 @@ __all__ = (
     "PreviewIn",
     "PreviewInRulesType1Type0",
     "Ranked",
+    "Reconciliation",
+    "ReconciliationIn",
+    "ReconciliationSummary",
+    "ReconciliationSummaryPage",
     "ReferralsReferrersRow",
     "Referrer",
     "ReferrerResult",
@@ -194,6 +250,8 @@ __all__ = (
     "RegisterBatchResult",
     "RegisterBatchResultUserType0Type0",
     "RegisterRolesItem",
+    "ResolutionIn",
+    "RotationIn",
     "RuleChange",
     "RuleHistory",
     "RulesBody",
@@ -211,6 +269,7 @@ __all__ = (
     "SaleBatchItem",
     "SaleBatchResult",
     "SaleIn",
+    "SaleInFinancingType1Type0",
     "SalePage",
     "SearchHit",
     "SearchResult",
@@ -219,6 +278,9 @@ __all__ = (
     "SignalCountsByKind",
     "SignalEvidence",
     "SignalPage",
+    "Statement",
+    "StatementRow",
+    "StatementRowKind",
     "Status",
     "StatusResult",
     "StatusStatus",

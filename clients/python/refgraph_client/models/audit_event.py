@@ -31,7 +31,9 @@ class AuditEvent:
             at (int | Unset): epoch ms, UTC
             action (str | Unset): rules.changed, withdrawal.approved, withdrawal.rejected, withdrawal.paid,
                 withdrawal.failed, user.suspended, user.reactivated, user.closed, user.referrer_attached, api_key.created,
-                api_key.revoked, payout_batch.created, reward_run.completed, voucher.issued, voucher.revoked
+                api_key.revoked, payout_batch.created, reward_run.completed, voucher.issued, voucher.revoked,
+                institution.registered, institution.updated, institution.secret_rotated, financing.approved, financing.declined,
+                financing.disbursed, financing.cancelled, mismatch.resolved
             subject (Subject | Unset):
             actor (Actor | Unset):
             before (Any | Unset): the subject's relevant fields before (null: it did not exist)

@@ -27,6 +27,7 @@ class Batch:
     """ 
         Attributes:
             id (str | Unset):
+            institution_id (None | str | Unset):
             count (int | Unset):
             total (int | Unset):
             file (str | Unset): where the payout file was written
@@ -34,6 +35,7 @@ class Batch:
      """
 
     id: str | Unset = UNSET
+    institution_id: None | str | Unset = UNSET
     count: int | Unset = UNSET
     total: int | Unset = UNSET
     file: str | Unset = UNSET
@@ -46,6 +48,12 @@ class Batch:
     def to_dict(self) -> dict[str, Any]:
         from ..models.batch_withdrawals_item import BatchWithdrawalsItem # noqa: PLC0415
         id = self.id
+
+        institution_id: None | str | Unset
+        if isinstance(self.institution_id, Unset):
+            institution_id = UNSET
+        else:
+            institution_id = self.institution_id
 
         count = self.count
 
@@ -69,6 +77,8 @@ class Batch:
         })
         if id is not UNSET:
             field_dict["id"] = id
+        if institution_id is not UNSET:
+            field_dict["institution_id"] = institution_id
         if count is not UNSET:
             field_dict["count"] = count
         if total is not UNSET:
@@ -87,6 +97,16 @@ class Batch:
         from ..models.batch_withdrawals_item import BatchWithdrawalsItem # noqa: PLC0415
         d = dict(src_dict)
         id = d.pop("id", UNSET)
+
+        def _parse_institution_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        institution_id = _parse_institution_id(d.pop("institution_id", UNSET))
+
 
         count = d.pop("count", UNSET)
 
@@ -108,6 +128,7 @@ class Batch:
 
         batch = cls(
             id=id,
+            institution_id=institution_id,
             count=count,
             total=total,
             file=file,

@@ -26,10 +26,13 @@ class BatchIn:
         Attributes:
             id (None | str | Unset):
             limit (int | Unset):  Default: 10000.
+            institution_id (None | str | Unset): the institution paying the batch out (active, with payouts); default
+                REFGRAPH_PAYOUT_INSTITUTION, else none (the global secret's)
      """
 
     id: None | str | Unset = UNSET
     limit: int | Unset = 10000
+    institution_id: None | str | Unset = UNSET
 
 
 
@@ -44,6 +47,12 @@ class BatchIn:
 
         limit = self.limit
 
+        institution_id: None | str | Unset
+        if isinstance(self.institution_id, Unset):
+            institution_id = UNSET
+        else:
+            institution_id = self.institution_id
+
 
         field_dict: dict[str, Any] = {}
 
@@ -53,6 +62,8 @@ class BatchIn:
             field_dict["id"] = id
         if limit is not UNSET:
             field_dict["limit"] = limit
+        if institution_id is not UNSET:
+            field_dict["institution_id"] = institution_id
 
         return field_dict
 
@@ -73,9 +84,20 @@ class BatchIn:
 
         limit = d.pop("limit", UNSET)
 
+        def _parse_institution_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        institution_id = _parse_institution_id(d.pop("institution_id", UNSET))
+
+
         batch_in = cls(
             id=id,
             limit=limit,
+            institution_id=institution_id,
         )
 
         return batch_in

@@ -26,10 +26,13 @@ class CardPurchase:
         Attributes:
             user_id (str):
             id (None | str | Unset): purchase id (or send Idempotency-Key)
+            financing (Any | Unset): not taken: a loyalty card is bought from the platform and cannot be financed (422
+                card_not_financeable)
      """
 
     user_id: str
     id: None | str | Unset = UNSET
+    financing: Any | Unset = UNSET
 
 
 
@@ -44,6 +47,8 @@ class CardPurchase:
         else:
             id = self.id
 
+        financing = self.financing
+
 
         field_dict: dict[str, Any] = {}
 
@@ -52,6 +57,8 @@ class CardPurchase:
         })
         if id is not UNSET:
             field_dict["id"] = id
+        if financing is not UNSET:
+            field_dict["financing"] = financing
 
         return field_dict
 
@@ -72,9 +79,12 @@ class CardPurchase:
         id = _parse_id(d.pop("id", UNSET))
 
 
+        financing = d.pop("financing", UNSET)
+
         card_purchase = cls(
             user_id=user_id,
             id=id,
+            financing=financing,
         )
 
         return card_purchase

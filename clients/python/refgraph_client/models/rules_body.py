@@ -54,6 +54,9 @@ class RulesBody:
             late_sales (RulesBodyLateSales | Unset): a sale or refund dated into a period whose reward run is completed or
                 running: refuse it (422 period_closed, naming the first open period), or carry: record it with its true time and
                 count its fee (or refunded fee) in the fee base of the first open period, shown as carried there
+            financing_lapse_hours (int | Unset): hours a financing application may wait for its institution's decision
+                before it lapses: it is cancelled and its sale voided (the fee reversed, no points); the rule in force when the
+                sale is recorded fixes each application's lapse time; 1 or more
      """
 
     fee_bp: int | Unset = UNSET
@@ -74,6 +77,7 @@ class RulesBody:
     period: RulesBodyPeriod | Unset = UNSET
     withdrawal_voucher_days: int | Unset = UNSET
     late_sales: RulesBodyLateSales | Unset = UNSET
+    financing_lapse_hours: int | Unset = UNSET
 
 
 
@@ -147,6 +151,8 @@ class RulesBody:
             late_sales = self.late_sales.value
 
 
+        financing_lapse_hours = self.financing_lapse_hours
+
 
         field_dict: dict[str, Any] = {}
 
@@ -188,6 +194,8 @@ class RulesBody:
             field_dict["withdrawal_voucher_days"] = withdrawal_voucher_days
         if late_sales is not UNSET:
             field_dict["late_sales"] = late_sales
+        if financing_lapse_hours is not UNSET:
+            field_dict["financing_lapse_hours"] = financing_lapse_hours
 
         return field_dict
 
@@ -286,6 +294,8 @@ class RulesBody:
 
 
 
+        financing_lapse_hours = d.pop("financing_lapse_hours", UNSET)
+
         rules_body = cls(
             fee_bp=fee_bp,
             referrers=referrers,
@@ -305,6 +315,7 @@ class RulesBody:
             period=period,
             withdrawal_voucher_days=withdrawal_voucher_days,
             late_sales=late_sales,
+            financing_lapse_hours=financing_lapse_hours,
         )
 
         return rules_body

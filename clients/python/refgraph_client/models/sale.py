@@ -43,6 +43,10 @@ class Sale:
             refunded_fee (int | Unset):
             refunded_points (int | Unset):
             vouchers (list[VoucherPaid] | Unset):
+            financing_id (None | str | Unset): its financing application (GET /v1/financing/applications/{id})
+            financed_amount (int | None | Unset):
+            financing_status (None | str | Unset): the application's status; points are earned once disbursed
+            voided_at (int | None | Unset): its financing was declined or cancelled: the sale is void, its fee reversed
      """
 
     id: str | Unset = UNSET
@@ -62,6 +66,10 @@ class Sale:
     refunded_fee: int | Unset = UNSET
     refunded_points: int | Unset = UNSET
     vouchers: list[VoucherPaid] | Unset = UNSET
+    financing_id: None | str | Unset = UNSET
+    financed_amount: int | None | Unset = UNSET
+    financing_status: None | str | Unset = UNSET
+    voided_at: int | None | Unset = UNSET
 
 
 
@@ -122,6 +130,30 @@ class Sale:
 
 
 
+        financing_id: None | str | Unset
+        if isinstance(self.financing_id, Unset):
+            financing_id = UNSET
+        else:
+            financing_id = self.financing_id
+
+        financed_amount: int | None | Unset
+        if isinstance(self.financed_amount, Unset):
+            financed_amount = UNSET
+        else:
+            financed_amount = self.financed_amount
+
+        financing_status: None | str | Unset
+        if isinstance(self.financing_status, Unset):
+            financing_status = UNSET
+        else:
+            financing_status = self.financing_status
+
+        voided_at: int | None | Unset
+        if isinstance(self.voided_at, Unset):
+            voided_at = UNSET
+        else:
+            voided_at = self.voided_at
+
 
         field_dict: dict[str, Any] = {}
 
@@ -161,6 +193,14 @@ class Sale:
             field_dict["refunded_points"] = refunded_points
         if vouchers is not UNSET:
             field_dict["vouchers"] = vouchers
+        if financing_id is not UNSET:
+            field_dict["financing_id"] = financing_id
+        if financed_amount is not UNSET:
+            field_dict["financed_amount"] = financed_amount
+        if financing_status is not UNSET:
+            field_dict["financing_status"] = financing_status
+        if voided_at is not UNSET:
+            field_dict["voided_at"] = voided_at
 
         return field_dict
 
@@ -238,6 +278,46 @@ class Sale:
                 vouchers.append(vouchers_item)
 
 
+        def _parse_financing_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        financing_id = _parse_financing_id(d.pop("financing_id", UNSET))
+
+
+        def _parse_financed_amount(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        financed_amount = _parse_financed_amount(d.pop("financed_amount", UNSET))
+
+
+        def _parse_financing_status(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        financing_status = _parse_financing_status(d.pop("financing_status", UNSET))
+
+
+        def _parse_voided_at(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        voided_at = _parse_voided_at(d.pop("voided_at", UNSET))
+
+
         sale = cls(
             id=id,
             merchant_id=merchant_id,
@@ -256,6 +336,10 @@ class Sale:
             refunded_fee=refunded_fee,
             refunded_points=refunded_points,
             vouchers=vouchers,
+            financing_id=financing_id,
+            financed_amount=financed_amount,
+            financing_status=financing_status,
+            voided_at=voided_at,
         )
 
         return sale

@@ -12,6 +12,8 @@ from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
+  from ..models.financing_in import FinancingIn
+  from ..models.sale_in_financing_type_1_type_0 import SaleInFinancingType1Type0
   from ..models.voucher_use import VoucherUse
 
 
@@ -34,6 +36,9 @@ class SaleIn:
             at (int | None | Unset): epoch ms, UTC; default now; not in the future
             items (None | str | Unset):
             vouchers (list[VoucherUse] | Unset):
+            financing (FinancingIn | None | SaleInFinancingType1Type0 | Unset): part or all of the sale paid on credit from
+                a partner institution: its financing application is created with the sale (refused: no buyer, vouchers too, more
+                than the amount, an unknown or inactive institution, one without consumer_credit, past its per-buyer limit)
      """
 
     id: str
@@ -44,12 +49,15 @@ class SaleIn:
     at: int | None | Unset = UNSET
     items: None | str | Unset = UNSET
     vouchers: list[VoucherUse] | Unset = UNSET
+    financing: FinancingIn | None | SaleInFinancingType1Type0 | Unset = UNSET
 
 
 
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.financing_in import FinancingIn # noqa: PLC0415
+        from ..models.sale_in_financing_type_1_type_0 import SaleInFinancingType1Type0 # noqa: PLC0415
         from ..models.voucher_use import VoucherUse # noqa: PLC0415
         id = self.id
 
@@ -86,6 +94,16 @@ class SaleIn:
 
 
 
+        financing: dict[str, Any] | None | Unset
+        if isinstance(self.financing, Unset):
+            financing = UNSET
+        elif isinstance(self.financing, FinancingIn):
+            financing = self.financing.to_dict()
+        elif isinstance(self.financing, SaleInFinancingType1Type0):
+            financing = self.financing.to_dict()
+        else:
+            financing = self.financing
+
 
         field_dict: dict[str, Any] = {}
 
@@ -103,6 +121,8 @@ class SaleIn:
             field_dict["items"] = items
         if vouchers is not UNSET:
             field_dict["vouchers"] = vouchers
+        if financing is not UNSET:
+            field_dict["financing"] = financing
 
         return field_dict
 
@@ -110,6 +130,8 @@ class SaleIn:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.financing_in import FinancingIn # noqa: PLC0415
+        from ..models.sale_in_financing_type_1_type_0 import SaleInFinancingType1Type0 # noqa: PLC0415
         from ..models.voucher_use import VoucherUse # noqa: PLC0415
         d = dict(src_dict)
         id = d.pop("id")
@@ -162,6 +184,36 @@ class SaleIn:
                 vouchers.append(vouchers_item)
 
 
+        def _parse_financing(data: object) -> FinancingIn | None | SaleInFinancingType1Type0 | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                financing_type_0 = FinancingIn.from_dict(data)
+
+
+
+                return financing_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                financing_type_1_type_0 = SaleInFinancingType1Type0.from_dict(data)
+
+
+
+                return financing_type_1_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(FinancingIn | None | SaleInFinancingType1Type0 | Unset, data)
+
+        financing = _parse_financing(d.pop("financing", UNSET))
+
+
         sale_in = cls(
             id=id,
             merchant_id=merchant_id,
@@ -171,6 +223,7 @@ class SaleIn:
             at=at,
             items=items,
             vouchers=vouchers,
+            financing=financing,
         )
 
         return sale_in

@@ -36,6 +36,7 @@ class Withdrawal:
             reason (None | str | Unset):
             reference (None | str | Unset):
             batch_id (None | str | Unset):
+            institution_id (None | str | Unset): the institution its batch was made for
      """
 
     id: str | Unset = UNSET
@@ -50,6 +51,7 @@ class Withdrawal:
     reason: None | str | Unset = UNSET
     reference: None | str | Unset = UNSET
     batch_id: None | str | Unset = UNSET
+    institution_id: None | str | Unset = UNSET
 
 
 
@@ -100,6 +102,12 @@ class Withdrawal:
         else:
             batch_id = self.batch_id
 
+        institution_id: None | str | Unset
+        if isinstance(self.institution_id, Unset):
+            institution_id = UNSET
+        else:
+            institution_id = self.institution_id
+
 
         field_dict: dict[str, Any] = {}
 
@@ -129,6 +137,8 @@ class Withdrawal:
             field_dict["reference"] = reference
         if batch_id is not UNSET:
             field_dict["batch_id"] = batch_id
+        if institution_id is not UNSET:
+            field_dict["institution_id"] = institution_id
 
         return field_dict
 
@@ -201,6 +211,16 @@ class Withdrawal:
         batch_id = _parse_batch_id(d.pop("batch_id", UNSET))
 
 
+        def _parse_institution_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        institution_id = _parse_institution_id(d.pop("institution_id", UNSET))
+
+
         withdrawal = cls(
             id=id,
             user_id=user_id,
@@ -214,6 +234,7 @@ class Withdrawal:
             reason=reason,
             reference=reference,
             batch_id=batch_id,
+            institution_id=institution_id,
         )
 
         return withdrawal

@@ -11,6 +11,7 @@ from ... import errors
 from ...models.confirmation import Confirmation
 from ...models.error import Error
 from ...models.withdrawal import Withdrawal
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -18,10 +19,14 @@ from typing import cast
 def _get_kwargs(
     *,
     body: Confirmation,
+    x_refgraph_institution: str | Unset = UNSET,
     x_refgraph_signature: str,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(x_refgraph_institution, Unset):
+        headers["X-Refgraph-Institution"] = x_refgraph_institution
+
     headers["X-Refgraph-Signature"] = x_refgraph_signature
 
 
@@ -108,12 +113,19 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: Confirmation,
+    x_refgraph_institution: str | Unset = UNSET,
     x_refgraph_signature: str,
 
 ) -> Response[Error | Withdrawal]:
-    """ The institution confirms a payout as paid or failed (HMAC-signed body)
+    """ The institution confirms a payout as paid or failed (signed body)
+
+     Signed by the institution the withdrawal's batch was made for, with its
+    own secret; or, without X-Refgraph-Institution, with the global
+    REFGRAPH_PAYOUT_SECRET, which stands for one institution only: the one
+    REFGRAPH_PAYOUT_INSTITUTION names and the batches made without one.
 
     Args:
+        x_refgraph_institution (str | Unset):
         x_refgraph_signature (str):
         body (Confirmation):
 
@@ -128,6 +140,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+x_refgraph_institution=x_refgraph_institution,
 x_refgraph_signature=x_refgraph_signature,
 
     )
@@ -142,12 +155,19 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: Confirmation,
+    x_refgraph_institution: str | Unset = UNSET,
     x_refgraph_signature: str,
 
 ) -> Error | Withdrawal | None:
-    """ The institution confirms a payout as paid or failed (HMAC-signed body)
+    """ The institution confirms a payout as paid or failed (signed body)
+
+     Signed by the institution the withdrawal's batch was made for, with its
+    own secret; or, without X-Refgraph-Institution, with the global
+    REFGRAPH_PAYOUT_SECRET, which stands for one institution only: the one
+    REFGRAPH_PAYOUT_INSTITUTION names and the batches made without one.
 
     Args:
+        x_refgraph_institution (str | Unset):
         x_refgraph_signature (str):
         body (Confirmation):
 
@@ -163,6 +183,7 @@ def sync(
     return sync_detailed(
         client=client,
 body=body,
+x_refgraph_institution=x_refgraph_institution,
 x_refgraph_signature=x_refgraph_signature,
 
     ).parsed
@@ -171,12 +192,19 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: Confirmation,
+    x_refgraph_institution: str | Unset = UNSET,
     x_refgraph_signature: str,
 
 ) -> Response[Error | Withdrawal]:
-    """ The institution confirms a payout as paid or failed (HMAC-signed body)
+    """ The institution confirms a payout as paid or failed (signed body)
+
+     Signed by the institution the withdrawal's batch was made for, with its
+    own secret; or, without X-Refgraph-Institution, with the global
+    REFGRAPH_PAYOUT_SECRET, which stands for one institution only: the one
+    REFGRAPH_PAYOUT_INSTITUTION names and the batches made without one.
 
     Args:
+        x_refgraph_institution (str | Unset):
         x_refgraph_signature (str):
         body (Confirmation):
 
@@ -191,6 +219,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+x_refgraph_institution=x_refgraph_institution,
 x_refgraph_signature=x_refgraph_signature,
 
     )
@@ -205,12 +234,19 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: Confirmation,
+    x_refgraph_institution: str | Unset = UNSET,
     x_refgraph_signature: str,
 
 ) -> Error | Withdrawal | None:
-    """ The institution confirms a payout as paid or failed (HMAC-signed body)
+    """ The institution confirms a payout as paid or failed (signed body)
+
+     Signed by the institution the withdrawal's batch was made for, with its
+    own secret; or, without X-Refgraph-Institution, with the global
+    REFGRAPH_PAYOUT_SECRET, which stands for one institution only: the one
+    REFGRAPH_PAYOUT_INSTITUTION names and the batches made without one.
 
     Args:
+        x_refgraph_institution (str | Unset):
         x_refgraph_signature (str):
         body (Confirmation):
 
@@ -226,6 +262,7 @@ async def asyncio(
     return (await asyncio_detailed(
         client=client,
 body=body,
+x_refgraph_institution=x_refgraph_institution,
 x_refgraph_signature=x_refgraph_signature,
 
     )).parsed

@@ -1,0 +1,229 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.error import Error
+from ...models.reconciliation import Reconciliation
+from typing import cast
+
+
+
+def _get_kwargs(
+    institution_id: str,
+    reconciliation_id: str,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/institutions/{institution_id}/reconciliations/{reconciliation_id}".format(institution_id=quote(str(institution_id), safe=""),reconciliation_id=quote(str(reconciliation_id), safe=""),),
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | Reconciliation:
+    if response.status_code == 200:
+        response_200 = Reconciliation.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Error.from_dict(response.json())
+
+
+
+        return response_503
+
+    response_default = Error.from_dict(response.json())
+
+
+
+    return response_default
+
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | Reconciliation]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    institution_id: str,
+    reconciliation_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> Response[Error | Reconciliation]:
+    """ A reconciliation with each mismatch and how it was resolved
+
+    Args:
+        institution_id (str):
+        reconciliation_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Reconciliation]
+     """
+
+
+    kwargs = _get_kwargs(
+        institution_id=institution_id,
+reconciliation_id=reconciliation_id,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    institution_id: str,
+    reconciliation_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> Error | Reconciliation | None:
+    """ A reconciliation with each mismatch and how it was resolved
+
+    Args:
+        institution_id (str):
+        reconciliation_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | Reconciliation
+     """
+
+
+    return sync_detailed(
+        institution_id=institution_id,
+reconciliation_id=reconciliation_id,
+client=client,
+
+    ).parsed
+
+async def asyncio_detailed(
+    institution_id: str,
+    reconciliation_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> Response[Error | Reconciliation]:
+    """ A reconciliation with each mismatch and how it was resolved
+
+    Args:
+        institution_id (str):
+        reconciliation_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Reconciliation]
+     """
+
+
+    kwargs = _get_kwargs(
+        institution_id=institution_id,
+reconciliation_id=reconciliation_id,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    institution_id: str,
+    reconciliation_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> Error | Reconciliation | None:
+    """ A reconciliation with each mismatch and how it was resolved
+
+    Args:
+        institution_id (str):
+        reconciliation_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | Reconciliation
+     """
+
+
+    return (await asyncio_detailed(
+        institution_id=institution_id,
+reconciliation_id=reconciliation_id,
+client=client,
+
+    )).parsed
