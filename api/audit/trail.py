@@ -153,9 +153,11 @@ def create_batch(backend: Backend, batch_id: str, limit: int = 10_000, *,
         raise Conflict(f"batch {batch_id!r} was made for institution "
                        f"{batch['institution_id']!r}; use a new id for another batch")
     if batch["created_at"] == at:
+        after: Row = {"count": len(items), "total": sum(w["cash_amount"] for w in items)}
+        if institution_id is not None:
+            after["institution_id"] = institution_id
         _record(backend, "payout_batch.created", subject("payout_batch", batch["id"]), actor,
-                None, {"count": len(items), "total": sum(w["cash_amount"] for w in items),
-                       "institution_id": institution_id})
+                None, after)
     return batch, items
 
 
