@@ -34,10 +34,15 @@ def round_half_up(numerator: int, denominator: int) -> int:
 
 
 def fee_for(amount: int, fee_bp: int) -> int:
-    """The management fee on a sale of ``amount``.
+    """The management fee on a sale of ``amount``; also an institution's fee
+    on a financed ``amount``, which ``sale_record`` computes with this same
+    formula, ``(2 * amount * fee_bp + BP) / (2 * BP)`` in integers (the
+    contract of ``sale_record`` checks they agree).
 
     >>> fee_for(10_000, 250), fee_for(199, 250), fee_for(1, 5_000)
     (250, 5, 1)
+    >>> fee_for(3_333, 150)   # 49.995 rounded half up
+    50
     """
     return round_half_up(amount * fee_bp, BP)
 
