@@ -535,3 +535,67 @@ def test_the_institution_and_statement_commands(tmp_path):
     assert json.loads(resolved.stdout)["resolution"] == "a payout of the old platform"
     report = json.loads(refgraph(tmp_path, "statements", "show", "rec-1").stdout)
     assert (report["open"], report["items"][0]["resolved_by"].split(":")[0]) == (0, "cli")
+
+
+# -- races (cypher/DIALECTS.md, "Concurrency"), on both backends ----------------------
+
+MASTER = b"r" * 32
+
+
+def test_financed_sales_at_once_never_pass_the_buyer_limit(example):
+    from graph.errors import Refused
+    from graph.store import institutions
+
+    from test_races import race, unexpected
+
+    institutions.register(example, MASTER, id="bank-a", name="A", services=["consumer_credit"],
+                          buyer_limit=15_000)
+
+    def buy(i):
+        return sales.record_sale(example, id=f"f{i}", merchant_id=f"m{1 + i % 5}",
+                                 buyer_id="ben", amount=3_000, currency="CNY",
+                                 rules=DEFAULT_RULES, at=at(OCT, 20),
+                                 financing={"institution_id": "bank-a", "amount": 3_000,
+                                            "installments": 2})
+    results = race(buy, 12)
+    assert unexpected(results, Refused) == []
+    refused = [r for r in results if isinstance(r, Refused)]
+    assert len(refused) == 7 and {r.code for r in refused} == {"financing_limit"}
+    assert sum(a["amount"] for a in financing.list_applications(example)) == 15_000
+
+
+def test_duplicate_and_conflicting_callbacks_at_once_move_money_once(example):
+    from graph.errors import Refused
+    from graph.store import institutions
+
+    from test_races import race, unexpected
+
+    institutions.register(example, MASTER, id="bank-a", name="A", services=["consumer_credit"])
+    sales.record_sale(example, id="f1", merchant_id="m1", buyer_id="ben", amount=10_000,
+                      currency="CNY", rules=DEFAULT_RULES, at=at(OCT, 20),
+                      financing={"institution_id": "bank-a", "amount": 10_000,
+                                 "installments": 2})
+    financing.transition(example, "f1", "approved", by="institution", reference="ok")
+    # eight disbursement callbacks (a retrying institution) and four operator
+    # cancellations (refused: approved) and four institution cancellations at once
+    def decide(i):
+        if i < 8:
+            return financing.transition(example, "f1", "disbursed", by="institution",
+                                        reference=f"d{i}")
+        if i < 12:
+            return financing.transition(example, "f1", "cancelled", by="operator")
+        return financing.transition(example, "f1", "cancelled", by="institution",
+                                    reference=f"c{i}")
+    results = race(decide, 16)
+    assert unexpected(results, Refused) == []
+    final = financing.get(example, "f1")["status"]
+    changed = [r for r in results if not isinstance(r, Exception) and r[1]]
+    assert len(changed) == 1                      # exactly one decision took effect
+    points = sales.balances(example, "ben")["points"]
+    fees = {row["merchant_id"]: row["fees"]
+            for row in example.read("reward_bases_level1", period="2026-10")}
+    if final == "disbursed":
+        assert (points, fees["m1"]) == (100, 500 + 500)
+    else:
+        assert (final, points, fees["m1"]) == ("cancelled", 0, 500)
+    assert ledger.check(example) == []

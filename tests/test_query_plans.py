@@ -42,3 +42,23 @@ def test_a_sale_looks_users_up_by_index(falkordb_backend, buyer_id):
                 request_hash="h", carry_period=None, financing=None)
     assert "Node By Index Scan | (m:User)" in text
     assert "Label Scan" not in text, text
+
+
+def test_a_financed_sale_looks_its_institution_and_buyer_up_by_index(falkordb_backend):
+    text = plan(falkordb_backend, "sale_record", id="s1", merchant_id="m1", buyer_id="b1",
+                amount=1000, currency="CNY", at=now_ms(), period="2026-11", items=None,
+                vouchers=[], voucher_paid=0, fee_bp=300, fee=30, points=0,
+                request_hash="h", carry_period=None,
+                financing={"id": "s1", "institution_id": "bank", "buyer_id": "b1",
+                           "amount": 500, "installments": 3, "points": 10, "lapse_at": 1})
+    assert "Node By Index Scan | (fi:Institution)" in text
+    assert "Node By Index Scan | (fb:User)" in text
+    assert "Label Scan" not in text, text
+
+
+def test_a_financing_decision_finds_its_application_by_index(falkordb_backend):
+    text = plan(falkordb_backend, "financing_transition", id="s1", to="approved",
+                **{"from": ["applied"]}, by="institution", institution_id="bank",
+                reference="r", reason=None, at=1, carry_period=None)
+    assert "Node By Index Scan | (a:FinancingApplication)" in text
+    assert "Label Scan" not in text, text

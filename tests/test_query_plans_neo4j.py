@@ -85,6 +85,22 @@ def test_a_sale(neo4j, buyer_id):
           **{**SALE, "buyer_id": buyer_id, "points": 10 if buyer_id else 0})
 
 
+def test_a_financed_sale(neo4j):
+    """The institution by its id, the buyer (locked first) by theirs."""
+    check(neo4j, "sale_record",
+          ["existing:Sale(id)", "m:User(id)", "b:User(id)", "fb:User(id)",
+           "fi:Institution(id)"],
+          **{**SALE, "buyer_id": "b1", "financing": {
+              "id": "s-new", "institution_id": "bank", "buyer_id": "b1", "amount": 500,
+              "installments": 3, "points": 10, "lapse_at": 1}})
+
+
+def test_a_financing_decision(neo4j):
+    check(neo4j, "financing_transition", ["a:FinancingApplication(id)"],
+          id="s1", to="disbursed", by="institution", institution_id="bank", reference="r",
+          reason=None, at=1, carry_period=None, **{"from": ["approved"]})
+
+
 def test_a_sale_paid_with_a_voucher(neo4j):
     """Each voucher is sought by id and its owner checked from there.  Written
     as (b)-[:OWNS]->(v:Voucher {id: ...}), one fresh server in three planned a
