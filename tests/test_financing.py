@@ -247,11 +247,11 @@ def test_callbacks_are_verified_per_institution_and_idempotent(world):
 def test_a_rotated_secret_keeps_the_old_one_for_the_overlap(world):
     old = register(world)
     financed_sale(world, "fa", "m1", 12_000, 10_000, 12)
-    status, rotated, _ = post(f"{world['base']}/v1/institutions/bank-a/secret", {"id": "rot-1"},
-                              world["auth"])
+    url = f"{world['base']}/v1/institutions/bank-a/secret"
+    assert post(url, {"reason": "scheduled"}, world["auth"])[0] == 422   # no id: no rotation
+    status, rotated, _ = post(url, {"id": "rot-1", "reason": "scheduled"}, world["auth"])
     assert status == 201 and rotated["secret"] != old and rotated["secret_version"] == 2
-    again = post(f"{world['base']}/v1/institutions/bank-a/secret", {"id": "rot-1"},
-                 world["auth"])
+    again = post(url, {"id": "rot-1", "reason": "scheduled"}, world["auth"])
     assert again[1]["secret"] == rotated["secret"] and again[2]["Idempotent-Replayed"] == "true"
     lender = Institution("bank-a", old, world["base"])
     assert lender.callback({"application_id": "fa", "status": "approved",
@@ -260,12 +260,11 @@ def test_a_rotated_secret_keeps_the_old_one_for_the_overlap(world):
     assert lender.callback({"application_id": "fa", "status": "disbursed",
                             "reference": "R2"})[0] == 200
     # a second rotation ends the first one's overlap: the first secret is refused
-    post(f"{world['base']}/v1/institutions/bank-a/secret", {"id": "rot-2"}, world["auth"])
+    post(url, {"id": "rot-2", "reason": "scheduled"}, world["auth"])
     lender.secret = old
     assert lender.callback({"application_id": "fa", "status": "disbursed",
                             "reference": "R2"})[0] == 401
-    status, body, _ = post(f"{world['base']}/v1/institutions/bank-a/secret", {"id": "rot-1"},
-                           world["auth"])
+    status, body, _ = post(url, {"id": "rot-1", "reason": "scheduled"}, world["auth"])
     assert (status, body["code"]) == (409, "superseded")
     status, body, _ = post(f"{world['base']}/v1/institutions/bank-a", {}, world["auth"])
     assert status == 405                                            # read with GET, never shown
@@ -519,7 +518,8 @@ def test_the_institution_and_statement_commands(tmp_path):
     assert (shown["buyer_limit"], shown["status"], shown["status_reason"]) == \
         (None, "inactive", "audit")
     assert secret not in refgraph(tmp_path, "institutions", "show", "bank-a").stdout
-    rotated = refgraph(tmp_path, "institutions", "rotate-secret", "bank-a", "--id", "r1")
+    rotated = refgraph(tmp_path, "institutions", "rotate-secret", "bank-a", "--id", "r1",
+                       "--reason", "scheduled")
     assert rotated.stdout.strip() not in ("", secret) and "version 2" in rotated.stderr
     out = tmp_path / "ours.csv"
     refgraph(tmp_path, "statements", "write", "bank-a", "2026-10", "--out", str(out))

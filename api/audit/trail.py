@@ -191,7 +191,7 @@ def update_institution(backend: Backend, institution_id: str, *, actor: Actor | 
 
 
 def rotate_secret(backend: Backend, master: bytes, institution_id: str, change_id: str, *,
-                  actor: Actor | None = None) -> tuple[Row, str, bool]:
+                  reason: str, actor: Actor | None = None) -> tuple[Row, str, bool]:
     """:func:`graph.store.institutions.rotate_secret`, recording
     ``institution.secret_rotated`` (the version and the old one's end, never
     a secret)."""
@@ -201,7 +201,8 @@ def rotate_secret(backend: Backend, master: bytes, institution_id: str, change_i
         _record(backend, "institution.secret_rotated", subject("institution", institution_id),
                 actor, {"secret_version": record["secret_version"] - 1},
                 {"secret_version": record["secret_version"],
-                 "previous_until": record["previous_until"]}, repeatable=True)
+                 "previous_until": record["previous_until"], "reason": reason},
+                repeatable=True)
     return record, secret, rotated
 
 

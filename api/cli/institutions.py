@@ -109,13 +109,14 @@ def _given(option):
 @click.argument("institution_id")
 @click.option("--id", "change_id", help="The rotation's id (default: generated); reusing it "
                                         "gets the same secret while it is current.")
+@click.option("--reason", required=True, help="Why (scheduled, suspected leak…); audited.")
 @with_appcontext
-def institutions_rotate(institution_id, change_id):
+def institutions_rotate(institution_id, change_id, reason):
     """Give the institution a new secret (printed alone on stdout); the old
     one keeps verifying for 24 hours."""
     record, secret, rotated = trail.rotate_secret(
         get_backend(), master(), institution_id, change_id or "rot-" + uuid.uuid4().hex[:12],
-        actor=trail.cli_actor())
+        reason=reason, actor=trail.cli_actor())
     click.echo(f"institution {institution_id}: secret version {record['secret_version']}; the "
                f"previous one verifies until {record['previous_until']} (epoch ms)", err=True)
     click.echo(secret)

@@ -1,8 +1,5 @@
 """Partner financial institutions, their statements and reconciliations (operators)."""
 
-import uuid
-
-from flask import request
 from flask.views import MethodView
 from flask_smorest import abort
 
@@ -85,12 +82,12 @@ class Secret(MethodView):
         """Rotate the institution's signing secret; the old one verifies 24 more hours
 
         The new secret is shown to this request and its retries with the same
-        id while it is current."""
+        id while it is current; the id is required, so that a retry never
+        rotates twice."""
         auth.allow("operator")
-        change = client_id(body["id"]) if (body["id"] or "Idempotency-Key" in request.headers
-                                           ) else "rot-" + uuid.uuid4().hex[:12]
         record, secret, rotated = trail.rotate_secret(get_backend(), signed.master(),
-                                                      institution_id, change)
+                                                      institution_id, client_id(body["id"]),
+                                                      reason=body["reason"])
         return {**record, "secret": secret}, 201, replay_headers(rotated)
 
 

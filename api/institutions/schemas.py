@@ -69,7 +69,11 @@ class InstitutionSecretSchema(InstitutionSchema):
 
 class RotationInSchema(Schema):
     id = entity_id(load_default=None, metadata={
-        "description": "the rotation's id (or Idempotency-Key): a retry gets the same secret"})
+        "description": "the rotation's id (or Idempotency-Key), required: a retry gets the "
+                       "same secret, where a second rotation would end the old secret's "
+                       "overlap"})
+    reason = fields.String(required=True, validate=validate.Length(1, 500), metadata={
+        "description": "why (scheduled, suspected leak…); in the audit trail"})
 
 
 class StatementRowSchema(Schema):

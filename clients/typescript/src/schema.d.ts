@@ -2488,7 +2488,8 @@ export interface paths {
         /**
          * Rotate the institution's signing secret; the old one verifies 24 more hours
          * @description The new secret is shown to this request and its retries with the same
-         *     id while it is current.
+         *     id while it is current; the id is required, so that a retry never
+         *     rotates twice.
          */
         post: {
             parameters: {
@@ -2505,8 +2506,8 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            /** @description Optional: every field has a default; with neither an id nor an Idempotency-Key refgraph picks the id. */
-            requestBody?: {
+            /** @description Give the body's id or an Idempotency-Key header (the same value if both); with neither the answer is 422 with errors.id. */
+            requestBody: {
                 content: {
                     "application/json": components["schemas"]["RotationIn"];
                 };
@@ -3925,10 +3926,12 @@ export interface components {
         };
         RotationIn: {
             /**
-             * @description the rotation's id (or Idempotency-Key): a retry gets the same secret
+             * @description the rotation's id (or Idempotency-Key), required: a retry gets the same secret, where a second rotation would end the old secret's overlap
              * @default null
              */
             id?: string | null;
+            /** @description why (scheduled, suspected leak…); in the audit trail */
+            reason: string;
         };
         StatementRow: {
             /** @enum {string} */

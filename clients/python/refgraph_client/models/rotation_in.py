@@ -24,9 +24,12 @@ T = TypeVar("T", bound="RotationIn")
 class RotationIn:
     """ 
         Attributes:
-            id (None | str | Unset): the rotation's id (or Idempotency-Key): a retry gets the same secret
+            reason (str): why (scheduled, suspected leak…); in the audit trail
+            id (None | str | Unset): the rotation's id (or Idempotency-Key), required: a retry gets the same secret, where a
+                second rotation would end the old secret's overlap
      """
 
+    reason: str
     id: None | str | Unset = UNSET
 
 
@@ -34,6 +37,8 @@ class RotationIn:
 
 
     def to_dict(self) -> dict[str, Any]:
+        reason = self.reason
+
         id: None | str | Unset
         if isinstance(self.id, Unset):
             id = UNSET
@@ -44,6 +49,7 @@ class RotationIn:
         field_dict: dict[str, Any] = {}
 
         field_dict.update({
+            "reason": reason,
         })
         if id is not UNSET:
             field_dict["id"] = id
@@ -55,6 +61,8 @@ class RotationIn:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        reason = d.pop("reason")
+
         def _parse_id(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -66,6 +74,7 @@ class RotationIn:
 
 
         rotation_in = cls(
+            reason=reason,
             id=id,
         )
 

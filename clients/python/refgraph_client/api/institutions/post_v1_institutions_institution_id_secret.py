@@ -19,7 +19,7 @@ from typing import cast
 def _get_kwargs(
     institution_id: str,
     *,
-    body: RotationIn | Unset = UNSET,
+    body: RotationIn,
     idempotency_key: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -38,9 +38,7 @@ def _get_kwargs(
         "url": "/v1/institutions/{institution_id}/secret".format(institution_id=quote(str(institution_id), safe=""),),
     }
 
-    
-    if not isinstance(body, Unset):
-        _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -148,19 +146,20 @@ def sync_detailed(
     institution_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: RotationIn | Unset = UNSET,
+    body: RotationIn,
     idempotency_key: str | Unset = UNSET,
 
 ) -> Response[Error | InstitutionSecret]:
     """ Rotate the institution's signing secret; the old one verifies 24 more hours
 
      The new secret is shown to this request and its retries with the same
-    id while it is current.
+    id while it is current; the id is required, so that a retry never
+    rotates twice.
 
     Args:
         institution_id (str):
         idempotency_key (str | Unset):
-        body (RotationIn | Unset):
+        body (RotationIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -188,19 +187,20 @@ def sync(
     institution_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: RotationIn | Unset = UNSET,
+    body: RotationIn,
     idempotency_key: str | Unset = UNSET,
 
 ) -> Error | InstitutionSecret | None:
     """ Rotate the institution's signing secret; the old one verifies 24 more hours
 
      The new secret is shown to this request and its retries with the same
-    id while it is current.
+    id while it is current; the id is required, so that a retry never
+    rotates twice.
 
     Args:
         institution_id (str):
         idempotency_key (str | Unset):
-        body (RotationIn | Unset):
+        body (RotationIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -223,19 +223,20 @@ async def asyncio_detailed(
     institution_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: RotationIn | Unset = UNSET,
+    body: RotationIn,
     idempotency_key: str | Unset = UNSET,
 
 ) -> Response[Error | InstitutionSecret]:
     """ Rotate the institution's signing secret; the old one verifies 24 more hours
 
      The new secret is shown to this request and its retries with the same
-    id while it is current.
+    id while it is current; the id is required, so that a retry never
+    rotates twice.
 
     Args:
         institution_id (str):
         idempotency_key (str | Unset):
-        body (RotationIn | Unset):
+        body (RotationIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -263,19 +264,20 @@ async def asyncio(
     institution_id: str,
     *,
     client: AuthenticatedClient | Client,
-    body: RotationIn | Unset = UNSET,
+    body: RotationIn,
     idempotency_key: str | Unset = UNSET,
 
 ) -> Error | InstitutionSecret | None:
     """ Rotate the institution's signing secret; the old one verifies 24 more hours
 
      The new secret is shown to this request and its retries with the same
-    id while it is current.
+    id while it is current; the id is required, so that a retry never
+    rotates twice.
 
     Args:
         institution_id (str):
         idempotency_key (str | Unset):
-        body (RotationIn | Unset):
+        body (RotationIn):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
