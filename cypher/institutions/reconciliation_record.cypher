@@ -1,6 +1,6 @@
 // name: reconciliation_record
 // Records reconciliation $id of institution $institution_id's statement for
-// $period (whose checksum is $statement_sha256) against refgraph's: how many
+// $period (the file's SHA-256 is $statement_sha256) against refgraph's: how many
 // rows each side had ($ours, $theirs) and each mismatch found ($mismatches:
 // [{n, kind, reference, problem, ours_status, ours_amount, theirs_status,
 // theirs_amount}], the sides' values null where a side lacks the row), each

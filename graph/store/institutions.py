@@ -19,6 +19,7 @@ Operators resolve mismatches one by one, with a reason.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -214,7 +215,7 @@ def record_reconciliation(backend: Backend, *, id: str, institution_id: str, per
     ours = statement_rows(backend, institution_id, period)
     theirs = parse_statement(text, institution_id, period)
     found = reconcile(ours, theirs)
-    checksum = text.replace("\r\n", "\n").rstrip("\n").rsplit("\n", 1)[-1].split(",", 1)[1]
+    checksum = hashlib.sha256(text.encode()).hexdigest()   # of the file as it was sent
     mismatches = [{"n": n, "kind": m["kind"], "reference": m["reference"],
                    "problem": m["problem"],
                    **{f"ours_{k}": (m["ours"] or {}).get(k) for k in _SIDES},
