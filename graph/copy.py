@@ -113,6 +113,10 @@ NODES: tuple[Nodes, ...] = (
     Nodes("AnalyticsSnapshot", "id"),
     Nodes("AuditEvent", "id"),
     Nodes("Platform", "id"),
+    # webhooks (issue 16): the outbox, the subscriptions and their deliveries
+    Nodes("OutboxEvent", "event_id"),
+    Nodes("WebhookEndpoint", "id"),
+    Nodes("WebhookDelivery", "id"),
 )
 
 RELATIONSHIPS: tuple[Relationships, ...] = (
