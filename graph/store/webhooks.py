@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Sequence
+
 from ..backend import Backend, Row
 from ..errors import NotFound, Refused
 from ..fingerprint import fingerprint

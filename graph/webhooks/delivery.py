@@ -101,7 +101,8 @@ class Deliverer:
         if free <= 0:
             return 0
         now = now_ms()
-        wanted, taken = [], Counter(per_endpoint)
+        wanted: list[str] = []
+        taken = Counter(per_endpoint)
         for row in store.due(self.backend, now, limit=free * 4):
             if len(wanted) == free:
                 break
