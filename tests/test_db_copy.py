@@ -17,7 +17,7 @@ from graph.errors import Refused
 from graph.falkordb_backend import FalkorDBBackend
 from graph.maintenance import counts, heartbeat, now_ms, wipe
 from graph.registry import Registry
-from graph.store import analytics, cards, keys, rewards
+from graph.store import analytics, cards, keys, rewards, webhooks
 
 DAY = 86_400_000
 FAR = 4_102_444_800_000
@@ -54,7 +54,8 @@ def seeded(falkordb_backend, tmp_path_factory):
     demo.load(source, world)
     key, _ = keys.create(source, "operator", name="copy test")
     app = create_app({"TESTING": True, "GRAPH_BACKEND": source,
-                      "PAYOUT_DIR": str(tmp_path_factory.mktemp("payouts"))})
+                      "PAYOUT_DIR": str(tmp_path_factory.mktemp("payouts")),
+                      "WEBHOOK_ALLOW_PRIVATE": True})
     client = app.test_client()
     auth = {"Authorization": f"Bearer {key}"}
 
@@ -80,6 +81,9 @@ def seeded(falkordb_backend, tmp_path_factory):
                        "amount": 5_000, "currency": "CNY", "items": "tea",
                        "vouchers": [{"id": "gift-1", "amount": 1_500}]})
     post("/v1/rules", {"rules": {"fee_bp": 450}, "note": "copy test"})
+    # webhooks (issue 16): an endpoint and its deliveries (the outbox is written throughout)
+    post("/v1/webhooks", {"id": "wh-copy", "url": "http://127.0.0.1:9/hooks", "events": ["*"]})
+    webhooks.dispatch(source)
     analytics.refresh(source)
     heartbeat(source)   # a process's heartbeat: not copied
     keys.create(source, "member", user_id=buyer)

@@ -72,11 +72,11 @@ class Webhook(MethodView):
         return trail.update_webhook(get_backend(), endpoint_id, allow_private=_allow_private(),
                                     **body)
 
-    @blp.response(204)
+    @blp.response(200, WebhookSchema)
     def delete(self, endpoint_id):
-        """Delete a webhook endpoint and its deliveries"""
+        """Delete a webhook endpoint and its deliveries; answers it as it was"""
         auth.allow("operator")
-        trail.delete_webhook(get_backend(), endpoint_id)
+        return trail.delete_webhook(get_backend(), endpoint_id)
 
 
 @blp.route("/webhooks/<endpoint_id>/rotate-secret")
