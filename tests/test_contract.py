@@ -1182,6 +1182,34 @@ def _(g):
         "failing"
 
 
+@contract("webhook_deliveries_delivered")
+def _(g):
+    endpoint(g, events=["*"])
+    dispatch(g)
+    ids = [d["id"] for d in g.read("webhook_deliveries_due", now=T + 10, limit=3)]
+    claim(g, ids)
+    g.write_one("webhook_delivery_finish", id=ids[0], claim="c1", ok=False, code=500,
+                error="HTTP 500", next_at=T + 10, give_up=False, reason=None, at=T + 15)
+    claim(g, ids[:1], claim="c2")
+    done = [{"id": ids[0], "claim": "c2", "code": 200}, {"id": ids[1], "claim": "c1",
+                                                        "code": 204},
+            {"id": ids[2], "claim": "other", "code": 200}, {"id": "none", "claim": "c1",
+                                                             "code": 200}]
+    assert g.write_one("webhook_deliveries_delivered", done=done, at=T + 20) == {
+        "delivered": 2, "endpoints": 1}
+    rows = {r["delivery"]["id"]: r["delivery"] for r in g.read(
+        "webhook_delivery_list", endpoint_id="wh1", status=None, after_at=None,
+        after_id=None, limit=100)}
+    assert [(rows[i]["status"], rows[i]["last_code"], rows[i]["delivered_at"]) for i in ids] == [
+        ("delivered", 200, T + 20), ("delivered", 204, T + 20), ("pending", None, None)]
+    health = g.read_one("webhook_endpoint_get", id="wh1")["endpoint"]
+    assert (health["last_success_at"], health["consecutive_failures"]) == (T + 20, 0)
+    assert g.write_one("webhook_deliveries_delivered", done=done, at=T + 30) == {
+        "delivered": 0, "endpoints": 0}                     # recorded once
+    assert g.write_one("webhook_deliveries_delivered", done=[], at=T) == {
+        "delivered": 0, "endpoints": 0}
+
+
 @contract("webhook_delivery_list")
 def _(g):
     endpoint(g, events=["*"])

@@ -195,6 +195,15 @@ def finish(backend: Backend, delivery_id: str, claim_id: str, *, ok: bool, code:
     return row
 
 
+def delivered(backend: Backend, done: Sequence[Row], at: int | None = None) -> int:
+    """Record acknowledged deliveries (``{id, claim, code}``) in one
+    statement; returns how many were still ours to record."""
+    if not done:
+        return 0
+    row = backend.write_one("webhook_deliveries_delivered", done=list(done), at=at or now_ms())
+    return row["delivered"] if row else 0
+
+
 def announce_expiring_vouchers(backend: Backend, days: float, now: int | None = None,
                                batch: int = 1_000) -> int:
     """``voucher.expiring`` for every active voucher expiring within ``days``."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
@@ -35,8 +35,8 @@ class Settings:
     """The ``WEBHOOK_*`` settings (README, "Webhooks")."""
 
     timeout: float = 5.0
-    concurrency: int = 8
-    per_endpoint: int = 2
+    concurrency: int = 16
+    per_endpoint: int = 4
     retry_hours: float = retry.RETRY_HOURS
     backoff_seconds: float = retry.BASE_SECONDS
     backoff_cap_seconds: float = retry.CAP_SECONDS
@@ -44,9 +44,11 @@ class Settings:
 
     @property
     def lease_ms(self) -> int:
-        """How long a claim lasts: longer than the longest request (twice the
-        timeout: connecting, then reading) by a margin."""
-        return int((2 * self.timeout + 5) * 1000)
+        """How long a claim lasts: longer than a delivery can wait in the
+        local queue and then take (:data:`Deliverer.QUEUED_PER_SEND` requests
+        of at most twice the timeout each: connecting, then reading), with a
+        margin.  A worker that dies leaves its deliveries this long."""
+        return int(((Deliverer.QUEUED_PER_SEND + 1) * 2 * self.timeout + 5) * 1000)
 
     @classmethod
     def of(cls, config: Mapping[str, Any]) -> Settings:
@@ -58,7 +60,24 @@ class Settings:
 
 
 class Deliverer:
-    """Sends due deliveries of one backend; :meth:`run` for a while."""
+    """Sends due deliveries of one backend; :meth:`run` for a while.
+
+    Claimed deliveries wait in a short local queue (at most twice the pool,
+    and :data:`QUEUED_PER_SEND` times :attr:`Settings.per_endpoint` per
+    endpoint, so none waits longer than a few requests, inside its claim)
+    and go out as
+    places free up; acknowledgements are recorded together (every
+    :data:`RECORD_BATCH` answers or :data:`RECORD_EVERY` seconds, in one
+    statement), failures one by one.  New events are fanned out at
+    most every :data:`DISPATCH_EVERY` seconds while there is other work."""
+
+    #: seconds between two fan-outs while deliveries are flowing
+    DISPATCH_EVERY = 0.2
+    #: claimed (queued or sent) per endpoint, per place it may send on
+    QUEUED_PER_SEND = 4
+    #: answers recorded together: this many, or after this many seconds
+    RECORD_BATCH = 8
+    RECORD_EVERY = 0.05
 
     def __init__(self, backend: Backend, render: Render, settings: Settings) -> None:
         self.backend = backend
@@ -73,50 +92,89 @@ class Deliverer:
         of outcomes (delivered, retrying, failed, lost_claim) of this run."""
         counts: Counter[str] = Counter()
         deadline = time.monotonic() + seconds
-        flying: dict[Future[sender.Answer], Row] = {}
-        per_endpoint: Counter[str] = Counter()
+        self._flying: dict[Future[sender.Answer], Row] = {}
+        self._queue: deque[Row] = deque()
+        self._held: Counter[str] = Counter()          # queued + flying, per endpoint
+        self._sending: Counter[str] = Counter()       # flying, per endpoint
+        self._dispatched_at = 0.0
+        landed: list[tuple[Row, sender.Answer]] = []
+        recorded_at = time.monotonic()
         with ThreadPoolExecutor(self.settings.concurrency,
                                 thread_name_prefix="webhook") as pool:
             while True:
                 open_ = time.monotonic() < deadline and not stopping()
-                started = self._start(pool, flying, per_endpoint) if open_ else 0
-                if not flying:
-                    if not open_ or (until_idle and not started):
+                found = self._fill() if open_ else 0
+                self._submit(pool)
+                if landed and (not self._flying or len(landed) >= self.RECORD_BATCH
+                               or time.monotonic() - recorded_at >= self.RECORD_EVERY):
+                    counts.update(self._record(landed))
+                    landed, recorded_at = [], time.monotonic()
+                if not self._flying:
+                    if not open_ or (until_idle and not found and not self._queue):
                         break
                     time.sleep(poll)
                     continue
-                done, _ = wait(list(flying), timeout=poll, return_when=FIRST_COMPLETED)
-                for future in done:
-                    claimed = flying.pop(future)
-                    per_endpoint[claimed["endpoint"]["id"]] -= 1
-                    counts[self._record(claimed, future.result())] += 1
+                done, _ = wait(list(self._flying), timeout=poll, return_when=FIRST_COMPLETED)
+                landed += [(self._landed(f), f.result()) for f in done]
+            counts.update(self._record(landed))
+            for claimed in self._queue:                # claimed, never sent: let them go
+                self._held[claimed["endpoint"]["id"]] -= 1
         self.counts.update(counts)
         return counts
 
-    def _start(self, pool: ThreadPoolExecutor, flying: dict[Future[sender.Answer], Row],
-               per_endpoint: Counter[str]) -> int:
-        """Fan out new events, claim what the free places allow, send it."""
-        store.dispatch(self.backend)
-        free = self.settings.concurrency - len(flying)
-        if free <= 0:
-            return 0
+    def _fill(self) -> int:
+        """Fan out new events (throttled), then claim what the queue has room
+        for; returns how many new events and deliveries were found."""
+        found = 0
+        now_s = time.monotonic()
+        if not (self._flying or self._queue) or now_s - self._dispatched_at >= self.DISPATCH_EVERY:
+            found += store.dispatch(self.backend)[0]
+            self._dispatched_at = now_s
+        if self._queue and len(self._queue) + len(self._flying) > self.settings.concurrency // 2:
+            return found                          # refill in chunks, not one by one
+        room = 2 * self.settings.concurrency - len(self._queue) - len(self._flying)
+        if room <= 0:
+            return found
         now = now_ms()
+        cap = self.QUEUED_PER_SEND * self.settings.per_endpoint
+        held = {c["delivery"]["id"] for c in (*self._queue, *self._flying.values())}
         wanted: list[str] = []
-        taken = Counter(per_endpoint)
-        for row in store.due(self.backend, now, limit=free * 4):
-            if len(wanted) == free:
+        taken = Counter(self._held)
+        for row in store.due(self.backend, now, limit=room * 2):
+            if len(wanted) == room:
                 break
-            if taken[row["endpoint_id"]] < self.settings.per_endpoint:
+            if row["id"] not in held and taken[row["endpoint_id"]] < cap:
                 taken[row["endpoint_id"]] += 1
                 wanted.append(row["id"])
         if not wanted:
-            return 0
+            return found
         claim_id = uuid.uuid4().hex
         for claimed in store.claim(self.backend, wanted, now, self.settings.lease_ms, claim_id):
             claimed["claim"] = claim_id
-            per_endpoint[claimed["endpoint"]["id"]] += 1
-            flying[pool.submit(self._send, claimed)] = claimed
-        return len(wanted)
+            self._held[claimed["endpoint"]["id"]] += 1
+            self._queue.append(claimed)
+        return found + len(wanted)
+
+    def _submit(self, pool: ThreadPoolExecutor) -> None:
+        """Send queued deliveries while places are free, at most
+        ``per_endpoint`` at once to any endpoint."""
+        waiting: deque[Row] = deque()
+        while self._queue and len(self._flying) < self.settings.concurrency:
+            claimed = self._queue.popleft()
+            endpoint_id = claimed["endpoint"]["id"]
+            if self._sending[endpoint_id] >= self.settings.per_endpoint:
+                waiting.append(claimed)
+                continue
+            self._sending[endpoint_id] += 1
+            self._flying[pool.submit(self._send, claimed)] = claimed
+        self._queue.extendleft(reversed(waiting))
+
+    def _landed(self, future: Future[sender.Answer]) -> Row:
+        claimed = self._flying.pop(future)
+        endpoint_id = claimed["endpoint"]["id"]
+        self._sending[endpoint_id] -= 1
+        self._held[endpoint_id] -= 1
+        return claimed
 
     def _send(self, claimed: Row) -> sender.Answer:
         """One attempt (in a pool thread: no database here)."""
@@ -135,17 +193,29 @@ class Deliverer:
         return sender.post(endpoint["url"], body, headers, timeout=self.settings.timeout,
                            allow_private=self.settings.allow_private)
 
-    def _record(self, claimed: Row, answer: sender.Answer) -> str:
-        delivery = claimed["delivery"]
+    def _record(self, results: list[tuple[Row, sender.Answer]]) -> Counter[str]:
+        """Acknowledged deliveries in one statement, each failure in its own."""
+        counts: Counter[str] = Counter()
         now = now_ms()
-        give_up = not answer.ok and retry.gives_up(claimed["window_from"], now,
-                                                   self.settings.retry_hours)
-        next_at = None if answer.ok or give_up else now + retry.delay_ms(
+        done = [{"id": c["delivery"]["id"], "claim": c["claim"], "code": a.code}
+                for c, a in results if a.ok]
+        recorded = store.delivered(self.backend, done, at=now)
+        counts["delivered"] += recorded
+        counts["lost_claim"] += len(done) - recorded
+        for claimed, answer in results:
+            if not answer.ok:
+                counts[self._failed(claimed, answer, now)] += 1
+        return counts
+
+    def _failed(self, claimed: Row, answer: sender.Answer, now: int) -> str:
+        delivery = claimed["delivery"]
+        give_up = retry.gives_up(claimed["window_from"], now, self.settings.retry_hours)
+        next_at = None if give_up else now + retry.delay_ms(
             delivery["attempts"], self.settings.backoff_seconds,
             self.settings.backoff_cap_seconds)
         reason = (f"no delivery succeeded for {self.settings.retry_hours:g} hours of retries; "
                   f"the last attempt: {answer.error}") if give_up else None
-        row = store.finish(self.backend, delivery["id"], claimed["claim"], ok=answer.ok,
+        row = store.finish(self.backend, delivery["id"], claimed["claim"], ok=False,
                            code=answer.code, error=answer.error, next_at=next_at,
                            give_up=give_up, reason=reason, at=now)
         return str(row["outcome"])

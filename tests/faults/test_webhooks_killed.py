@@ -118,13 +118,12 @@ def outbox_pairs(backend, label, key, event_type):
     return nodes, events
 
 
-def configs():
-    yield pytest.param("embedded", id="falkordb")
-    yield pytest.param("neo4j", id="neo4j", marks=pytest.mark.neo4j)
+BACKENDS = [pytest.param("embedded", id="falkordb"),
+            pytest.param("neo4j", id="neo4j", marks=pytest.mark.neo4j)]
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("backend_name", configs())
+@pytest.mark.parametrize("backend_name", BACKENDS)
 def test_a_writer_killed_between_statements_leaves_no_orphan_and_no_missing_event(
         tmp_path, backend_name, request):
     if backend_name == "embedded":
