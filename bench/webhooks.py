@@ -3,16 +3,17 @@
 Two figures (bench/README.md, "Webhooks"), on a fresh database, with a real
 HTTP receiver on 127.0.0.1 in its own process and the delivery loop of
 ``refgraph worker`` (:class:`graph.webhooks.delivery.Deliverer`, its default
-settings: 8 requests in flight, 2 per endpoint) in another:
+settings: 16 requests in flight, 4 per endpoint) in another:
 
 1. **deliveries per second**: ``--events`` sales recorded in batches (their
    outbox events written by the same statements), then the time until the
    receiver has every one, with 1 endpoint and with 4 endpoints (each event
    to each).
 2. **outbox lag under ingest**: for ``--seconds``, 4 writers record single
-   sales as fast as they can (each through its own connection, like the
-   bench's 4-client ingest) while the deliverer runs; the lag of an event is
-   the time from its sale's acknowledgement to its arrival at the receiver.
+   sales (each through its own connection, like the bench's 4-client
+   ingest), first at ``--rate`` sales per second in all, then as fast as
+   they can, while the deliverer runs; the lag of an event is the time from
+   its sale's acknowledgement to its arrival at the receiver.
 
 The receiver answers 200 at once; its own cost is part of what is measured.
 Progress goes to stderr, the figures to stdout (and ``--json``).
@@ -153,10 +154,13 @@ class Bench:
                 "seconds": seconds, "deliveries_per_s": wanted / seconds,
                 "batch_ingest_per_s": events / ingest}
 
-    def under_load(self, seconds: float, writers: int = 4) -> dict[str, float]:
-        """Figure 2: outbox lag while ``writers`` record single sales."""
+    def under_load(self, seconds: float, writers: int = 4,
+                   rate: float | None = None) -> dict[str, float]:
+        """Figure 2: outbox lag while ``writers`` record single sales, as
+        fast as they can or at ``rate`` sales per second in all."""
         receiver, stop_receiver, seen_out, port = self.receiver()
-        [path] = self.endpoints(port, "load", 1)
+        tag = f"load{int(rate or 0)}"
+        [path] = self.endpoints(port, tag, 1)
         deliverer, stop_deliverer, counts_out = self.deliverer()
         acked: dict[str, float] = {}
         lock = threading.Lock()
@@ -165,8 +169,11 @@ class Bench:
         def write(n: int) -> None:
             backend = graph.open_backend(self.config)
             i = 0
+            begun = time.monotonic()
             while time.monotonic() < until:
-                sale_id = f"load-{n}-{i}"
+                if rate and begun + i * writers / rate > time.monotonic():
+                    time.sleep(begun + i * writers / rate - time.monotonic())
+                sale_id = f"{tag}-{n}-{i}"
                 sales.record_sale(backend, id=sale_id, merchant_id="shop", amount=1_000 + i,
                                   currency="CNY", rules=DEFAULT_RULES)
                 with lock:
@@ -200,7 +207,8 @@ class Bench:
         lags = sorted(seen[f"{path} {event}"] - at for event, at in acked.items()
                       if f"{path} {event}" in seen)
         quantiles = statistics.quantiles(lags, n=100) if len(lags) >= 2 else lags * 99
-        return {"writers": writers, "seconds": ingest_seconds, "sales": len(acked),
+        self.drop_endpoints(tag, 1)
+        return {"writers": writers, "rate": rate, "seconds": ingest_seconds, "sales": len(acked),
                 "ingest_per_s": len(acked) / ingest_seconds, "received": len(lags),
                 "lag_p50_ms": quantiles[49] * 1000, "lag_p95_ms": quantiles[94] * 1000,
                 "lag_max_ms": lags[-1] * 1000 if lags else 0.0,
@@ -215,6 +223,8 @@ def main(argv: list[str] | None = None) -> None:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--events", type=int, default=5_000)
     parser.add_argument("--seconds", type=float, default=30.0)
+    parser.add_argument("--rate", type=float, default=100.0,
+                        help="sales per second of the paced ingest (default 100)")
     parser.add_argument("--backend", choices=("falkordb", "neo4j"), default="falkordb")
     parser.add_argument("--json", default=None)
     args = parser.parse_args(argv)
@@ -237,6 +247,7 @@ def main(argv: list[str] | None = None) -> None:
                       "load_before": os.getloadavg()[0],
                       "burst_1": bench.burst(args.events, 1),
                       "burst_4": bench.burst(args.events // 4, 4),
+                      "paced": bench.under_load(args.seconds, rate=args.rate),
                       "under_load": bench.under_load(args.seconds),
                       "load_after": os.getloadavg()[0]}
         finally:

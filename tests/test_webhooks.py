@@ -410,3 +410,37 @@ def test_data_of_renders_as_the_api_does():
                              "created_at": 1}
     assert set(EVENT_TYPES) >= {"voucher.expiring", "signal.raised"}
     assert delay_ms(1, base=0.01) <= 10
+
+
+def test_the_readme_verification_example_accepts_what_refgraph_signs():
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    code = re.search(r"```python\n(import hashlib, hmac, time\n.*?)```", readme, re.S).group(1)
+    assert len([line for line in code.splitlines() if line.strip()]) <= 10
+    namespace = {}
+    exec(code, namespace)
+    verify = namespace["verify"]
+    body, now = b'{"id":"e1"}', int(time.time())
+    header = signing.header(["whsec_new", "whsec_old"], now, body)
+    assert verify("whsec_new", header, body) and verify("whsec_old", header, body)
+    assert not verify("whsec_other", header, body)
+    assert not verify("whsec_new", header, body + b" ")
+    assert not verify("whsec_new", signing.header(["whsec_new"], now - 301, body), body)
+
+
+def test_an_endpoint_deleted_while_sending_is_no_error(graph_backend):
+    g = graph_backend
+    webhooks.create_endpoint(g, id="gone", url="http://127.0.0.1:9/", events=["*"],
+                             allow_private=True)
+    users.register(g, id="root", name="Root", roles=[], rules=DEFAULT_RULES, root=True)
+    webhooks.dispatch(g)
+    [due] = webhooks.due(g, now=webhooks.now_ms() + 1, limit=10)
+    [claimed] = webhooks.claim(g, [due["id"]], now=webhooks.now_ms() + 1, lease_ms=60_000,
+                               claim_id="c1")
+    webhooks.delete_endpoint(g, "gone")
+    assert webhooks.finish(g, due["id"], "c1", ok=False, code=500, error="HTTP 500",
+                           next_at=1, give_up=False, reason=None)["outcome"] == "lost_claim"
+    assert webhooks.delivered(g, [{"id": due["id"], "claim": "c1", "code": 200}]) == 0
+    assert claimed["event"]["event_id"] == "user.registered:root:1"

@@ -190,8 +190,9 @@ def finish(backend: Backend, delivery_id: str, claim_id: str, *, ok: bool, code:
     row = backend.write_one("webhook_delivery_finish", id=delivery_id, claim=claim_id, ok=ok,
                             code=code or 0, error=error or "", next_at=next_at, give_up=give_up,
                             reason=reason, at=at or now_ms())
+    if row is None:         # deleted with its endpoint while it was being sent
+        return {"outcome": "lost_claim", "delivery": None, "endpoint_status": None}
     FINISH.settle(backend, row, id=delivery_id)
-    assert row is not None
     return row
 
 

@@ -179,7 +179,11 @@ class Deliverer:
     def _send(self, claimed: Row) -> sender.Answer:
         """One attempt (in a pool thread: no database here)."""
         endpoint, delivery = claimed["endpoint"], claimed["delivery"]
-        body = self.render(claimed["event"])
+        try:
+            body = self.render(claimed["event"])
+        except Exception as exc:  # a bug must not stop the other deliveries: it fails this one
+            return sender.Answer(None, f"refgraph could not render the event "
+                                       f"({type(exc).__name__}: {exc}); report this as a bug"[:300])
         secrets = [endpoint["secret"]]
         if endpoint.get("previous_secret") and (endpoint.get("previous_secret_until") or 0) > now_ms():
             secrets.append(endpoint["previous_secret"])
