@@ -16,7 +16,7 @@ from graph.store import webhooks
 from .schemas import (
     DeliveryListArgs,
     DeliverySchema,
-    TestInSchema,
+    WebhookTestInSchema,
     WebhookInSchema,
     WebhookSchema,
     WebhookUpdateSchema,
@@ -92,7 +92,7 @@ class RotateSecret(MethodView):
 
 @blp.route("/webhooks/<endpoint_id>/test")
 class Test(MethodView):
-    @blp.arguments(TestInSchema)
+    @blp.arguments(WebhookTestInSchema)
     @blp.response(202, DeliverySchema)
     def post(self, body, endpoint_id):
         """Send a webhook.test event to this endpoint (the worker delivers it)"""

@@ -82,5 +82,5 @@ class DeliveryListArgs(PageArgs):
     status = fields.String(load_default=None, validate=validate.OneOf(DELIVERY_STATUSES))
 
 
-class TestInSchema(Schema):
+class WebhookTestInSchema(Schema):
     id = entity_id(load_default=None, metadata={"description": "makes the test idempotent"})

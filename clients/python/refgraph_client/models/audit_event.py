@@ -31,7 +31,8 @@ class AuditEvent:
             at (int | Unset): epoch ms, UTC
             action (str | Unset): rules.changed, withdrawal.approved, withdrawal.rejected, withdrawal.paid,
                 withdrawal.failed, user.suspended, user.reactivated, user.closed, user.referrer_attached, api_key.created,
-                api_key.revoked, payout_batch.created, reward_run.completed, voucher.issued, voucher.revoked
+                api_key.revoked, payout_batch.created, reward_run.completed, voucher.issued, voucher.revoked, webhook.created,
+                webhook.updated, webhook.deleted, webhook.secret_rotated, webhook.tested, webhook.delivery_retried
             subject (Subject | Unset):
             actor (Actor | Unset):
             before (Any | Unset): the subject's relevant fields before (null: it did not exist)
