@@ -2,10 +2,12 @@
 
 Delivery runs here, in ``refgraph worker``, never in the web process: the
 API only writes outbox events (in the statements that make the changes).
-:func:`deliver` keeps the delivery loop (:class:`graph.webhooks.delivery.Deliverer`)
-running for most of its interval, so an event is usually sent within a
-fraction of a second, and returns in time for its next run; it stops early
-when the worker is asked to stop (``refgraph.stopping`` in ``app.extensions``).
+The delivery loop (:class:`graph.webhooks.delivery.Deliverer`) runs without
+pause in a thread of the worker, so an event is usually sent within a
+fraction of a second; the ``webhooks.deliver`` job only makes sure that
+thread is alive (it starts it at the worker's start, and again should it
+ever die).  :func:`stop` ends it when the worker stops: it sends nothing
+new and waits for the requests in flight.
 """
 
 from __future__ import annotations
@@ -23,12 +25,13 @@ from graph.webhooks.delivery import Deliverer, Settings
 
 log = logging.getLogger("refgraph.jobs")
 
-#: seconds between two runs of :func:`deliver` (its entry in jobs/worker.py)
+#: seconds between two checks that the delivery thread is alive (jobs/worker.py)
 DELIVER_EVERY = 30
 #: days before expiry that ``voucher.expiring`` is sent (VOUCHER_EXPIRING_DAYS)
 EXPIRING_DAYS = 7
 #: days dispatched events and finished deliveries are kept (WEBHOOK_RETENTION_DAYS)
 RETENTION_DAYS = 30
+_THREAD = "refgraph.webhooks.thread"
 
 
 def stopping(app: Flask) -> threading.Event:
@@ -38,14 +41,37 @@ def stopping(app: Flask) -> threading.Event:
 
 
 def deliver(app: Flask) -> None:
-    """Fan out new events and send due deliveries for most of
-    :data:`DELIVER_EVERY` seconds, leaving time for requests in flight."""
+    """Start the delivery thread unless it runs."""
+    thread = app.extensions.get(_THREAD)
+    if thread is not None and thread.is_alive():
+        return
+    thread = threading.Thread(target=_deliver_until_stopped, args=(app,), name="webhooks",
+                              daemon=True)
+    app.extensions[_THREAD] = thread
+    thread.start()
+
+
+def _deliver_until_stopped(app: Flask) -> None:
     settings = Settings.of(app.config)
-    slice_ = max(1.0, DELIVER_EVERY - 2 * settings.timeout - 2)
     flag = stopping(app)
-    counts = Deliverer(get_backend(app), render, settings).run(slice_, stopping=flag.is_set)
-    if counts:
-        log.info("webhooks: %s", dict(counts))
+    deliverer = Deliverer(get_backend(app), render, settings)
+    while not flag.is_set():
+        try:
+            counts = deliverer.run(60, stopping=flag.is_set)
+        except Exception:   # the database away, say: log it, wait, go on
+            log.exception("webhooks: the delivery loop failed; trying again in 5 s")
+            flag.wait(5)
+            continue
+        if sum(counts.values()):
+            log.info("webhooks: %s", dict(+counts))
+
+
+def stop(app: Flask) -> None:
+    """Stop the delivery thread: nothing new is sent, requests in flight end."""
+    stopping(app).set()
+    thread = app.extensions.get(_THREAD)
+    if thread is not None:
+        thread.join(2 * Settings.of(app.config).timeout + 5)
 
 
 def announce_expiring_vouchers(app: Flask) -> None:

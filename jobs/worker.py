@@ -33,7 +33,8 @@ JOBS: list[tuple[Callable[[Flask], None], str, dict[str, Any], str]] = [
     (rewards.release_rewards, "interval", {"minutes": 10}, "rewards.release"),
     (rewards.expire_vouchers, "interval", {"hours": 1}, "vouchers.expire"),
     (analytics.refresh_analytics, "interval", {"hours": 1}, "analytics.refresh"),
-    # webhooks (issue 16): delivery runs here, never in the web process
+    # webhooks (issue 16): delivery runs here (a thread this job keeps alive), never in
+    # the web process
     (webhooks.deliver, "interval", {"seconds": webhooks.DELIVER_EVERY}, "webhooks.deliver"),
     (webhooks.announce_expiring_vouchers, "interval", {"hours": 1}, "webhooks.vouchers_expiring"),
     (webhooks.prune, "interval", {"hours": 24}, "webhooks.prune"),
@@ -104,5 +105,5 @@ def run_worker(app: Flask) -> None:
         # they fail half-way on a closed connection.
         if scheduler.running:
             log.info("worker stopping: waiting for running jobs")
-            webhooks.stopping(app).set()  # the delivery loop finishes what is in flight
+            webhooks.stop(app)  # the delivery thread finishes what is in flight
             scheduler.shutdown(wait=True)

@@ -173,7 +173,7 @@ def test_serve_and_worker_on_neo4j(neo4j_env, tmp_path, monkeypatch):
     for name, (code, log) in stopped.items():
         assert code == 0, f"refgraph {name} exited with {code}:\n{log}"
     log = stopped["worker"][1]
-    assert "worker started with 4 job(s)" in log
+    assert "worker started with 7 job(s)" in log   # 4, and 3 for webhooks (issue 16)
     for job in ("close_periods", "release_rewards", "expire_vouchers", "refresh_analytics"):
         assert re.search(rf'Job "{job} \(trigger[^"]*" executed successfully', log), log
     assert "with Neo4j" in stopped["serve"][1] and "refgraph: stopping" in stopped["serve"][1]

@@ -444,3 +444,35 @@ def test_an_endpoint_deleted_while_sending_is_no_error(graph_backend):
                            next_at=1, give_up=False, reason=None)["outcome"] == "lost_claim"
     assert webhooks.delivered(g, [{"id": due["id"], "claim": "c1", "code": 200}]) == 0
     assert claimed["event"]["event_id"] == "user.registered:root:1"
+
+
+def test_the_worker_jobs_deliver_announce_and_prune(hooks, graph_backend, receiver):
+    from graph.store import cards
+    from graph.vocabulary import now_ms
+    from jobs import webhooks as jobs
+
+    g = graph_backend
+    webhooks.create_endpoint(g, id="all", url=receiver.url(), events=["*"], allow_private=True)
+    users.register(g, id="ann", name="Ann", roles=["buyer"], rules=DEFAULT_RULES, root=True)
+    cards.issue_voucher(g, id="soon", owner_id="ann", amount=500,
+                        expires_at=now_ms() + 3 * DAY)
+    cards.issue_voucher(g, id="later", owner_id="ann", amount=500,
+                        expires_at=now_ms() + 30 * DAY)
+    jobs.announce_expiring_vouchers(hooks)
+    jobs.announce_expiring_vouchers(hooks)                     # once per voucher and expiry
+    jobs.deliver(hooks)                                        # the delivery thread
+    jobs.deliver(hooks)                                        # already running: no second
+    try:
+        assert receiver.wait_for(lambda: len(receiver.got()) == 2)
+    finally:
+        jobs.stop(hooks)
+    assert not hooks.extensions["refgraph.webhooks.thread"].is_alive()
+    assert sorted(b["type"] for b in receiver.events()) == ["user.registered",
+                                                            "voucher.expiring"]
+    expiring = next(b for b in receiver.events() if b["type"] == "voucher.expiring")
+    assert expiring["data"]["id"] == "soon" and expiring["data"]["remaining"] == 500
+    hooks.config["WEBHOOK_RETENTION_DAYS"] = -1                # everything is old enough
+    jobs.prune(hooks)
+    assert webhooks.outbox_status(g) == {"new_events": 0, "oldest_new_at": None,
+                                         "pending_deliveries": 0, "oldest_due_at": None}
+    assert webhooks.list_deliveries(g, "all") == []

@@ -16,9 +16,9 @@ from graph.store import webhooks
 from .schemas import (
     DeliveryListArgs,
     DeliverySchema,
-    WebhookTestInSchema,
     WebhookInSchema,
     WebhookSchema,
+    WebhookTestInSchema,
     WebhookUpdateSchema,
 )
 

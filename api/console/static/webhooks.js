@@ -6,6 +6,7 @@
 
 import {api, errorBox, fill, h, query, when} from "./util.js";
 import {badge, bannerError, loading, panel, showBanner, startPage, table} from "./page.js";
+import {fact} from "./user.js";
 
 const path = (id) => "/v1/webhooks/" + encodeURIComponent(id);
 
@@ -91,25 +92,27 @@ async function loadEndpoint(view, id, head, body, stale) {
     }
   });
   fill(head, h("dl", {class: "facts"},
-    h("dt", {}, "URL"), h("dd", {}, h("code", {}, endpoint.url)),
-    h("dt", {}, "Events"), h("dd", {}, endpoint.events.map((t) => h("span", {class: "chip"}, t))),
-    h("dt", {}, "Health"), h("dd", {id: "webhook-health"}, health(endpoint), enable),
-    h("dt", {}, "Deliveries"), h("dd", {id: "webhook-counts"},
-      `${counts.pending} pending, ${counts.delivered} delivered, ${counts.failed} failed`),
-    h("dt", {}, "Last success"), h("dd", {}, endpoint.last_success_at ? when(endpoint.last_success_at) : "–"),
-    h("dt", {}, "Last failure"), h("dd", {}, endpoint.last_failure_at ? when(endpoint.last_failure_at) : "–")));
+    fact("URL", h("code", {class: "url"}, endpoint.url)),
+    fact("Events", endpoint.events.map((t) => h("span", {class: "chip"}, t))),
+    fact("Health", [health(endpoint), enable], "webhook-health"),
+    fact("Deliveries",
+      `${counts.pending} pending, ${counts.delivered} delivered, ${counts.failed} failed`,
+      "webhook-counts"),
+    fact("Last success", endpoint.last_success_at ? when(endpoint.last_success_at) : "–"),
+    fact("Last failure", endpoint.last_failure_at ? when(endpoint.last_failure_at) : "–")));
   if (!deliveries.items.length) {
     fill(body, h("p", {class: "empty"}, "No delivery yet."));
     return;
   }
   fill(body, table([
-    {head: "Event", cell: (d) => [h("code", {}, d.event_type), h("div", {class: "muted small"},
-      h("code", {}, d.event_id))]},
+    {head: "Event", cell: (d) => [h("code", {class: "event"}, d.event_type),
+      h("div", {class: "muted small"}, h("code", {}, d.event_id))]},
     {head: "Status", cell: (d) => badge(d.status, d.status === "delivered" ? "completed" : d.status)},
     {head: "Attempts", cell: (d) => String(d.attempts), cls: "num"},
     {head: "Last answer", cell: (d) => d.last_at ? [d.last_code ? h("code", {}, String(d.last_code))
-      : "no answer", " ", when(d.last_at), d.last_error ? h("div", {class: "muted small"},
-      d.last_error) : null] : "–"},
+      : "no answer", " ", when(d.last_at), d.last_error ? h("div", {class: "muted small error",
+      title: d.last_error}, d.last_error.length > 160 ? d.last_error.slice(0, 160) + "…"
+      : d.last_error) : null] : "–"},
     {head: "Next try", cell: (d) => d.next_at ? when(d.next_at) : "–"},
     {head: "", cell: (d) => retryButton(view, id, d, stale)},
   ], deliveries.items, {cls: "deliveries", key: (d) => d.id}));
