@@ -1,11 +1,27 @@
 """Webhooks: storefronts and partners hear about what happens (issue 16).
 
 **The transactional outbox.**  Every statement that makes a change an event
-describes (``users/user_register``, ``sales/sale_record``,
-``withdrawals/withdrawal_transition``, …: the list is in the README) writes
-that event, an ``OutboxEvent`` node, itself: a clause marked ``// outbox``
-inside the branch of the statement where the change happens, so a replay or a
-refusal writes none, and a change is never committed without its event nor an
+describes writes that event, an ``OutboxEvent`` node, itself:
+
+=================================================  ==============================
+statement                                          events
+=================================================  ==============================
+``users/user_register``, ``user_register_batch``   user.registered
+``users/user_set_status``                          user.status_changed
+``cards/card_buy``                                 card.purchased
+``sales/sale_record``, ``sale_record_batch``       sale.recorded
+``sales/refund_record``                            refund.recorded
+``rewards/reward_lines_credit``                    reward.credited, clawback.created
+``rewards/reward_release``                         reward.released
+``rewards/reward_run_finish``                      reward_run.completed
+``withdrawals/withdrawal_request``                 withdrawal.requested
+``withdrawals/withdrawal_transition``              withdrawal.approved, .rejected, .paid, .failed
+``analytics/analytics_snapshot_save``              signal.raised
+``webhooks/webhook_vouchers_expiring``             voucher.expiring (a job of its own)
+=================================================  ==============================
+
+Each writes it in a clause marked ``// outbox`` inside the branch of the
+statement where the change happens, so a replay or a refusal writes none, and a change is never committed without its event nor an
 event without its change, on both engines (each statement is one
 transaction).  The event id is deterministic from the change
 (``<type>:<resource id>:<seq>``, unique by constraint), so a statement sent
