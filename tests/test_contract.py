@@ -1109,9 +1109,10 @@ def _(g):
     g.write("webhook_endpoint_update", id="wh-off", url=None, events=None, description=None,
             enabled=False, reason="off", at=T)
     events = len(outbox(g))
-    # oldest first, then by id: card.purchased, sale.recorded (wh1 takes it too), ...
-    assert dispatch(g, limit=3) == {"events": 3, "deliveries": 4}
-    assert dispatch(g) == {"events": events - 3, "deliveries": events - 3}
+    first = dispatch(g, limit=3)                # in no particular order
+    assert first["events"] == 3 and first["deliveries"] in (3, 4)   # 4 if the sale's was one
+    assert dispatch(g) == {"events": events - 3,                   # wh-all each, wh1 the sale
+                           "deliveries": events + 1 - first["deliveries"]}
     assert dispatch(g) == {"events": 0, "deliveries": 0}
     assert {e["event_status"] for e in outbox(g)} == {"dispatched"}
     due = g.read("webhook_deliveries_due", now=T + 10, limit=100)

@@ -1,12 +1,14 @@
 // name: webhook_events_dispatch
-// Fans out up to $limit new outbox events, oldest first: one delivery per
+// Fans out up to $limit new outbox events, in no particular order (not
+// sorted: after an import of a million users a sort of every new event per
+// call would be the cost; deliveries are unordered anyway): one delivery per
 // event and enabled endpoint subscribed to its type (MERGE on endpoint and
 // event, so a repeat makes none twice), due at $at; the events are then
 // dispatched.  Each event is write-locked and its status read again, so two
 // workers never dispatch one twice.
 // Returns: events (dispatched), deliveries (created or found).
 MATCH (e:OutboxEvent {event_status: 'new'})
-WITH e ORDER BY e.event_at, e.event_id LIMIT $limit
+WITH e LIMIT $limit
 SET e._lock = true REMOVE e._lock
 WITH e WHERE e.event_status = 'new'
 SET e.event_status = 'dispatched', e.dispatched_at = $at

@@ -23,6 +23,7 @@ from graph.maintenance import wipe
 from graph.rules import DEFAULT_RULES
 from graph.store import users, webhooks
 
+from test_embedded import wait_dead
 from test_processes import start
 from webhook_receiver import Receiver
 
@@ -140,6 +141,7 @@ def test_a_writer_killed_between_statements_leaves_no_orphan_and_no_missing_even
     writer = subprocess.Popen([sys.executable, "-c", WRITER], cwd=tmp_path, text=True,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                               env={**os.environ, "WRITER_CONFIG": json.dumps(config)})
+    database = None
     try:
         assert writer.stdout.readline().strip() == "ready"
         rounds = random.Random().randint(15, 40)
@@ -148,8 +150,14 @@ def test_a_writer_killed_between_statements_leaves_no_orphan_and_no_missing_even
             assert line.startswith("done"), line
         # somewhere in the middle of the next round (a statement may be in flight)
         time.sleep(random.Random().random() * 0.05)
+        # the embedded database dies with the writer (its parent): its pid is read
+        # now, as its pid file goes when it is gone (tests/faults/test_api_and_clients.py)
+        pid_file = tmp_path / "var" / "falkordb.pid"
+        database = int(pid_file.read_text()) if backend_name == "embedded" else None
     finally:
         kill(writer)
+    if database is not None:
+        assert wait_dead(database), "the embedded database outlived the writer"
     backend = graph.open_backend(config)
     try:
         for label, key, event_type in (("user", "id", "user.registered"),
