@@ -94,12 +94,14 @@ def create_app(config=None):
     from .sales.resources import blp as sales_blp
     from .users.resources import blp as users_blp
     from .vouchers.resources import blp as vouchers_blp
+    from .webhooks.resources import blp as webhooks_blp
     from .withdrawals.resources import blp as withdrawals_blp
     from .withdrawals.resources import callbacks as callbacks_blp
 
     for blueprint in (health_blp, users_blp, cards_blp, vouchers_blp, sales_blp, rules_blp,
                       rewards_blp, withdrawals_blp, callbacks_blp, ledger_blp, analytics_blp,
-                      audit_blp, institutions_blp, financing_blp, financing_callbacks_blp):
+                      audit_blp, institutions_blp, financing_blp, financing_callbacks_blp,
+                      webhooks_blp):
         api.register_blueprint(blueprint)
     app.extensions["refgraph.api"] = api
 

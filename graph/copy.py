@@ -117,6 +117,10 @@ NODES: tuple[Nodes, ...] = (
     Nodes("FinancingApplication", "id"),
     Nodes("Reconciliation", "id"),
     Nodes("Mismatch", "id"),
+    # webhooks (issue 16): the outbox, the subscriptions and their deliveries
+    Nodes("OutboxEvent", "event_id"),
+    Nodes("WebhookEndpoint", "id"),
+    Nodes("WebhookDelivery", "id"),
 )
 
 RELATIONSHIPS: tuple[Relationships, ...] = (

@@ -182,7 +182,27 @@ AUDIT_ACTIONS: Final[tuple[str, ...]] = (
     "institution.registered", "institution.updated", "institution.secret_rotated",
     "financing.approved", "financing.declined", "financing.disbursed", "financing.cancelled",
     "mismatch.resolved",
+    "webhook.created", "webhook.updated", "webhook.deleted", "webhook.secret_rotated",
+    "webhook.tested", "webhook.delivery_retried",
 )
+
+
+# -- webhooks -----------------------------------------------------------------
+
+#: The events refgraph tells webhook endpoints about (graph/webhooks/events.py).
+EVENT_TYPES: Final[tuple[str, ...]] = (
+    "user.registered", "user.status_changed", "card.purchased", "sale.recorded",
+    "refund.recorded", "reward_run.completed", "reward.credited", "reward.released",
+    "clawback.created", "withdrawal.requested", "withdrawal.approved", "withdrawal.rejected",
+    "withdrawal.paid", "withdrawal.failed", "voucher.expiring", "signal.raised",
+)
+ENABLED: Final = "enabled"
+DISABLED: Final = "disabled"
+#: A webhook endpoint: sent to, or not (by an operator, or after failing for days).
+ENDPOINT_STATUSES: Final[tuple[str, ...]] = (ENABLED, DISABLED)
+DELIVERED: Final = "delivered"
+#: A delivery of one event to one endpoint: to be sent (again), done, given up.
+DELIVERY_STATUSES: Final[tuple[str, ...]] = (PENDING, DELIVERED, FAILED)
 
 
 def as_dict() -> dict[str, object]:
@@ -211,5 +231,8 @@ def as_dict() -> dict[str, object]:
         "line_statuses": list(LINE_STATUSES),
         "signal_kinds": list(SIGNAL_KINDS),
         "audit_actions": list(AUDIT_ACTIONS),
+        "event_types": list(EVENT_TYPES),
+        "endpoint_statuses": list(ENDPOINT_STATUSES),
+        "delivery_statuses": list(DELIVERY_STATUSES),
         "day_ms": DAY_MS,
     }

@@ -23,7 +23,7 @@ from apscheduler.schedulers.blocking import BlockingScheduler
 from flask import Flask
 from prometheus_client import CollectorRegistry, Counter, Histogram, start_http_server
 
-from . import analytics, financing, rewards
+from . import analytics, financing, rewards, webhooks
 
 log = logging.getLogger("refgraph.worker")
 
@@ -34,6 +34,11 @@ JOBS: list[tuple[Callable[[Flask], None], str, dict[str, Any], str]] = [
     (rewards.expire_vouchers, "interval", {"hours": 1}, "vouchers.expire"),
     (analytics.refresh_analytics, "interval", {"hours": 1}, "analytics.refresh"),
     (financing.lapse_applications, "interval", {"minutes": 5}, "financing.lapse"),
+    # webhooks (issue 16): delivery runs here (a thread this job keeps alive), never in
+    # the web process
+    (webhooks.deliver, "interval", {"seconds": webhooks.DELIVER_EVERY}, "webhooks.deliver"),
+    (webhooks.announce_expiring_vouchers, "interval", {"hours": 1}, "webhooks.vouchers_expiring"),
+    (webhooks.prune, "interval", {"hours": 24}, "webhooks.prune"),
 ]
 
 
@@ -101,4 +106,5 @@ def run_worker(app: Flask) -> None:
         # they fail half-way on a closed connection.
         if scheduler.running:
             log.info("worker stopping: waiting for running jobs")
+            webhooks.stop(app)  # the delivery thread finishes what is in flight
             scheduler.shutdown(wait=True)

@@ -5,7 +5,7 @@ import pytest
 from graph.maintenance import now_ms
 from graph.rules import period_bounds, period_of
 from graph.statements import statement_csv
-from graph.store import analytics, keys, rewards
+from graph.store import analytics, keys, rewards, webhooks
 from graph.store import rules as rules_store
 
 ROLES = ["anonymous", "bad_key", "revoked", "operator", "merchant", "other_merchant",
@@ -101,6 +101,18 @@ MATRIX = [
     ("get", "/v1/financing/applications/fs", None, expect(OK, merchant=OK, member=OK)),
     # the operator cancels first; the sale's merchant then gets the replay
     ("post", "/v1/financing/applications/fs/cancel", {}, expect(OK, merchant=OK)),
+    # webhooks (issue 16): operators only
+    ("post", "/v1/webhooks", {"id": "wh-{r}", "url": "http://127.0.0.1:9/{r}", "events": ["*"]},
+     expect(CREATED)),
+    ("get", "/v1/webhooks", None, expect(OK)),
+    ("get", "/v1/webhooks/wh-fix", None, expect(OK)),
+    ("patch", "/v1/webhooks/wh-fix", {"description": "d"}, expect(OK)),
+    ("delete", "/v1/webhooks/wh-del", None, expect(OK)),
+    ("post", "/v1/webhooks/wh-fix/rotate-secret", None, expect(OK)),
+    ("post", "/v1/webhooks/wh-fix/test", {}, expect(202)),
+    ("get", "/v1/webhooks/wh-fix/deliveries", None, expect(OK)),
+    ("post", "/v1/webhooks/wh-fix/deliveries/wh-fix%7Cwebhook.test:wh-fix:t1/retry", None,
+     expect(OK)),
 ]
 
 
@@ -151,6 +163,11 @@ def callers(operator, make_caller, graph_backend, client, app):
     revoked, _ = keys.create(graph_backend, "operator")
     keys.revoke(graph_backend, revoked)
     analytics.refresh(graph_backend)
+    app.config["WEBHOOK_ALLOW_PRIVATE"] = True      # the webhooks' URLs are on 127.0.0.1
+    for endpoint in ("wh-fix", "wh-del"):
+        webhooks.create_endpoint(graph_backend, id=endpoint, url="http://127.0.0.1:9/hooks",
+                                 events=["*"], allow_private=True)
+    webhooks.send_test(graph_backend, "wh-fix", "t1")
     return {
         "anonymous": Caller(client, None),
         "bad_key": Caller(client, "rgk_000000000000_not-a-real-secret"),

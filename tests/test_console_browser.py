@@ -326,7 +326,8 @@ def test_a_phone_sees_every_page_without_sideways_scrolling(phone, seeded, opera
     burst = seeded["burst_referrer"]
     pages = {"overview": "#tiles", "rewards": "#runs table", "withdrawals": "#withdrawals table",
              "rules": "#rules-history table", "signals": "#signals li.signal",
-             f"user/{burst}": "svg.network g.node", "search/User 1": "#search-results table"}
+             f"user/{burst}": "svg.network g.node", "search/User 1": "#search-results table",
+             "webhooks": "#webhooks p"}
     for route, ready in pages.items():
         page.goto(f"/console#/{route}")
         page.wait_for_selector(ready)
@@ -484,3 +485,50 @@ def test_the_financing_page_fits_a_phone(phone, financed, operator_key):
     page.wait_for_timeout(100)
     width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
     assert width[0] <= width[1] == PHONE["width"], f"#/financing is {width[0]} px wide"
+# Webhooks (issue 16)
+
+def test_the_webhooks_page_shows_health_and_retries_a_delivery(laptop, app, graph_backend,
+                                                              operator_key):
+    from api.webhooks.payloads import render
+    from graph.store import webhooks
+    from graph.webhooks.delivery import Deliverer, Settings
+
+    from webhook_receiver import Receiver
+
+    page, watch = laptop
+    watch.expect(404, "/v1/analytics/summary")
+    receiver = Receiver()
+    try:
+        receiver.script("down", 500)
+        for name in ("down", "up"):
+            webhooks.create_endpoint(graph_backend, id=name, url=receiver.url(name),
+                                     events=["user.registered"], allow_private=True)
+        users.register(graph_backend, id="ann", name="Ann", roles=["buyer"],
+                       rules=DEFAULT_RULES, root=True)
+        # "down" fails for good and is disabled; "up" gets its event
+        Deliverer(graph_backend, render, Settings(timeout=2, allow_private=True,
+                                                  retry_hours=0)).run(30, until_idle=True)
+        assert webhooks.get_endpoint(graph_backend, "down")["status"] == "disabled"
+        sign_in(page, operator_key)
+        page.click("nav.tabs a[data-section=webhooks]")
+        page.wait_for_selector("#webhooks table.webhooks tbody tr")
+        rows = page.locator("#webhooks tbody tr")
+        assert rows.count() == 2
+        assert "disabled" in rows.nth(0).inner_text() and "HTTP 500" in rows.nth(0).inner_text()
+        assert "healthy" in rows.nth(1).inner_text()
+        page.click("#webhooks a.endpoint:has-text('down')")
+        page.wait_for_selector("#deliveries table.deliveries tbody tr")
+        assert "0 pending, 0 delivered, 1 failed" in page.locator("#webhook-counts").inner_text()
+        delivery = page.locator("#deliveries tbody tr").nth(0).inner_text()
+        assert "user.registered" in delivery and "failed" in delivery and "500" in delivery
+        page.click("#webhook-enable")
+        page.wait_for_selector("#banner:has-text('enabled again')")
+        page.wait_for_selector("#webhook-health:has-text('healthy')")
+        page.click("#deliveries button[data-action=retry]")
+        page.wait_for_selector("#banner:has-text('will be sent again')")
+        page.wait_for_selector("#webhook-counts:has-text('1 pending')")
+        trail = [e["action"] for e in app.test_client().get(
+            "/v1/audit", headers={"Authorization": f"Bearer {operator_key}"}).get_json()["items"]]
+        assert trail[:2] == ["webhook.delivery_retried", "webhook.updated"]
+    finally:
+        receiver.close()

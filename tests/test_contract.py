@@ -1261,17 +1261,24 @@ def _(g):
 
 @contract("analytics_snapshot_save")
 def _(g):
-    assert g.write_one("analytics_snapshot_save", at=T, body="{}", users=4) == {"computed_at": T}
-    assert g.write_one("analytics_snapshot_save", at=T + 1, body='{"a":1}', users=5) == \
-        {"computed_at": T + 1}
+    assert g.write_one("analytics_snapshot_save", at=T, body="{}", users=4,
+                       raised=[]) == {"computed_at": T, "raised": 0}
+    # outbox (issue 16): each raised signal's event once per snapshot time
+    raised = [{"id": "sig1", "data": '{"id":"sig1"}'}, {"id": "sig2", "data": '{"id":"sig2"}'}]
+    assert g.write_one("analytics_snapshot_save", at=T + 1, body='{"a":1}', users=5,
+                       raised=raised) == {"computed_at": T + 1, "raised": 2}
+    assert g.write_one("analytics_snapshot_save", at=T + 1, body='{"a":1}', users=5,
+                       raised=raised)["raised"] == 0       # the same statement again
     assert g.read("analytics_snapshot_get") == [{"computed_at": T + 1, "users": 5,
                                                  "body": '{"a":1}'}]
+    assert sorted(e["event_id"] for e in outbox(g) if e["event_type"] == "signal.raised") == [
+        f"signal.raised:sig1:{T + 1}", f"signal.raised:sig2:{T + 1}"]
 
 
 @contract("analytics_snapshot_get")
 def _(g):
     assert g.read("analytics_snapshot_get") == []
-    g.write("analytics_snapshot_save", at=T, body="[]", users=0)
+    g.write("analytics_snapshot_save", at=T, body="[]", users=0, raised=[])
     assert g.read_one("analytics_snapshot_get")["body"] == "[]"
 
 
@@ -1324,6 +1331,328 @@ def _(g):
     assert g.read("analytics_user_card", id="ghost") == []
 
 
+# -- webhooks (issue 16): the outbox, endpoints, deliveries ------------------
+
+def outbox(g):
+    """Every outbox event's properties, in event id order."""
+    return [r["props"] for r in g.read("copy_outbox_event_read", after=None, limit=10_000)]
+
+
+def endpoint(g, id="wh1", events=("sale.recorded",), url="https://shop.example/hooks"):
+    return g.write_one("webhook_endpoint_create", id=id, url=url, events=list(events),
+                       description="shop", secret=f"whsec_{id}", at=T, request_hash=f"h-{id}")
+
+
+ENDPOINT = {"id": "wh1", "url": "https://shop.example/hooks", "events": ["sale.recorded"],
+            "description": "shop", "status": "enabled", "disabled_reason": None,
+            "disabled_at": None, "created_at": T, "updated_at": T, "last_success_at": None,
+            "last_failure_at": None, "consecutive_failures": 0, "secret_rotated_at": None}
+
+
+def dispatch(g, at=T + 10, limit=100):
+    return g.write_one("webhook_events_dispatch", limit=limit, at=at)
+
+
+def claim(g, ids, now=T + 10, claim="c1", lease_ms=1_000):
+    return g.write("webhook_deliveries_claim", ids=list(ids), now=now, lease_ms=lease_ms,
+                   claim=claim)
+
+
+def finish(g, id, claim="c1", ok=True, code=200, error="", next_at=None, give_up=False,
+           at=T + 20):
+    return g.write_one("webhook_delivery_finish", id=id, claim=claim, ok=ok, code=code,
+                       error=error, next_at=next_at, give_up=give_up, reason="failing", at=at)
+
+
+SALE_DELIVERY = "wh1|sale.recorded:s1:1"
+
+
+@contract("webhook_endpoint_create")
+def _(g):
+    assert endpoint(g) == {"outcome": "created", "endpoint": ENDPOINT}
+    assert endpoint(g) == {"outcome": "replayed", "endpoint": ENDPOINT}
+    taken = g.write_one("webhook_endpoint_create", id="wh1", url="https://other.example/",
+                        events=["*"], description=None, secret="x", at=T, request_hash="other")
+    assert taken == {"outcome": "id_taken", "endpoint": None}
+    assert "secret" not in endpoint(g)["endpoint"]
+
+
+@contract("webhook_endpoint_get")
+def _(g):
+    endpoint(g)
+    dispatch(g)
+    assert g.read_one("webhook_endpoint_get", id="wh1") == {
+        "endpoint": ENDPOINT, "deliveries": {"pending": 1, "delivered": 0, "failed": 0}}
+    assert g.read("webhook_endpoint_get", id="none") == []
+
+
+@contract("webhook_endpoint_list")
+def _(g):
+    endpoint(g, "wh2")
+    endpoint(g, "wh1")
+    assert [r["endpoint"]["id"] for r in g.read("webhook_endpoint_list", after=None,
+                                                 limit=10)] == ["wh1", "wh2"]
+    assert [r["endpoint"]["id"] for r in g.read("webhook_endpoint_list", after="wh1",
+                                                 limit=10)] == ["wh2"]
+    assert len(g.read("webhook_endpoint_list", after=None, limit=1)) == 1
+
+
+@contract("webhook_endpoint_update")
+def _(g):
+    endpoint(g)
+    def update(**kw):
+        params = dict(id="wh1", url=None, events=None, description=None, enabled=None,
+                      reason="by hand", at=T + 5)
+        return g.write_one("webhook_endpoint_update", **{**params, **kw})
+    row = update(enabled=False)
+    assert row["before"] == {"status": "enabled", "url": ENDPOINT["url"],
+                             "events": ["sale.recorded"], "description": "shop"}
+    assert (row["endpoint"]["status"], row["endpoint"]["disabled_reason"],
+            row["endpoint"]["disabled_at"]) == ("disabled", "by hand", T + 5)
+    row = update(enabled=True, events=["*"], url="https://new.example/h")
+    assert row["endpoint"] == {**ENDPOINT, "events": ["*"], "url": "https://new.example/h",
+                               "updated_at": T + 5, "disabled_reason": "by hand",
+                               "disabled_at": T + 5}    # kept, shown only while disabled
+    assert update(id="none") is None
+
+
+@contract("webhook_endpoint_delete")
+def _(g):
+    endpoint(g)
+    dispatch(g)
+    assert g.write_one("webhook_endpoint_delete", id="wh1") == {
+        "endpoint": {k: ENDPOINT[k] for k in ("id", "url", "events", "description", "status")},
+        "deliveries": 1}
+    assert g.read("webhook_endpoint_get", id="wh1") == []
+    assert g.read("webhook_deliveries_due", now=FAR, limit=10) == []
+    assert g.write("webhook_endpoint_delete", id="wh1") == []
+
+
+@contract("webhook_secret_rotate")
+def _(g):
+    endpoint(g)
+    row = g.write_one("webhook_secret_rotate", id="wh1", secret="whsec_new", at=T + 1,
+                      previous_until=T + 100)
+    assert row["endpoint"]["secret_rotated_at"] == T + 1 and "secret" not in row["endpoint"]
+    dispatch(g)
+    keys = claim(g, [SALE_DELIVERY])[0]["endpoint"]
+    assert keys == {"id": "wh1", "url": ENDPOINT["url"], "secret": "whsec_new",
+                    "previous_secret": "whsec_wh1", "previous_secret_until": T + 100}
+    assert g.write("webhook_secret_rotate", id="none", secret="x", at=T, previous_until=T) == []
+
+
+@contract("webhook_test_create")
+def _(g):
+    endpoint(g)
+    test = dict(id="webhook.test:wh1:t1", endpoint_id="wh1", data='{"message": "hi"}', at=T)
+    row = g.write_one("webhook_test_create", **test)
+    assert row["outcome"] == "created"
+    assert {k: row["delivery"][k] for k in ("id", "event_type", "status", "attempts")} == {
+        "id": "wh1|webhook.test:wh1:t1", "event_type": "webhook.test", "status": "pending",
+        "attempts": 0}
+    assert g.write_one("webhook_test_create", **test)["outcome"] == "replayed"
+    assert g.write_one("webhook_test_create", **{**test, "endpoint_id": "none"}) == {
+        "outcome": "unknown_endpoint", "delivery": None}
+    assert dispatch(g)["deliveries"] == 1       # the sale's event; the test one is dispatched
+    tested = [e for e in outbox(g) if e["event_type"] == "webhook.test"]
+    assert [(e["event_status"], e["event_data"]) for e in tested] == [("dispatched",
+                                                                       '{"message": "hi"}')]
+
+
+@contract("webhook_events_dispatch")
+def _(g):
+    endpoint(g)
+    endpoint(g, "wh-all", events=["*"])
+    endpoint(g, "wh-off", events=["*"])
+    g.write("webhook_endpoint_update", id="wh-off", url=None, events=None, description=None,
+            enabled=False, reason="off", at=T)
+    events = len(outbox(g))
+    first = dispatch(g, limit=3)                # in no particular order
+    assert first["events"] == 3 and first["deliveries"] in (3, 4)   # 4 if the sale's was one
+    assert dispatch(g) == {"events": events - 3,                   # wh-all each, wh1 the sale
+                           "deliveries": events + 1 - first["deliveries"]}
+    assert dispatch(g) == {"events": 0, "deliveries": 0}
+    assert {e["event_status"] for e in outbox(g)} == {"dispatched"}
+    due = g.read("webhook_deliveries_due", now=T + 10, limit=100)
+    assert {d["endpoint_id"] for d in due} == {"wh1", "wh-all"} and len(due) == events + 1
+
+
+@contract("webhook_deliveries_due")
+def _(g):
+    endpoint(g)
+    assert g.read("webhook_deliveries_due", now=T + 10, limit=10) == []
+    dispatch(g)
+    assert g.read("webhook_deliveries_due", now=T + 9, limit=10) == []
+    assert g.read("webhook_deliveries_due", now=T + 10, limit=10) == [
+        {"id": SALE_DELIVERY, "endpoint_id": "wh1", "next_at": T + 10}]
+    g.write("webhook_endpoint_update", id="wh1", url=None, events=None, description=None,
+            enabled=False, reason="off", at=T)
+    assert g.read("webhook_deliveries_due", now=T + 10, limit=10) == []   # disabled
+
+
+@contract("webhook_deliveries_claim")
+def _(g):
+    endpoint(g)
+    dispatch(g)
+    [row] = claim(g, [SALE_DELIVERY, "none"], lease_ms=1_000)
+    assert (row["delivery"]["attempts"], row["delivery"]["next_at"], row["window_from"]) == (
+        1, T + 1_010, T + 10)
+    event = row["event"]
+    assert (event["event_id"], event["event_type"], event["event_seq"], event["id"],
+            event["amount"], event["event_voucher_ids"]) == (
+        "sale.recorded:s1:1", "sale.recorded", 1, "s1", 10_000, ["gift"])
+    assert claim(g, [SALE_DELIVERY], now=T + 1_009) == []          # still claimed
+    assert claim(g, [SALE_DELIVERY], now=T + 1_010, claim="c2")[0]["delivery"]["attempts"] == 2
+
+
+@contract("webhook_delivery_finish")
+def _(g):
+    endpoint(g)
+    dispatch(g)
+    claim(g, [SALE_DELIVERY])
+    assert finish(g, SALE_DELIVERY, claim="other")["outcome"] == "lost_claim"
+    row = finish(g, SALE_DELIVERY, ok=False, code=500, error="HTTP 500", next_at=T + 50)
+    assert row["outcome"] == "retrying" and row["endpoint_status"] == "enabled"
+    assert {k: row["delivery"][k] for k in ("status", "next_at", "last_code", "last_error",
+                                            "last_at")} == {
+        "status": "pending", "next_at": T + 50, "last_code": 500, "last_error": "HTTP 500",
+        "last_at": T + 20}
+    assert finish(g, SALE_DELIVERY)["outcome"] == "lost_claim"    # the claim was let go
+    claim(g, [SALE_DELIVERY], now=T + 50)
+    row = finish(g, SALE_DELIVERY, at=T + 60)
+    assert (row["outcome"], row["delivery"]["status"], row["delivery"]["delivered_at"],
+            row["delivery"]["last_error"], row["delivery"]["last_code"]) == (
+        "delivered", "delivered", T + 60, "", 200)
+    assert claim(g, [SALE_DELIVERY], now=FAR, claim="c9") == []   # delivered: nothing to claim
+    health = g.read_one("webhook_endpoint_get", id="wh1")["endpoint"]
+    assert (health["last_success_at"], health["last_failure_at"],
+            health["consecutive_failures"]) == (T + 60, T + 20, 0)
+    # a delivery given up: the endpoint, with no success since it began, is disabled
+    endpoint(g, "wh2", events=["*"])
+    register(g, "late", ["buyer"], referrer_id="holder")
+    dispatch(g, at=T + 100)
+    [late] = [d["id"] for d in g.read("webhook_deliveries_due", now=T + 100, limit=100)
+              if d["endpoint_id"] == "wh2" and "late" in d["id"]]
+    claim(g, [late], now=T + 100)
+    row = finish(g, late, ok=False, code=0, error="timed out", give_up=True, at=T + 200)
+    assert (row["outcome"], row["delivery"]["status"], row["endpoint_status"]) == (
+        "failed", "failed", "disabled")
+    assert g.read_one("webhook_endpoint_get", id="wh2")["endpoint"]["disabled_reason"] == \
+        "failing"
+
+
+@contract("webhook_deliveries_delivered")
+def _(g):
+    endpoint(g, events=["*"])
+    dispatch(g)
+    ids = [d["id"] for d in g.read("webhook_deliveries_due", now=T + 10, limit=3)]
+    claim(g, ids)
+    g.write_one("webhook_delivery_finish", id=ids[0], claim="c1", ok=False, code=500,
+                error="HTTP 500", next_at=T + 10, give_up=False, reason=None, at=T + 15)
+    claim(g, ids[:1], claim="c2")
+    done = [{"id": ids[0], "claim": "c2", "code": 200}, {"id": ids[1], "claim": "c1",
+                                                        "code": 204},
+            {"id": ids[2], "claim": "other", "code": 200}, {"id": "none", "claim": "c1",
+                                                             "code": 200}]
+    assert g.write_one("webhook_deliveries_delivered", done=done, at=T + 20) == {
+        "delivered": 2, "endpoints": 1}
+    rows = {r["delivery"]["id"]: r["delivery"] for r in g.read(
+        "webhook_delivery_list", endpoint_id="wh1", status=None, after_at=None,
+        after_id=None, limit=100)}
+    assert [(rows[i]["status"], rows[i]["last_code"], rows[i]["delivered_at"]) for i in ids] == [
+        ("delivered", 200, T + 20), ("delivered", 204, T + 20), ("pending", None, None)]
+    health = g.read_one("webhook_endpoint_get", id="wh1")["endpoint"]
+    assert (health["last_success_at"], health["consecutive_failures"]) == (T + 20, 0)
+    assert g.write_one("webhook_deliveries_delivered", done=done, at=T + 30) == {
+        "delivered": 0, "endpoints": 0}                     # recorded once
+    assert g.write_one("webhook_deliveries_delivered", done=[], at=T) == {
+        "delivered": 0, "endpoints": 0}
+
+
+@contract("webhook_delivery_list")
+def _(g):
+    endpoint(g, events=["*"])
+    dispatch(g)
+    rows = [r["delivery"] for r in g.read("webhook_delivery_list", endpoint_id="wh1",
+                                          status=None, after_at=None, after_id=None,
+                                          limit=100)]
+    ids = [d["id"] for d in rows]
+    assert ids == sorted(ids, reverse=True) and len(ids) == len(outbox(g))
+    page = g.read("webhook_delivery_list", endpoint_id="wh1", status=None, after_at=T + 10,
+                  after_id=ids[1], limit=100)
+    assert [r["delivery"]["id"] for r in page] == ids[2:]
+    assert g.read("webhook_delivery_list", endpoint_id="wh1", status="failed", after_at=None,
+                  after_id=None, limit=100) == []
+    assert g.read("webhook_delivery_list", endpoint_id="none", status=None, after_at=None,
+                  after_id=None, limit=100) == []
+
+
+@contract("webhook_delivery_retry")
+def _(g):
+    endpoint(g)
+    dispatch(g)
+    claim(g, [SALE_DELIVERY])
+    finish(g, SALE_DELIVERY, ok=False, code=500, give_up=True)
+    retry = dict(id=SALE_DELIVERY, endpoint_id="wh1", at=T + 500)
+    row = g.write_one("webhook_delivery_retry", **retry)
+    assert (row["outcome"], row["before"], row["delivery"]["status"],
+            row["delivery"]["next_at"]) == ("retried", "failed", "pending", T + 500)
+    assert claim(g, [SALE_DELIVERY], now=T + 500) == []     # wh1 was disabled: enable it
+    g.write("webhook_endpoint_update", id="wh1", url=None, events=None, description=None,
+            enabled=True, reason=None, at=T)
+    assert claim(g, [SALE_DELIVERY], now=T + 500)[0]["window_from"] == T + 500
+    assert g.write_one("webhook_delivery_retry", **{**retry, "endpoint_id": "wh2"}) == {
+        "outcome": "unknown_delivery", "before": None, "delivery": None}
+    assert g.write_one("webhook_delivery_retry", **{**retry, "id": "none"})["outcome"] == \
+        "unknown_delivery"
+
+
+@contract("webhook_vouchers_expiring")
+def _(g):
+    before = len(outbox(g))
+    expiring = dict(now=T, until=FAR, batch=10)
+    assert g.write_one("webhook_vouchers_expiring", **{**expiring, "until": FAR - 1}) == {
+        "events": 0}                                       # they expire at FAR
+    assert g.write_one("webhook_vouchers_expiring", **{**expiring, "batch": 2}) == {"events": 2}
+    assert g.write_one("webhook_vouchers_expiring", **expiring) == {"events": 1}
+    assert g.write_one("webhook_vouchers_expiring", **expiring) == {"events": 0}   # once
+    events = [e for e in outbox(g) if e["event_type"] == "voucher.expiring"]
+    assert len(outbox(g)) == before + 3
+    gift = next(e for e in events if e["id"] == "gift")
+    assert (gift["event_id"], gift["remaining"], gift["expires_at"], gift["owner_id"]) == (
+        "voucher.expiring:gift:1", 500, FAR, "buyer")
+
+
+@contract("webhook_prune")
+def _(g):
+    endpoint(g)
+    events = len(outbox(g))
+    assert g.write_one("webhook_prune", before=FAR, batch=100) == {"events": 0,
+                                                                  "deliveries": 0}  # new
+    dispatch(g)
+    assert g.write_one("webhook_prune", before=T + 10, batch=100)["events"] == 0    # too new
+    row = g.write_one("webhook_prune", before=T + 11, batch=100)
+    assert row == {"events": events - 1, "deliveries": 0}  # the sale's waits for delivery
+    claim(g, [SALE_DELIVERY])
+    finish(g, SALE_DELIVERY)
+    assert g.write_one("webhook_prune", before=T + 11, batch=100) == {"events": 1,
+                                                                     "deliveries": 1}
+    assert outbox(g) == []
+
+
+@contract("webhook_outbox_status")
+def _(g):
+    events = len(outbox(g))
+    assert g.read_one("webhook_outbox_status", now=T) == {
+        "new_events": events, "oldest_new_at": T, "pending_deliveries": 0,
+        "oldest_due_at": None}
+    endpoint(g)
+    dispatch(g)
+    assert g.read_one("webhook_outbox_status", now=T + 10) == {
+        "new_events": 0, "oldest_new_at": None, "pending_deliveries": 1,
+        "oldest_due_at": T + 10}
+
+
 # -- copy (refgraph db copy, graph/copy.py) -----------------------------------
 
 from graph import copy as graph_copy
@@ -1341,11 +1670,13 @@ def everything_once(g):
     ask(g)
     move(g, "approved", ["requested"])
     g.write("payout_batch_create", id="b1", limit=10, at=T, institution_id=None)
-    g.write("analytics_snapshot_save", at=T, body='{"users": 4}', users=4)
+    g.write("analytics_snapshot_save", at=T, body='{"users": 4}', users=4, raised=[])
     g.write("analytics_user_metrics_save", rows=[{"id": "holder", "downline": 2,
                                                   "pagerank": 0.25}], at=T)
     audit_event(g, "e1")
     g.write("platform_currency_settle", currency="CNY")
+    endpoint(g)
+    dispatch(g)
     return g
 
 
@@ -1408,6 +1739,8 @@ COPY_KEYS = {
     "AnalyticsSnapshot": ["network"], "AuditEvent": ["e1"], "Platform": ["platform"],
     "Institution": ["bank"], "FinancingApplication": ["f1"], "Reconciliation": ["rec"],
     "Mismatch": ["rec|1"],
+    "WebhookEndpoint": ["wh1"],
+    "WebhookDelivery": ["wh1|sale.recorded:f1:1", "wh1|sale.recorded:s1:1"],
 }
 COPY_PAIRS = {
     "REFERRED": [("root", "holder"), ("holder", "buyer"), ("holder", "shop")],
@@ -1431,6 +1764,9 @@ def copy_node_read_contract(step):
                                                   for r in rows)
         if step.label == "Entry":
             assert {"sale:s1:fee", "sale:s1:points", "refund:r1:fee"} <= set(cursors)
+        elif step.label == "OutboxEvent":
+            assert {"sale.recorded:s1:1", "refund.recorded:r1:1",
+                    "withdrawal.approved:w1:2"} <= set(cursors)
         else:
             assert cursors == COPY_KEYS[step.label]
         assert copy_rows(g, step, limit=1) == rows        # keyset paging, one at a time

@@ -17,7 +17,7 @@ from graph.errors import Refused
 from graph.falkordb_backend import FalkorDBBackend
 from graph.maintenance import counts, heartbeat, now_ms, wipe
 from graph.registry import Registry
-from graph.store import analytics, cards, keys, rewards
+from graph.store import analytics, cards, keys, rewards, webhooks
 
 DAY = 86_400_000
 FAR = 4_102_444_800_000
@@ -54,7 +54,8 @@ def seeded(falkordb_backend, tmp_path_factory):
     demo.load(source, world)
     key, _ = keys.create(source, "operator", name="copy test")
     app = create_app({"TESTING": True, "GRAPH_BACKEND": source,
-                      "PAYOUT_DIR": str(tmp_path_factory.mktemp("payouts"))})
+                      "PAYOUT_DIR": str(tmp_path_factory.mktemp("payouts")),
+                      "WEBHOOK_ALLOW_PRIVATE": True})
     client = app.test_client()
     auth = {"Authorization": f"Bearer {key}"}
 
@@ -92,6 +93,9 @@ def seeded(falkordb_backend, tmp_path_factory):
     month = period_of(now_ms(), "month")
     post("/v1/institutions/bank-a/reconciliations", {
         "id": "rec-1", "period": month, "statement": statement_csv("bank-a", month, [])})
+    # webhooks (issue 16): an endpoint and its deliveries (the outbox is written throughout)
+    post("/v1/webhooks", {"id": "wh-copy", "url": "http://127.0.0.1:9/hooks", "events": ["*"]})
+    webhooks.dispatch(source)
     analytics.refresh(source)
     heartbeat(source)   # a process's heartbeat: not copied
     keys.create(source, "member", user_id=buyer)
@@ -216,7 +220,7 @@ def test_refusals(source, target, monkeypatch):
     with pytest.raises(Refused, match="same database"):
         graph_copy.copy(source, source)
     target.write("heartbeat_write", id="someone", at=1, by="x")   # a heartbeat is not data
-    target.write("analytics_snapshot_save", at=1, body="{}", users=0)
+    target.write("analytics_snapshot_save", at=1, body="{}", users=0, raised=[])
     before = counts(target)
     with pytest.raises(Refused, match=r"already holds data \(1 AnalyticsSnapshot\).*--force"):
         graph_copy.copy(source, target)

@@ -42,11 +42,15 @@ def served(tmp_path_factory):
 @pytest.mark.parametrize("role", ["operator", "merchant", "member"])
 def test_schemathesis_all_checks(served, role):
     base, keys, tmp_path = served
+    # One worker: with two, hypothesis' threads call ast.parse at once, which on
+    # CPython 3.11 can fail with "SystemError: AST constructor recursion depth
+    # mismatch" (reported in threaded programs, cpython#106905): a crash of the
+    # tool, not a finding (seen in CI on 3.11.7).
     run = subprocess.run(
         [str(SCHEMATHESIS), "--config-file", str(HERE / "schemathesis.toml"), "run",
          f"{base}/openapi.json", "-H", f"Authorization: Bearer {keys[role]}",
          "--checks", "all", "--phases", "examples,coverage,fuzzing,stateful",
-         "--max-examples", EXAMPLES, "--workers", "2", "--seed", "19", "--no-color",
+         "--max-examples", EXAMPLES, "--workers", "1", "--seed", "19", "--no-color",
          "--request-timeout", "30"],
         cwd=tmp_path, capture_output=True, text=True, timeout=600)
     summary = run.stdout[run.stdout.find("SUMMARY"):]

@@ -36,7 +36,7 @@ from flask import g, has_request_context
 from graph.backend import Backend
 from graph.errors import Conflict, NotFound, RefgraphError, Refused
 from graph.rules import RuleSet
-from graph.store import audit, cards, financing, institutions, keys, rewards, users
+from graph.store import audit, cards, financing, institutions, keys, rewards, users, webhooks
 from graph.store import rules as rules_store
 from graph.store import withdrawals as wd
 from graph.store.audit import Actor, Subject, subject
@@ -338,3 +338,73 @@ def revoke_voucher(backend: Backend, voucher_id: str, *,
         _record(backend, "voucher.revoked", subject("voucher", voucher_id), actor,
                 _fields(was, _VOUCHER), _fields(voucher, _VOUCHER))
     return voucher
+
+
+# -- webhooks (issue 16) ----------------------------------------------------------
+
+_WEBHOOK = ("url", "events", "description", "status")
+
+
+def create_webhook(backend: Backend, *, id: str, url: str, events: list[str],
+                   description: str | None = None, allow_private: bool = False,
+                   actor: Actor | None = None) -> tuple[Row, str | None, bool]:
+    """:func:`graph.store.webhooks.create_endpoint`, recording
+    ``webhook.created`` (never the secret)."""
+    endpoint, secret, created = webhooks.create_endpoint(
+        backend, id=id, url=url, events=events, description=description,
+        allow_private=allow_private)
+    if created:
+        _record(backend, "webhook.created", subject("webhook", id), actor, None,
+                _fields(endpoint, _WEBHOOK))
+    return endpoint, secret, created
+
+
+def update_webhook(backend: Backend, endpoint_id: str, *, actor: Actor | None = None,
+                   **changes: Any) -> Row:
+    """:func:`graph.store.webhooks.update_endpoint`, recording
+    ``webhook.updated`` with what changed."""
+    before, endpoint = webhooks.update_endpoint(backend, endpoint_id, **changes)
+    after = _fields(endpoint, _WEBHOOK)
+    if after != before:
+        _record(backend, "webhook.updated", subject("webhook", endpoint_id), actor, before,
+                after, repeatable=True)
+    return endpoint
+
+
+def delete_webhook(backend: Backend, endpoint_id: str, *, actor: Actor | None = None) -> Row:
+    """:func:`graph.store.webhooks.delete_endpoint`, recording ``webhook.deleted``."""
+    endpoint = webhooks.delete_endpoint(backend, endpoint_id)
+    _record(backend, "webhook.deleted", subject("webhook", endpoint_id), actor,
+            _fields(endpoint, _WEBHOOK), None, repeatable=True)
+    return endpoint
+
+
+def rotate_webhook_secret(backend: Backend, endpoint_id: str, grace_hours: float = 24, *,
+                          actor: Actor | None = None) -> tuple[Row, str]:
+    """:func:`graph.store.webhooks.rotate_secret`, recording
+    ``webhook.secret_rotated`` (when, never the secrets)."""
+    endpoint, secret = webhooks.rotate_secret(backend, endpoint_id, grace_hours)
+    _record(backend, "webhook.secret_rotated", subject("webhook", endpoint_id), actor, None,
+            {"secret_rotated_at": endpoint["secret_rotated_at"], "grace_hours": grace_hours},
+            repeatable=True)
+    return endpoint, secret
+
+
+def test_webhook(backend: Backend, endpoint_id: str, test_id: str | None = None, *,
+                 actor: Actor | None = None) -> tuple[Row, bool]:
+    """:func:`graph.store.webhooks.send_test`, recording ``webhook.tested``."""
+    delivery, created = webhooks.send_test(backend, endpoint_id, test_id)
+    if created:
+        _record(backend, "webhook.tested", subject("webhook", endpoint_id), actor, None,
+                {"event_id": delivery["event_id"]}, repeatable=True)
+    return delivery, created
+
+
+def retry_webhook_delivery(backend: Backend, endpoint_id: str, delivery_id: str, *,
+                           actor: Actor | None = None) -> Row:
+    """:func:`graph.store.webhooks.retry_delivery`, recording
+    ``webhook.delivery_retried``."""
+    before, delivery = webhooks.retry_delivery(backend, endpoint_id, delivery_id)
+    _record(backend, "webhook.delivery_retried", subject("webhook_delivery", delivery_id),
+            actor, {"status": before}, {"status": delivery["status"]}, repeatable=True)
+    return delivery

@@ -41,7 +41,15 @@ FOREACH (_ IN CASE WHEN outcome = 'created' THEN [1] ELSE [] END |
     CREATE (u)-[:OWNS]->(:Voucher {
       id: $id + '-v' + toString(i), owner_id: $user_id, amount: $voucher_amount,
       remaining: $voucher_amount, issued_at: $at, expires_at: $expires_at,
-      status: 'active', source: 'card', card_id: $id})))
+      status: 'active', source: 'card', card_id: $id}))
+  // outbox (issue 16): the event of this change, only in its branch (the
+  // card's fields are copied onto it, graph/webhooks/events.py)
+  SET c.event_seq = coalesce(c.event_seq, 0) + 1
+  CREATE (outbox:OutboxEvent {event_id: 'card.purchased:' + $id + ':' + toString(c.event_seq),
+    event_type: 'card.purchased', event_resource: 'card', event_resource_id: $id,
+    event_seq: c.event_seq, event_at: $at, event_status: 'new'})
+  SET outbox += c {.id, .holder_id, .price, .bought_at, .voucher_ids,
+                   source: coalesce(c.source, 'sale')})
 WITH outcome
 OPTIONAL MATCH (c:Card {id: $id})
 RETURN outcome,

@@ -27,6 +27,18 @@ CREATE (:Entry {
   debit: CASE WHEN line.amount > 0 THEN 'platform:rewards' ELSE 'user:' + u.id + ':clawback' END,
   credit: CASE WHEN line.amount > 0 THEN 'user:' + u.id + ':pending' ELSE 'platform:rewards' END,
   amount: abs(line.amount), ref: line.id})
+// outbox (issue 16): the event of this line's credit, only for a line created
+// here (the line's fields are copied onto it, graph/webhooks/events.py)
+SET l.event_seq = coalesce(l.event_seq, 0) + 1
+CREATE (outbox:OutboxEvent {
+  event_id: CASE WHEN line.amount > 0 THEN 'reward.credited:' ELSE 'clawback.created:' END
+            + line.id + ':' + toString(l.event_seq),
+  event_type: CASE WHEN line.amount > 0 THEN 'reward.credited' ELSE 'clawback.created' END,
+  event_resource: 'reward_line', event_resource_id: line.id, event_seq: l.event_seq,
+  event_at: $at, event_status: 'new'})
+SET outbox += l {.id, .period, .referrer_id, .level, .amount, .status, .release_at,
+                .released_at, .created_at, .rules_version, .referrals, .tier,
+                .tier_threshold, .tier_share_bp, .level_share_bp, .base, .detail}
 WITH u, collect(line.amount) AS amounts
 WITH u, reduce(t = 0, a IN amounts | t + CASE WHEN a > 0 THEN a ELSE 0 END) AS rewards,
   reduce(t = 0, a IN amounts | t + CASE WHEN a < 0 THEN -a ELSE 0 END) AS clawbacks,

@@ -19,7 +19,16 @@ WITH u, [l IN lines WHERE l.status = 'pending'] AS lines
 WHERE size(lines) > 0
 WITH u, lines, reduce(t = 0, l IN lines | t + l.amount) AS total
 WITH u, lines, total, CASE WHEN total < u.clawback_due THEN total ELSE u.clawback_due END AS offset
-FOREACH (l IN lines | SET l.status = 'released', l.released_at = $now)
+FOREACH (l IN lines | SET l.status = 'released', l.released_at = $now
+  // outbox (issue 16): the event of each line released here (the line's
+  // fields are copied onto it, graph/webhooks/events.py)
+  SET l.event_seq = coalesce(l.event_seq, 0) + 1
+  CREATE (outbox:OutboxEvent {event_id: 'reward.released:' + l.id + ':' + toString(l.event_seq),
+    event_type: 'reward.released', event_resource: 'reward_line', event_resource_id: l.id,
+    event_seq: l.event_seq, event_at: $now, event_status: 'new'})
+  SET outbox += l {.id, .period, .referrer_id, .level, .amount, .status, .release_at,
+                   .released_at, .created_at, .rules_version, .referrals, .tier,
+                   .tier_threshold, .tier_share_bp, .level_share_bp, .base, .detail})
 SET u.cash_pending = u.cash_pending - total,
     u.cash_available = u.cash_available + total - offset,
     u.clawback_due = u.clawback_due - offset

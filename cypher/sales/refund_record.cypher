@@ -79,7 +79,15 @@ FOREACH (_ IN CASE WHEN outcome = 'created' THEN [1] ELSE [] END |
     FOREACH (_p IN CASE WHEN points_back > 0 THEN [1] ELSE [] END |
       CREATE (:Entry {id: 'refund:' + $id + ':points', at: $at, kind: 'points_refunded',
                       amount: points_back, ref: $id, debit: 'user:' + buyer.id + ':points',
-                      credit: 'platform:points'}))))
+                      credit: 'platform:points'})))
+  // outbox (issue 16): the event of this change, only in its branch (the
+  // refund's fields are copied onto it, graph/webhooks/events.py)
+  SET r.event_seq = coalesce(r.event_seq, 0) + 1
+  CREATE (outbox:OutboxEvent {event_id: 'refund.recorded:' + $id + ':' + toString(r.event_seq),
+    event_type: 'refund.recorded', event_resource: 'refund', event_resource_id: $id,
+    event_seq: r.event_seq, event_at: $at, event_status: 'new'})
+  SET outbox += r {.id, .sale_id, .merchant_id, .buyer_id, .amount, .fee, .points, .at,
+                   .period, .carried_from, .reason})
 WITH outcome, s
 OPTIONAL MATCH (r:Refund {id: $id})
 RETURN outcome,

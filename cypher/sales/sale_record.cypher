@@ -125,7 +125,18 @@ FOREACH (_ IN CASE WHEN outcome = 'created' THEN [1] ELSE [] END |
     CREATE (s)-[:PAID_WITH {amount: use.amount}]->(voucher)
     CREATE (:Entry {id: 'sale:' + $id + ':voucher:' + use.id, at: $at, kind: 'voucher_redeemed',
                     amount: use.amount, ref: $id, debit: 'user:' + $buyer_id + ':vouchers',
-                    credit: 'merchant:' + $merchant_id + ':voucher_receipts'})))
+                    credit: 'merchant:' + $merchant_id + ':voucher_receipts'}))
+  // outbox (issue 16): the event of this change, only in its branch (the
+  // sale's fields are copied onto it, its voucher payments as two lists)
+  SET s.event_seq = coalesce(s.event_seq, 0) + 1
+  CREATE (outbox:OutboxEvent {event_id: 'sale.recorded:' + $id + ':' + toString(s.event_seq),
+    event_type: 'sale.recorded', event_resource: 'sale', event_resource_id: $id,
+    event_seq: s.event_seq, event_at: $at, event_status: 'new',
+    event_voucher_ids: [use IN uses | use.id], event_voucher_amounts: [use IN uses | use.amount]})
+  SET outbox += s {.id, .merchant_id, .buyer_id, .amount, .currency, .at, .period,
+                   .carried_from, .items, .voucher_paid, .fee_bp, .fee, .points,
+                   .refunded_amount, .refunded_fee, .refunded_points, .financing_id,
+                   .financed_amount, .financing_status, .voided_at})
 WITH outcome, undecided, [use IN uses WHERE NOT use.ok | use.id] AS bad_vouchers
 OPTIONAL MATCH (s:Sale {id: $id})
 RETURN outcome, bad_vouchers, undecided,

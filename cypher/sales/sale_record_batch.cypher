@@ -62,5 +62,15 @@ FOREACH (_ IN CASE WHEN outcome = 'created' THEN [1] ELSE [] END |
     FOREACH (_p IN CASE WHEN sale.points > 0 THEN [1] ELSE [] END |
       CREATE (:Entry {id: 'sale:' + sale.id + ':points', at: sale.at, kind: 'points',
                       amount: sale.points, ref: sale.id, debit: 'platform:points',
-                      credit: 'user:' + sale.buyer_id + ':points'}))))
+                      credit: 'user:' + sale.buyer_id + ':points'})))
+  // outbox (issue 16): the event of this change, only in its branch (the
+  // sale's fields are copied onto it, graph/webhooks/events.py)
+  SET s.event_seq = coalesce(s.event_seq, 0) + 1
+  CREATE (outbox:OutboxEvent {
+    event_id: 'sale.recorded:' + sale.id + ':' + toString(s.event_seq),
+    event_type: 'sale.recorded', event_resource: 'sale', event_resource_id: sale.id,
+    event_seq: s.event_seq, event_at: sale.at, event_status: 'new'})
+  SET outbox += s {.id, .merchant_id, .buyer_id, .amount, .currency, .at, .period,
+                   .carried_from, .items, .voucher_paid, .fee_bp, .fee, .points,
+                   .refunded_amount, .refunded_fee, .refunded_points})
 RETURN sale.id AS id, outcome

@@ -33,3 +33,11 @@ CREATE INDEX financing_status IF NOT EXISTS FOR (a:FinancingApplication) ON (a.s
 CREATE INDEX financing_institution IF NOT EXISTS FOR (a:FinancingApplication) ON (a.institution_id);
 CREATE INDEX payout_batch_institution IF NOT EXISTS FOR (b:PayoutBatch) ON (b.institution_id);
 CREATE INDEX reconciliation_institution IF NOT EXISTS FOR (r:Reconciliation) ON (r.institution_id);
+CREATE CONSTRAINT outbox_event_id IF NOT EXISTS FOR (e:OutboxEvent) REQUIRE e.event_id IS UNIQUE;
+CREATE INDEX outbox_event_status IF NOT EXISTS FOR (e:OutboxEvent) ON (e.event_status);
+CREATE CONSTRAINT webhook_endpoint_id IF NOT EXISTS FOR (w:WebhookEndpoint) REQUIRE w.id IS UNIQUE;
+CREATE INDEX webhook_endpoint_status IF NOT EXISTS FOR (w:WebhookEndpoint) ON (w.status);
+CREATE CONSTRAINT webhook_delivery_id IF NOT EXISTS FOR (d:WebhookDelivery) REQUIRE d.id IS UNIQUE;
+CREATE INDEX webhook_delivery_status IF NOT EXISTS FOR (d:WebhookDelivery) ON (d.status);
+CREATE INDEX webhook_delivery_endpoint IF NOT EXISTS FOR (d:WebhookDelivery) ON (d.endpoint_id);
+CREATE INDEX webhook_delivery_event IF NOT EXISTS FOR (d:WebhookDelivery) ON (d.event_id);

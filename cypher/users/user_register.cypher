@@ -42,6 +42,14 @@ FOREACH (_ IN CASE WHEN outcome = 'created' THEN [1] ELSE [] END |
   FOREACH (r IN CASE WHEN $root THEN [] ELSE [referrer] END |
     CREATE (r)-[:REFERRED {at: $at}]->(u)
     SET u.referrer_id = r.id)
+  // outbox (issue 16): the event of this change, only in its branch (the
+  // user's fields as they are now are copied onto it, graph/webhooks/events.py)
+  SET u.event_seq = coalesce(u.event_seq, 0) + 1
+  CREATE (outbox:OutboxEvent {event_id: 'user.registered:' + $id + ':' + toString(u.event_seq),
+    event_type: 'user.registered', event_resource: 'user', event_resource_id: $id,
+    event_seq: u.event_seq, event_at: $at, event_status: 'new'})
+  SET outbox += u {.id, .name, .status, .created_at, .referral_code, .referrer_id, .root,
+                   labels: labels(u)}
 )
 WITH outcome
 OPTIONAL MATCH (u:User {id: $id})

@@ -34,7 +34,16 @@ FOREACH (_ IN CASE WHEN outcome = 'created' THEN [1] ELSE [] END |
       u.cash_withdrawing = u.cash_withdrawing + $amount
   CREATE (:Entry {id: 'withdrawal:' + $id + ':requested', at: $at, kind: 'withdrawal_requested',
                   amount: $amount, ref: $id, debit: 'user:' + $user_id + ':available',
-                  credit: 'user:' + $user_id + ':withdrawing'}))
+                  credit: 'user:' + $user_id + ':withdrawing'})
+  // outbox (issue 16): the event of this change, only in its branch (the
+  // withdrawal's fields are copied onto it, graph/webhooks/events.py)
+  SET w.event_seq = coalesce(w.event_seq, 0) + 1
+  CREATE (outbox:OutboxEvent {
+    event_id: 'withdrawal.requested:' + $id + ':' + toString(w.event_seq),
+    event_type: 'withdrawal.requested', event_resource: 'withdrawal', event_resource_id: $id,
+    event_seq: w.event_seq, event_at: $at, event_status: 'new'})
+  SET outbox += w {.id, .user_id, .amount, .cash_amount, .voucher_amount, .status,
+                   .requested_at, .decided_at, .settled_at, .reason, .reference, .batch_id})
 WITH outcome, u
 OPTIONAL MATCH (w:Withdrawal {id: $id})
 RETURN outcome, CASE WHEN u IS NULL THEN null ELSE u.cash_available END AS available,

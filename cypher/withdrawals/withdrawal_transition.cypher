@@ -51,7 +51,18 @@ FOREACH (_ IN CASE WHEN outcome = 'done' THEN [1] ELSE [] END |
       CREATE (:Entry {id: 'withdrawal:' + w.id + ':vouchers', at: $at, kind: 'voucher_granted',
                       amount: w.voucher_amount, ref: w.id,
                       debit: 'user:' + u.id + ':withdrawing',
-                      credit: 'user:' + u.id + ':vouchers'}))))
+                      credit: 'user:' + u.id + ':vouchers'})))
+  // outbox (issue 16): the event of this change (withdrawal.approved,
+  // .rejected, .paid, .failed), only in its branch (the withdrawal's fields
+  // are copied onto it, graph/webhooks/events.py)
+  SET w.event_seq = coalesce(w.event_seq, 0) + 1
+  CREATE (outbox:OutboxEvent {
+    event_id: 'withdrawal.' + $to + ':' + w.id + ':' + toString(w.event_seq),
+    event_type: 'withdrawal.' + $to, event_resource: 'withdrawal', event_resource_id: w.id,
+    event_seq: w.event_seq, event_at: $at, event_status: 'new'})
+  SET outbox += w {.id, .user_id, .amount, .cash_amount, .voucher_amount, .status,
+                   .requested_at, .decided_at, .settled_at, .reason, .reference, .batch_id,
+                   .institution_id})
 RETURN outcome, CASE WHEN w IS NULL THEN null ELSE w {
   .id, .user_id, .amount, .cash_amount, .voucher_amount, .status, .requested_at, .decided_at,
   .settled_at, .reason, .reference, .batch_id, .institution_id} END AS withdrawal

@@ -110,8 +110,20 @@ def refresh(backend: Backend, progress: Progress | None = None) -> dict[str, Any
     _save_metrics(backend, G, pagerank, at, progress)
     summary = {"computed_at": at, **summary}
     body = json.dumps({"summary": summary, "signals": signals}, separators=(",", ":"))
-    backend.write_one("analytics_snapshot_save", at=at, body=body, users=G.number_of_nodes())
+    backend.write_one("analytics_snapshot_save", at=at, body=body, users=G.number_of_nodes(),
+                      raised=_raised(backend, signals))
     return summary
+
+
+def _raised(backend: Backend, signals: Rows) -> Rows:
+    """The signals the last snapshot did not have, as the snapshot statement
+    writes their ``signal.raised`` outbox events (issue 16)."""
+    try:
+        before = {signal["id"] for signal in _snapshot(backend)["signals"]}
+    except NoSnapshot:
+        before = set()
+    return [{"id": signal["id"], "data": json.dumps(signal, separators=(",", ":"))}
+            for signal in signals if signal["id"] not in before]
 
 
 def _save_metrics(backend: Backend, G: nx.DiGraph, pagerank: dict[str, float], at: int,

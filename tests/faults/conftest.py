@@ -99,6 +99,20 @@ class Service:
                 return ids
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failed fault test shows the end of its service's log (the traceback
+    behind a 500 is there, not in the test's output)."""
+    report = yield
+    running = getattr(item, "funcargs", {}).get("service")
+    if report.failed and isinstance(running, Service):
+        log = running.tmp_path / "serve.log"
+        if log.exists():
+            tail = log.read_text(errors="replace").splitlines()[-80:]
+            report.sections.append(("refgraph serve log (last 80 lines)", "\n".join(tail)))
+    return report
+
+
 @pytest.fixture
 def service(tmp_path, request):
     """A running service; ``@pytest.mark.service_env(NAME=value)`` adds settings."""

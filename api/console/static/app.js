@@ -9,6 +9,7 @@ import {financingPage} from "./financing.js";
 import {overviewPage, rewardsPage} from "./dashboards.js";
 import {rulesPage, signalsPage, withdrawalsPage} from "./operations.js";
 import {searchPage, userPage} from "./user.js";
+import {webhookPage, webhooksPage} from "./webhooks.js";
 
 const view = document.getElementById("view");
 const NOTICE = "refgraph.notice";
@@ -21,6 +22,8 @@ const routes = [
   [/^#\/rules$/, () => rulesPage(view)],
   [/^#\/signals(?:\?kind=([a-z_]*))?$/, (kind) => signalsPage(view, kind || "")],
   [/^#\/audit(?:\?(.*))?$/, (search) => auditPage(view, search || "")],
+  [/^#\/webhooks$/, () => webhooksPage(view)],
+  [/^#\/webhooks\/(.+)$/, (id) => webhookPage(view, decoded(id))],
   [/^#\/user\/(.+)$/, (id) => userPage(view, decoded(id))],
   [/^#\/search\/(.*)$/, (q) => searchPage(view, decoded(q))],
 ];

@@ -46,7 +46,7 @@ function roleChips(roles) {
   return roles.map((role) => h("span", {class: `chip role-${role}`}, roleName(role)));
 }
 
-function fact(label, value, id) {
+export function fact(label, value, id) {
   return h("div", {class: "fact", id: id || null}, h("dt", {}, label), h("dd", {}, value));
 }
 

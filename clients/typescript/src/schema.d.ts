@@ -2262,7 +2262,7 @@ export interface paths {
                     /** @description next_cursor of the previous page, as given (base64url); one this API did not hand out answers 422 */
                     cursor?: string | null;
                     /** @description only this action */
-                    action?: "rules.changed" | "withdrawal.approved" | "withdrawal.rejected" | "withdrawal.paid" | "withdrawal.failed" | "user.suspended" | "user.reactivated" | "user.closed" | "user.referrer_attached" | "api_key.created" | "api_key.revoked" | "payout_batch.created" | "reward_run.completed" | "voucher.issued" | "voucher.revoked" | "institution.registered" | "institution.updated" | "institution.secret_rotated" | "financing.approved" | "financing.declined" | "financing.disbursed" | "financing.cancelled" | "mismatch.resolved" | null;
+                    action?: "rules.changed" | "withdrawal.approved" | "withdrawal.rejected" | "withdrawal.paid" | "withdrawal.failed" | "user.suspended" | "user.reactivated" | "user.closed" | "user.referrer_attached" | "api_key.created" | "api_key.revoked" | "payout_batch.created" | "reward_run.completed" | "voucher.issued" | "voucher.revoked" | "institution.registered" | "institution.updated" | "institution.secret_rotated" | "financing.approved" | "financing.declined" | "financing.disbursed" | "financing.cancelled" | "mismatch.resolved" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook.secret_rotated" | "webhook.tested" | "webhook.delivery_retried" | null;
                     /** @description only events about this subject id (a user, withdrawal, key, period…) */
                     subject_id?: string | null;
                     /** @description only events by this API key id or OS user */
@@ -3006,6 +3006,422 @@ export interface paths {
                 404: components["responses"]["NotFound"];
                 409: components["responses"]["Conflict"];
                 422: components["responses"]["Unprocessable"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List webhook endpoints */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description rows per page, 1 to 500 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page, as given (base64url); one this API did not hand out answers 422 */
+                    cursor?: string | null;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookPage"];
+                    };
+                };
+                401: components["responses"]["Unauthorized"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                422: components["responses"]["Unprocessable"];
+                429: components["responses"]["TooManyRequests"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /** Subscribe a URL to events; the answer holds the signing secret, once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description the operation's id when the body has none; retry with the same key to get the stored answer
+                     * @example order-2026-0001
+                     */
+                    "Idempotency-Key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            /** @description Give the body's id or an Idempotency-Key header (the same value if both); with neither the answer is 422 with errors.id. */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebhookIn"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Webhook"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
+                422: components["responses"]["Unprocessable"];
+                429: components["responses"]["TooManyRequests"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{endpoint_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                endpoint_id: string;
+            };
+            cookie?: never;
+        };
+        /** Read a webhook endpoint, with its deliveries counted by status */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    endpoint_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Webhook"];
+                    };
+                };
+                401: components["responses"]["Unauthorized"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                422: components["responses"]["Unprocessable"];
+                429: components["responses"]["TooManyRequests"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a webhook endpoint and its deliveries; answers it as it was */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    endpoint_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Webhook"];
+                    };
+                };
+                401: components["responses"]["Unauthorized"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                422: components["responses"]["Unprocessable"];
+                429: components["responses"]["TooManyRequests"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a webhook endpoint; enabled=true enables a disabled one again */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    endpoint_id: string;
+                };
+                cookie?: never;
+            };
+            /** @description Optional: every field has a default. */
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["WebhookUpdate"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Webhook"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
+                422: components["responses"]["Unprocessable"];
+                429: components["responses"]["TooManyRequests"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        trace?: never;
+    };
+    "/v1/webhooks/{endpoint_id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                endpoint_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new signing secret, shown once; the old one also signs for 24 hours */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    endpoint_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Webhook"];
+                    };
+                };
+                401: components["responses"]["Unauthorized"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                422: components["responses"]["Unprocessable"];
+                429: components["responses"]["TooManyRequests"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{endpoint_id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                endpoint_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a webhook.test event to this endpoint (the worker delivers it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description the operation's id when the body has none; retry with the same key to get the stored answer
+                     * @example order-2026-0001
+                     */
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    endpoint_id: string;
+                };
+                cookie?: never;
+            };
+            /** @description Optional: every field has a default; with neither an id nor an Idempotency-Key refgraph picks the id. */
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["WebhookTestIn"];
+                };
+            };
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Delivery"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
+                422: components["responses"]["Unprocessable"];
+                429: components["responses"]["TooManyRequests"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{endpoint_id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                endpoint_id: string;
+            };
+            cookie?: never;
+        };
+        /** An endpoint's deliveries, newest first: status, attempts, last answer */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description rows per page, 1 to 500 */
+                    limit?: number;
+                    /** @description next_cursor of the previous page, as given (base64url); one this API did not hand out answers 422 */
+                    cursor?: string | null;
+                    status?: "pending" | "delivered" | "failed" | null;
+                };
+                header?: never;
+                path: {
+                    endpoint_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeliveryPage"];
+                    };
+                };
+                401: components["responses"]["Unauthorized"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                422: components["responses"]["Unprocessable"];
+                429: components["responses"]["TooManyRequests"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{endpoint_id}/deliveries/{delivery_id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                endpoint_id: string;
+                delivery_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery again now (with three more days of retries) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    endpoint_id: string;
+                    delivery_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Delivery"];
+                    };
+                };
+                401: components["responses"]["Unauthorized"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                422: components["responses"]["Unprocessable"];
+                429: components["responses"]["TooManyRequests"];
                 503: components["responses"]["Unavailable"];
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -3826,7 +4242,7 @@ export interface components {
             id?: string;
             /** @description epoch ms, UTC */
             at?: number;
-            /** @description rules.changed, withdrawal.approved, withdrawal.rejected, withdrawal.paid, withdrawal.failed, user.suspended, user.reactivated, user.closed, user.referrer_attached, api_key.created, api_key.revoked, payout_batch.created, reward_run.completed, voucher.issued, voucher.revoked, institution.registered, institution.updated, institution.secret_rotated, financing.approved, financing.declined, financing.disbursed, financing.cancelled, mismatch.resolved */
+            /** @description rules.changed, withdrawal.approved, withdrawal.rejected, withdrawal.paid, withdrawal.failed, user.suspended, user.reactivated, user.closed, user.referrer_attached, api_key.created, api_key.revoked, payout_batch.created, reward_run.completed, voucher.issued, voucher.revoked, institution.registered, institution.updated, institution.secret_rotated, financing.approved, financing.declined, financing.disbursed, financing.cancelled, mismatch.resolved, webhook.created, webhook.updated, webhook.deleted, webhook.secret_rotated, webhook.tested, webhook.delivery_retried */
             action?: string;
             subject?: components["schemas"]["Subject"];
             actor?: components["schemas"]["Actor"];
@@ -4065,6 +4481,102 @@ export interface components {
             reference: string;
             /** @default null */
             reason?: string | null;
+        };
+        DeliveryCounts: {
+            pending?: number;
+            delivered?: number;
+            failed?: number;
+        };
+        Webhook: {
+            id?: string;
+            url?: string;
+            events?: string[];
+            description?: string | null;
+            /** @description enabled, disabled */
+            status?: string;
+            disabled_reason?: string | null;
+            disabled_at?: number | null;
+            created_at?: number;
+            updated_at?: number;
+            last_success_at?: number | null;
+            last_failure_at?: number | null;
+            consecutive_failures?: number;
+            secret_rotated_at?: number | null;
+            /** @description deliveries by status (reading one endpoint) */
+            deliveries?: components["schemas"]["DeliveryCounts"];
+            /** @description the signing secret: only in the answer that created the endpoint or rotated its secret, never again; keep it */
+            secret?: string;
+        };
+        WebhookPage: {
+            items?: components["schemas"]["Webhook"][];
+            /** @description null on the last page */
+            next_cursor?: string | null;
+        };
+        WebhookIn: {
+            /**
+             * @description your id for the endpoint (or an Idempotency-Key)
+             * @default null
+             */
+            id?: string | null;
+            /** @description https:// (or http://) URL on a public address; redirects are not followed */
+            url: string;
+            /** @description event types to receive, or ['*'] for all: user.registered, user.status_changed, card.purchased, sale.recorded, refund.recorded, reward_run.completed, reward.credited, reward.released, clawback.created, withdrawal.requested, withdrawal.approved, withdrawal.rejected, withdrawal.paid, withdrawal.failed, voucher.expiring, signal.raised */
+            events: ("*" | "user.registered" | "user.status_changed" | "card.purchased" | "sale.recorded" | "refund.recorded" | "reward_run.completed" | "reward.credited" | "reward.released" | "clawback.created" | "withdrawal.requested" | "withdrawal.approved" | "withdrawal.rejected" | "withdrawal.paid" | "withdrawal.failed" | "voucher.expiring" | "signal.raised")[];
+            /** @default null */
+            description?: string | null;
+        };
+        WebhookUpdate: {
+            /**
+             * @description https:// (or http://) URL on a public address; redirects are not followed
+             * @default null
+             */
+            url?: string | null;
+            /**
+             * @description event types to receive, or ['*'] for all: user.registered, user.status_changed, card.purchased, sale.recorded, refund.recorded, reward_run.completed, reward.credited, reward.released, clawback.created, withdrawal.requested, withdrawal.approved, withdrawal.rejected, withdrawal.paid, withdrawal.failed, voucher.expiring, signal.raised
+             * @default null
+             */
+            events?: ("*" | "user.registered" | "user.status_changed" | "card.purchased" | "sale.recorded" | "refund.recorded" | "reward_run.completed" | "reward.credited" | "reward.released" | "clawback.created" | "withdrawal.requested" | "withdrawal.approved" | "withdrawal.rejected" | "withdrawal.paid" | "withdrawal.failed" | "voucher.expiring" | "signal.raised")[] | null;
+            /** @default null */
+            description?: string | null;
+            /**
+             * @description true enables a disabled endpoint again; false disables it
+             * @default null
+             */
+            enabled?: boolean | null;
+            /**
+             * @description why it is disabled by hand
+             * @default null
+             */
+            reason?: string | null;
+        };
+        WebhookTestIn: {
+            /**
+             * @description makes the test idempotent
+             * @default null
+             */
+            id?: string | null;
+        };
+        Delivery: {
+            id?: string;
+            endpoint_id?: string;
+            event_id?: string;
+            event_type?: string;
+            /** @description pending, delivered, failed */
+            status?: string;
+            attempts?: number;
+            created_at?: number;
+            /** @description when it is tried next (pending) */
+            next_at?: number | null;
+            last_at?: number | null;
+            /** @description the receiver's last HTTP status; null when it did not answer */
+            last_code?: number | null;
+            last_error?: string | null;
+            delivered_at?: number | null;
+        };
+        DeliveryPage: {
+            items?: components["schemas"]["Delivery"][];
+            /** @description null on the last page */
+            next_cursor?: string | null;
         };
     };
     responses: {

@@ -21,6 +21,9 @@ from .community import Community
 from .confirmation import Confirmation
 from .confirmation_status import ConfirmationStatus
 from .decision import Decision
+from .delivery import Delivery
+from .delivery_counts import DeliveryCounts
+from .delivery_page import DeliveryPage
 from .depth_count_row import DepthCountRow
 from .downline import Downline
 from .downline_user import DownlineUser
@@ -49,6 +52,9 @@ from .get_v1_users_role_type_3_type_1 import GetV1UsersRoleType3Type1
 from .get_v1_users_status_type_1 import GetV1UsersStatusType1
 from .get_v1_users_status_type_2_type_1 import GetV1UsersStatusType2Type1
 from .get_v1_users_status_type_3_type_1 import GetV1UsersStatusType3Type1
+from .get_v1_webhooks_endpoint_id_deliveries_status_type_1 import GetV1WebhooksEndpointIdDeliveriesStatusType1
+from .get_v1_webhooks_endpoint_id_deliveries_status_type_2_type_1 import GetV1WebhooksEndpointIdDeliveriesStatusType2Type1
+from .get_v1_webhooks_endpoint_id_deliveries_status_type_3_type_1 import GetV1WebhooksEndpointIdDeliveriesStatusType3Type1
 from .get_v1_withdrawals_status_type_1 import GetV1WithdrawalsStatusType1
 from .get_v1_withdrawals_status_type_2_type_1 import GetV1WithdrawalsStatusType2Type1
 from .get_v1_withdrawals_status_type_3_type_1 import GetV1WithdrawalsStatusType3Type1
@@ -147,6 +153,13 @@ from .voucher_issue import VoucherIssue
 from .voucher_page import VoucherPage
 from .voucher_paid import VoucherPaid
 from .voucher_use import VoucherUse
+from .webhook import Webhook
+from .webhook_in import WebhookIn
+from .webhook_in_events_item import WebhookInEventsItem
+from .webhook_page import WebhookPage
+from .webhook_test_in import WebhookTestIn
+from .webhook_update import WebhookUpdate
+from .webhook_update_events_type_0_item import WebhookUpdateEventsType0Item
 from .withdrawal import Withdrawal
 from .withdrawal_in import WithdrawalIn
 from .withdrawal_page import WithdrawalPage
@@ -173,6 +186,9 @@ __all__ = (
     "Confirmation",
     "ConfirmationStatus",
     "Decision",
+    "Delivery",
+    "DeliveryCounts",
+    "DeliveryPage",
     "DepthCountRow",
     "Downline",
     "DownlineUser",
@@ -201,6 +217,9 @@ __all__ = (
     "GetV1UsersStatusType1",
     "GetV1UsersStatusType2Type1",
     "GetV1UsersStatusType3Type1",
+    "GetV1WebhooksEndpointIdDeliveriesStatusType1",
+    "GetV1WebhooksEndpointIdDeliveriesStatusType2Type1",
+    "GetV1WebhooksEndpointIdDeliveriesStatusType3Type1",
     "GetV1WithdrawalsStatusType1",
     "GetV1WithdrawalsStatusType2Type1",
     "GetV1WithdrawalsStatusType3Type1",
@@ -299,6 +318,13 @@ __all__ = (
     "VoucherPage",
     "VoucherPaid",
     "VoucherUse",
+    "Webhook",
+    "WebhookIn",
+    "WebhookInEventsItem",
+    "WebhookPage",
+    "WebhookTestIn",
+    "WebhookUpdate",
+    "WebhookUpdateEventsType0Item",
     "Withdrawal",
     "WithdrawalIn",
     "WithdrawalPage",

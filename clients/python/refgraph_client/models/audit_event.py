@@ -33,7 +33,8 @@ class AuditEvent:
                 withdrawal.failed, user.suspended, user.reactivated, user.closed, user.referrer_attached, api_key.created,
                 api_key.revoked, payout_batch.created, reward_run.completed, voucher.issued, voucher.revoked,
                 institution.registered, institution.updated, institution.secret_rotated, financing.approved, financing.declined,
-                financing.disbursed, financing.cancelled, mismatch.resolved
+                financing.disbursed, financing.cancelled, mismatch.resolved, webhook.created, webhook.updated, webhook.deleted,
+                webhook.secret_rotated, webhook.tested, webhook.delivery_retried
             subject (Subject | Unset):
             actor (Actor | Unset):
             before (Any | Unset): the subject's relevant fields before (null: it did not exist)

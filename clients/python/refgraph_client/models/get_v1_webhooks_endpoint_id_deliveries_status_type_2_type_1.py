@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+class GetV1WebhooksEndpointIdDeliveriesStatusType2Type1(StrEnum):
+    DELIVERED = "delivered"
+    FAILED = "failed"
+    PENDING = "pending"
+
+    def __str__(self) -> str:
+        return str(self.value)

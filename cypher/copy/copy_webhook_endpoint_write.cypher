@@ -1,0 +1,10 @@
+// name: copy_webhook_endpoint_write
+// `refgraph db copy` (graph/copy.py): writes one page of webhook endpoints read by
+// copy_webhook_endpoint_read from another database.  $rows is a list of {props}. MERGE on
+// props.id, so a copy resumed after an interruption rewrites a page instead of
+// duplicating it; the properties become exactly the source's.
+// Returns: nodes (rows written).
+UNWIND $rows AS row
+MERGE (n:WebhookEndpoint {id: row.props.id})
+SET n = row.props
+RETURN count(n) AS nodes

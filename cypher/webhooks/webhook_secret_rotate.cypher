@@ -1,0 +1,13 @@
+// name: webhook_secret_rotate
+// Gives endpoint $id the new signing secret $secret; the one it replaces
+// still signs (a second signature in the header) until $previous_until, so
+// a receiver can switch without refusing deliveries in between.
+// Returns: endpoint {id, url, events, description, status, disabled_reason,
+// disabled_at, created_at, updated_at, last_success_at, last_failure_at,
+// consecutive_failures, secret_rotated_at}; no row when there is no such endpoint.
+MATCH (ep:WebhookEndpoint {id: $id})
+SET ep._lock = true REMOVE ep._lock
+SET ep.previous_secret = ep.secret, ep.previous_secret_until = $previous_until,
+    ep.secret = $secret, ep.secret_rotated_at = $at, ep.updated_at = $at
+RETURN ep {.id, .url, .events, .description, .status, .disabled_reason, .disabled_at, .created_at,
+  .updated_at, .last_success_at, .last_failure_at, .consecutive_failures, .secret_rotated_at} AS endpoint
