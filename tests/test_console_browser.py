@@ -360,6 +360,7 @@ def audited(app, graph_backend, operator_key):
 
 
 def test_the_audit_page_lists_operator_actions_with_filters(laptop, audited, operator_key):
+    from playwright.sync_api import expect      # the fixture has checked it is installed
     page, watch = laptop
     watch.expect(404, "/v1/analytics/summary")
     sign_in(page, operator_key)
@@ -375,24 +376,28 @@ def test_the_audit_page_lists_operator_actions_with_filters(laptop, audited, ope
     assert "command line" in rows.nth(0).inner_text()
     assert "night shift" in rows.nth(0).inner_text()
 
+    # Each filter re-renders the page after the hash changes: wait for the
+    # new page (its filter fields), then for its rows, never for rows alone
+    # (the old page's rows would match until the new one replaces them).
     page.select_option("#audit-action", "user.suspended")     # one action
     page.wait_for_url(re.compile(r"#/audit\?action=user\.suspended$"))
-    page.wait_for_selector("#audit table.audit tbody tr >> nth=0")
-    assert page.locator("#audit table.audit tbody tr").count() == 1
+    expect(page.locator("#audit-clear")).to_have_count(1)
+    expect(page.locator("#audit table.audit tbody tr[data-id]")).to_have_count(1)
     assert "active → suspended" in page.locator("#audit tbody tr").inner_text()
     page.click("#audit tbody tr a.subject")                     # everything about ann
     page.wait_for_url(re.compile(r"#/audit\?subject_id=ann$"))
-    page.wait_for_selector("#audit tbody tr[data-id]")
-    assert page.locator("#audit-subject").input_value() == "ann"
-    assert page.locator("#audit tbody tr").count() == 1
+    expect(page.locator("#audit-subject")).to_have_value("ann")
+    expect(page.locator("#audit tbody tr[data-id]")).to_have_count(1)
 
     page.click("#audit-clear")                                  # by the OS user
     page.wait_for_url(re.compile(r"#/audit$"))
+    expect(page.locator("#audit-clear")).to_have_count(0)
     page.fill("#audit-actor", audited["os_user"])
     page.press("#audit-actor", "Enter")
     page.wait_for_url(re.compile(r"actor="))
-    page.wait_for_selector("#audit tbody tr a.action:has-text('api_key.created')")
-    assert page.locator("#audit tbody tr").count() == 1
+    expect(page.locator("#audit-clear")).to_have_count(1)
+    expect(page.locator("#audit tbody tr[data-id]")).to_have_count(1)
+    expect(page.locator("#audit tbody tr a.action")).to_have_text("api_key.created")
     page.fill("#audit-actor", "nobody-at-all")
     page.press("#audit-actor", "Enter")
     page.wait_for_selector("#audit p.empty")
