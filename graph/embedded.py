@@ -336,15 +336,14 @@ class EmbeddedServer:
                     "Check disk space and permissions of REFGRAPH_DATA_DIR."
                 )
             try:
-                if self.ping():
-                    with self.client() as conn:
-                        persistence = conn.info("persistence")
-                    if not persistence.get("loading"):
-                        return
-                    raise redis.BusyLoadingError(persistence.get("loading_loaded_perc", 0))
+                if self._answers_loaded():
+                    return
             except (redis.BusyLoadingError, redis.TimeoutError) as loading:
-                # Answering LOADING, or too busy loading a large snapshot to
-                # answer within the socket timeout: alive, so keep waiting.
+                # Answering LOADING, or too busy loading a large graph to
+                # answer within the socket timeout (redis serves its clients
+                # only between the parts it loads, and replaying a large
+                # append-only file can keep it silent for tens of seconds):
+                # alive, so keep waiting.
                 deadline = time.monotonic() + self.startup_timeout   # alive and loading
                 if time.monotonic() - reported > 5:
                     reported = time.monotonic()
@@ -358,6 +357,27 @@ class EmbeddedServer:
             f"the embedded FalkorDB server did not answer within {self.startup_timeout:.0f}s. "
             f"Its log ({self.log_path}) ends with:\n{self.log_tail()}"
         )
+
+    def _answers_loaded(self) -> bool:
+        """True once the server answers and has loaded its files; False while
+        nothing listens on the socket.  Raises ``BusyLoadingError`` while it
+        loads and ``TimeoutError`` while it listens but is too busy to answer."""
+        if not self.socket_path.exists():
+            return False
+        try:
+            with self.client() as conn:
+                conn.ping()
+                persistence = conn.info("persistence")
+        except redis.AuthenticationError:
+            self.ping()       # says who holds the socket
+            raise
+        except (redis.BusyLoadingError, redis.TimeoutError):
+            raise
+        except (redis.ConnectionError, OSError):
+            return False
+        if persistence.get("loading"):
+            raise redis.BusyLoadingError(persistence.get("loading_loaded_perc", 0))
+        return True
 
     def log_tail(self, lines: int = 15) -> str:
         text = ""

@@ -360,7 +360,7 @@ def audited(app, graph_backend, operator_key):
 
 
 def test_the_audit_page_lists_operator_actions_with_filters(laptop, audited, operator_key):
-    from playwright.sync_api import expect      # the fixture has checked it is installed
+    from playwright.sync_api import expect  # the fixture has checked it is installed
     page, watch = laptop
     watch.expect(404, "/v1/analytics/summary")
     sign_in(page, operator_key)

@@ -62,3 +62,121 @@ def test_a_financing_decision_finds_its_application_by_index(falkordb_backend):
                 reference="r", reason=None, at=1, carry_period=None)
     assert "Node By Index Scan | (a:FinancingApplication)" in text
     assert "Label Scan" not in text, text
+
+
+# -- writes after creations -------------------------------------------------------
+#
+# On FalkorDB, the first update of a node's properties or labels after nodes
+# were created pays for merging those creations into the graph's label
+# matrix, a cost that grows with the graph (about 2 ms at 1.4M nodes on 2
+# cores; cypher/DIALECTS.md, "Writes after creations").  Each statement of
+# the hot paths pays it once at most: every SET or MERGE before its first
+# CREATE.  The plan's operations are checked in the order they run.
+
+def operations_in_order(text):
+    """The operation names of a plan, in execution order (children first,
+    in order: a FalkorDB operation pulls from its first child before its
+    later ones)."""
+    nodes = []
+    for line in text.splitlines():
+        if line.strip():
+            depth = len(line) - len(line.lstrip())
+            nodes.append((depth, line.strip().split(" | ")[0].strip()))
+
+    def walk(i):
+        depth, name = nodes[i]
+        order, j = [], i + 1
+        while j < len(nodes) and nodes[j][0] > depth:
+            child, j = walk(j)
+            order += child
+        return order + [name], j
+
+    return walk(0)[0]
+
+
+def updates_after_creates(text):
+    order = operations_in_order(text)
+    if "Create" not in order:
+        return []
+    first = order.index("Create")
+    return [op for op in order[first:] if op in ("Update", "Merge")]
+
+
+def test_the_order_of_operations_is_read_from_the_plan():
+    text = "\n".join(["Results", "    Create", "        Update", "            Merge",
+                      "        Foreach", "            Create", "            Update"])
+    assert operations_in_order(text) == ["Merge", "Update", "Create", "Update", "Foreach",
+                                         "Create", "Results"]
+    assert updates_after_creates(text) == ["Update"]
+
+
+SALE = dict(id="s1", merchant_id="m1", buyer_id="b1", amount=1000, currency="CNY", items=None,
+            vouchers=[], voucher_paid=0, fee_bp=300, fee=30, points=10, request_hash="h",
+            period="2026-11", carry_period=None, financing=None)
+
+
+@pytest.mark.parametrize("case", ["merchant only", "buyer", "vouchers", "financed"])
+def test_a_sale_updates_before_it_creates(falkordb_backend, case):
+    params = {**SALE, "at": now_ms()}
+    if case == "merchant only":
+        params.update(buyer_id=None, points=0)
+    elif case == "vouchers":
+        params.update(vouchers=[{"id": "v1", "amount": 100}, {"id": "v2", "amount": 50}],
+                      voucher_paid=150)
+    elif case == "financed":
+        params.update(financing={"id": "s1", "institution_id": "bank", "buyer_id": "b1",
+                                 "amount": 500, "installments": 3, "points": 10,
+                                 "lapse_at": 1}, points=0)
+    text = plan(falkordb_backend, "sale_record", **params)
+    assert updates_after_creates(text) == [], text
+
+
+def test_a_batch_of_sales_updates_before_it_creates(falkordb_backend):
+    row = {**SALE, "at": now_ms()}
+    del row["vouchers"], row["voucher_paid"], row["financing"]
+    text = plan(falkordb_backend, "sale_record_batch",
+                sales=[row, {**row, "id": "s2", "buyer_id": None, "points": 0}])
+    assert updates_after_creates(text) == [], text
+
+
+@pytest.mark.parametrize("carry_period", [None, "2026-12"])
+def test_a_refund_looks_up_by_index_and_updates_before_it_creates(falkordb_backend,
+                                                                   carry_period):
+    text = plan(falkordb_backend, "refund_record", id="r1", sale_id="s1", amount=100,
+                at=now_ms(), reason=None, period="2026-11", request_hash="h",
+                carry_period=carry_period)
+    for lookup in ("(s:Sale)", "(existing:Refund)", "(m:User)", "(b:User)", "(t:FeeTotal)"):
+        assert f"Node By Index Scan | {lookup}" in text, text
+    assert "Label Scan" not in text and "Traverse" not in text, text
+    assert updates_after_creates(text) == [], text
+
+
+def test_a_card_purchase_updates_before_it_creates(falkordb_backend):
+    text = plan(falkordb_backend, "card_buy", id="c1", user_id="u1", price=9900, at=now_ms(),
+                request_hash="h", allow_second=False, voucher_count=3, voucher_amount=1000,
+                expires_at=now_ms() + 1)
+    assert "Node By Index Scan | (u:User)" in text, text
+    assert updates_after_creates(text) == [], text
+
+
+@pytest.mark.parametrize("statement", ["user_register", "user_register_batch"])
+def test_a_registration_updates_once(falkordb_backend, statement):
+    """A registration sets the role labels of the user it creates (a label
+    cannot be a parameter): its one update, with nothing created after the
+    user before it; the referral and the event are created after it."""
+    row = {**REGISTER, "referrer_id": "r1", "referral_code": None}
+    if statement == "user_register":
+        text = plan(falkordb_backend, statement, **row)
+    else:
+        row = {k: v for k, v in row.items() if k != "referrers"}
+        text = plan(falkordb_backend, statement, referrers=REGISTER["referrers"],
+                    users=[{**row, "card_since": 1}])
+    order = operations_in_order(text)
+    first = order.index("Create")
+    assert order[first + 1:].count("Create") >= 2, text       # the referral and the event
+    creates_then_update = [op for op in order[first + 1:] if op in ("Create", "Update")]
+    assert "Merge" not in order[first:], text
+    # the updates (labels) come right after the user's CREATE, before any other
+    while creates_then_update and creates_then_update[0] == "Update":
+        creates_then_update.pop(0)
+    assert "Update" not in creates_then_update, text

@@ -23,12 +23,16 @@ WITH existing, u,
     WHEN u:CardHolder AND NOT $allow_second THEN 'already_cardholder'
     ELSE 'created'
   END AS outcome
+// Writes: the label of the existing user before the first CREATE, and every
+// created node with all its properties in its CREATE (cypher/DIALECTS.md,
+// "Writes after creations").
 FOREACH (_ IN CASE WHEN outcome = 'created' THEN [1] ELSE [] END |
+  SET u:CardHolder
   CREATE (c:Card {id: $id, holder_id: $user_id, price: $price, bought_at: $at,
                   request_hash: $request_hash,
-                  voucher_ids: [i IN range(1, $voucher_count) | $id + '-v' + toString(i)]})
+                  voucher_ids: [i IN range(1, $voucher_count) | $id + '-v' + toString(i)],
+                  event_seq: 1})
   CREATE (u)-[:HOLDS]->(c)
-  SET u:CardHolder
   FOREACH (_p IN CASE WHEN $price > 0 THEN [1] ELSE [] END |
     CREATE (:Entry {id: 'card:' + $id + ':price', at: $at, kind: 'card_sale', amount: $price,
                     ref: $id, debit: 'user:' + $user_id + ':payments',
@@ -42,14 +46,14 @@ FOREACH (_ IN CASE WHEN outcome = 'created' THEN [1] ELSE [] END |
       id: $id + '-v' + toString(i), owner_id: $user_id, amount: $voucher_amount,
       remaining: $voucher_amount, issued_at: $at, expires_at: $expires_at,
       status: 'active', source: 'card', card_id: $id}))
-  // outbox (issue 16): the event of this change, only in its branch (the
-  // card's fields are copied onto it, graph/webhooks/events.py)
-  SET c.event_seq = coalesce(c.event_seq, 0) + 1
-  CREATE (outbox:OutboxEvent {event_id: 'card.purchased:' + $id + ':' + toString(c.event_seq),
+  // outbox (issue 16): the event of this change, only in its branch, with
+  // the card's fields (graph/webhooks/events.py).  A new card's event is its
+  // first (event_seq 1).
+  CREATE (:OutboxEvent {event_id: 'card.purchased:' + $id + ':1',
     event_type: 'card.purchased', event_resource: 'card', event_resource_id: $id,
-    event_seq: c.event_seq, event_at: $at, event_status: 'new'})
-  SET outbox += c {.id, .holder_id, .price, .bought_at, .voucher_ids,
-                   source: coalesce(c.source, 'sale')})
+    event_seq: 1, event_at: $at, event_status: 'new',
+    id: $id, holder_id: $user_id, price: $price, bought_at: $at,
+    voucher_ids: [i IN range(1, $voucher_count) | $id + '-v' + toString(i)], source: 'sale'}))
 WITH outcome
 OPTIONAL MATCH (c:Card {id: $id})
 RETURN outcome,

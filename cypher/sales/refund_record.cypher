@@ -25,8 +25,11 @@ OPTIONAL MATCH (s:Sale {id: $sale_id})
 SET s._lock = true REMOVE s._lock
 WITH s
 OPTIONAL MATCH (existing:Refund {id: $id})
-OPTIONAL MATCH (m:User)-[:SOLD]->(s)
-OPTIONAL MATCH (b:User)-[:BOUGHT]->(s)
+// The merchant and buyer by their ids, stored on the sale: an index seek
+// (FalkorDB planned the traversal from the sale as a scan of the merchant's
+// edges, tests/test_query_plans.py).
+OPTIONAL MATCH (m:User {id: coalesce(s.merchant_id, '')})
+OPTIONAL MATCH (b:User {id: coalesce(s.buyer_id, '')})
 OPTIONAL MATCH (run:RewardRun {period: $period})
 OPTIONAL MATCH (later:RewardRun {period: coalesce($carry_period, '')})
 WITH existing, s, m, b,
@@ -52,13 +55,10 @@ WITH existing, s, m, b, outcome, closed, at_period,
   CASE WHEN outcome = 'created' THEN
     (2 * s.points * (s.refunded_amount + $amount) + s.amount) / (2 * s.amount) - s.refunded_points
   ELSE 0 END AS points_back
+// Writes: every SET on an existing node before the first CREATE, and every
+// created node with all its properties in its CREATE (cypher/DIALECTS.md,
+// "Writes after creations").
 FOREACH (_ IN CASE WHEN outcome = 'created' THEN [1] ELSE [] END |
-  CREATE (r:Refund {
-    id: $id, sale_id: $sale_id, merchant_id: s.merchant_id, buyer_id: s.buyer_id,
-    amount: $amount, fee: fee_back, points: points_back, at: $at, period: at_period,
-    carried_from: CASE WHEN closed THEN $period ELSE null END,
-    reason: $reason, request_hash: $request_hash})
-  CREATE (s)-[:REFUNDED]->(r)
   SET s.refunded_amount = s.refunded_amount + $amount,
       s.refunded_fee = s.refunded_fee + fee_back,
       s.refunded_points = s.refunded_points + points_back
@@ -70,24 +70,31 @@ FOREACH (_ IN CASE WHEN outcome = 'created' THEN [1] ELSE [] END |
   SET t.refunded_fees = t.refunded_fees + fee_back, t.refunds = t.refunds + 1
   FOREACH (_c IN CASE WHEN closed THEN [1] ELSE [] END |
     SET t.carried_refunded_fees = coalesce(t.carried_refunded_fees, 0) + fee_back)
+  FOREACH (buyer IN CASE WHEN b IS NULL THEN [] ELSE [b] END |
+    SET buyer._lock = true REMOVE buyer._lock
+    SET buyer.points = buyer.points - points_back)
+  CREATE (r:Refund {
+    id: $id, sale_id: $sale_id, merchant_id: s.merchant_id, buyer_id: s.buyer_id,
+    amount: $amount, fee: fee_back, points: points_back, at: $at, period: at_period,
+    carried_from: CASE WHEN closed THEN $period ELSE null END,
+    reason: $reason, request_hash: $request_hash, event_seq: 1})
+  CREATE (s)-[:REFUNDED]->(r)
   FOREACH (_f IN CASE WHEN fee_back > 0 THEN [1] ELSE [] END |
     CREATE (:Entry {id: 'refund:' + $id + ':fee', at: $at, kind: 'fee_refunded', amount: fee_back,
                     ref: $id, debit: 'platform:fees', credit: 'merchant:' + s.merchant_id + ':fees'}))
-  FOREACH (buyer IN CASE WHEN b IS NULL THEN [] ELSE [b] END |
-    SET buyer._lock = true REMOVE buyer._lock
-    SET buyer.points = buyer.points - points_back
-    FOREACH (_p IN CASE WHEN points_back > 0 THEN [1] ELSE [] END |
-      CREATE (:Entry {id: 'refund:' + $id + ':points', at: $at, kind: 'points_refunded',
-                      amount: points_back, ref: $id, debit: 'user:' + buyer.id + ':points',
-                      credit: 'platform:points'})))
-  // outbox (issue 16): the event of this change, only in its branch (the
-  // refund's fields are copied onto it, graph/webhooks/events.py)
-  SET r.event_seq = coalesce(r.event_seq, 0) + 1
-  CREATE (outbox:OutboxEvent {event_id: 'refund.recorded:' + $id + ':' + toString(r.event_seq),
+  FOREACH (buyer IN CASE WHEN b IS NULL OR points_back <= 0 THEN [] ELSE [b] END |
+    CREATE (:Entry {id: 'refund:' + $id + ':points', at: $at, kind: 'points_refunded',
+                    amount: points_back, ref: $id, debit: 'user:' + buyer.id + ':points',
+                    credit: 'platform:points'}))
+  // outbox (issue 16): the event of this change, only in its branch, with the
+  // refund's fields (graph/webhooks/events.py).  A new refund's event is its
+  // first (event_seq 1).
+  CREATE (:OutboxEvent {event_id: 'refund.recorded:' + $id + ':1',
     event_type: 'refund.recorded', event_resource: 'refund', event_resource_id: $id,
-    event_seq: r.event_seq, event_at: $at, event_status: 'new'})
-  SET outbox += r {.id, .sale_id, .merchant_id, .buyer_id, .amount, .fee, .points, .at,
-                   .period, .carried_from, .reason})
+    event_seq: 1, event_at: $at, event_status: 'new',
+    id: $id, sale_id: $sale_id, merchant_id: s.merchant_id, buyer_id: s.buyer_id,
+    amount: $amount, fee: fee_back, points: points_back, at: $at, period: at_period,
+    carried_from: CASE WHEN closed THEN $period ELSE null END, reason: $reason}))
 WITH outcome, s
 OPTIONAL MATCH (r:Refund {id: $id})
 RETURN outcome,

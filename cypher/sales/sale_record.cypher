@@ -45,24 +45,27 @@ SET v._lock = true REMOVE v._lock
 WITH m, b, collect(CASE WHEN wanted IS NULL THEN null ELSE {
   id: wanted.id, amount: wanted.amount,
   ok: v IS NOT NULL AND v.status = 'active' AND v.expires_at > $at AND v.remaining >= wanted.amount
-} END) AS uses
+} END) AS uses,
+  // the voucher nodes, in the order of uses when every one is usable (the
+  // only case in which they are written)
+  collect(v) AS vnodes
 // Financing: the buyer is locked before their undecided applications at the
 // institution are summed, so two financed sales at once cannot both pass
 // its per-buyer limit.  coalesce: a null map gives '' (DIALECTS.md).
 OPTIONAL MATCH (fb:User {id: coalesce($financing.buyer_id, '')})
 SET fb._lock = true REMOVE fb._lock
-WITH m, b, uses, fb
+WITH m, b, uses, vnodes, fb
 OPTIONAL MATCH (fb)-[:BOUGHT]->(:Sale)-[:FINANCED]->(open:FinancingApplication)
 WHERE open.institution_id = $financing.institution_id AND open.status IN ['applied', 'approved']
-WITH m, b, uses, collect(open.amount) AS undecided
+WITH m, b, uses, vnodes, collect(open.amount) AS undecided
 OPTIONAL MATCH (fi:Institution {id: coalesce($financing.institution_id, '')})
 OPTIONAL MATCH (existing:Sale {id: $id})
 OPTIONAL MATCH (run:RewardRun {period: $period})
 OPTIONAL MATCH (later:RewardRun {period: coalesce($carry_period, '')})
-WITH existing, m, b, uses, fi, reduce(t = 0, x IN undecided | t + x) AS undecided,
+WITH existing, m, b, uses, vnodes, fi, reduce(t = 0, x IN undecided | t + x) AS undecided,
   run IS NOT NULL AND run.status IN ['completed', 'running'] AS closed,
   later IS NOT NULL AND later.status IN ['completed', 'running'] AS later_closed
-WITH existing, m, b, uses, fi, undecided, closed,
+WITH existing, m, b, uses, vnodes, fi, undecided, closed,
   CASE WHEN closed THEN $carry_period ELSE $period END AS at_period,
   CASE
     WHEN existing IS NOT NULL AND existing.request_hash = $request_hash THEN 'replayed'
@@ -83,7 +86,24 @@ WITH existing, m, b, uses, fi, undecided, closed,
     WHEN any(use IN uses WHERE NOT use.ok) THEN 'voucher_unusable'
     ELSE 'created'
   END AS outcome
+// Writes: every SET on an existing node before the first CREATE, and every
+// created node with all its properties in its CREATE (cypher/DIALECTS.md,
+// "Writes after creations": on FalkorDB an update after a creation in the
+// same statement costs time that grows with the graph).
 FOREACH (_ IN CASE WHEN outcome = 'created' THEN [1] ELSE [] END |
+  MERGE (t:FeeTotal {id: $merchant_id + '|' + at_period})
+  ON CREATE SET t.merchant_id = $merchant_id, t.period = at_period, t.fees = 0,
+    t.refunded_fees = 0, t.sales = 0, t.amount = 0, t.refunds = 0
+  MERGE (m)-[:HAS_FEES]->(t)
+  SET t._lock = true REMOVE t._lock
+  SET t.fees = t.fees + $fee, t.sales = t.sales + 1, t.amount = t.amount + $amount
+  FOREACH (_c IN CASE WHEN closed THEN [1] ELSE [] END |
+    SET t.carried_fees = coalesce(t.carried_fees, 0) + $fee)
+  FOREACH (buyer IN CASE WHEN b IS NULL THEN [] ELSE [b] END |
+    SET buyer._lock = true REMOVE buyer._lock
+    SET buyer.points = buyer.points + $points)
+  FOREACH (i IN range(0, size(vnodes) - 1) | FOREACH (voucher IN [vnodes[i]] |
+    SET voucher.remaining = voucher.remaining - uses[i].amount))
   CREATE (s:Sale {
     id: $id, merchant_id: $merchant_id, buyer_id: $buyer_id, amount: $amount,
     currency: $currency, at: $at, period: at_period, items: $items,
@@ -91,7 +111,8 @@ FOREACH (_ IN CASE WHEN outcome = 'created' THEN [1] ELSE [] END |
     voucher_paid: $voucher_paid, fee_bp: $fee_bp, fee: $fee, points: $points,
     refunded_amount: 0, refunded_fee: 0, refunded_points: 0, request_hash: $request_hash,
     financing_id: $financing.id, financed_amount: $financing.amount,
-    financing_status: CASE WHEN $financing IS NULL THEN null ELSE 'applied' END})
+    financing_status: CASE WHEN $financing IS NULL THEN null ELSE 'applied' END,
+    event_seq: 1})
   CREATE (m)-[:SOLD]->(s)
   FOREACH (f IN CASE WHEN $financing IS NULL THEN [] ELSE [$financing] END |
     CREATE (s)-[:FINANCED]->(a:FinancingApplication {
@@ -101,42 +122,34 @@ FOREACH (_ IN CASE WHEN outcome = 'created' THEN [1] ELSE [] END |
       status: 'applied', applied_at: $at, lapse_at: f.lapse_at, period: at_period,
       updated_at: $at})
     CREATE (a)-[:APPLIED_TO]->(fi))
-  MERGE (t:FeeTotal {id: $merchant_id + '|' + at_period})
-  ON CREATE SET t.merchant_id = $merchant_id, t.period = at_period, t.fees = 0,
-    t.refunded_fees = 0, t.sales = 0, t.amount = 0, t.refunds = 0
-  MERGE (m)-[:HAS_FEES]->(t)
-  SET t._lock = true REMOVE t._lock
-  SET t.fees = t.fees + $fee, t.sales = t.sales + 1, t.amount = t.amount + $amount
-  FOREACH (_c IN CASE WHEN closed THEN [1] ELSE [] END |
-    SET t.carried_fees = coalesce(t.carried_fees, 0) + $fee)
   FOREACH (_f IN CASE WHEN $fee > 0 THEN [1] ELSE [] END |
     CREATE (:Entry {id: 'sale:' + $id + ':fee', at: $at, kind: 'fee', amount: $fee, ref: $id,
                     debit: 'merchant:' + $merchant_id + ':fees', credit: 'platform:fees'}))
   FOREACH (buyer IN CASE WHEN b IS NULL THEN [] ELSE [b] END |
     CREATE (buyer)-[:BOUGHT]->(s)
-    SET buyer._lock = true REMOVE buyer._lock
-    SET buyer.points = buyer.points + $points
     FOREACH (_p IN CASE WHEN $points > 0 THEN [1] ELSE [] END |
       CREATE (:Entry {id: 'sale:' + $id + ':points', at: $at, kind: 'points', amount: $points,
                       ref: $id, debit: 'platform:points', credit: 'user:' + $buyer_id + ':points'})))
-  FOREACH (use IN uses |
-    MERGE (voucher:Voucher {id: use.id})
-    SET voucher.remaining = voucher.remaining - use.amount
-    CREATE (s)-[:PAID_WITH {amount: use.amount}]->(voucher)
-    CREATE (:Entry {id: 'sale:' + $id + ':voucher:' + use.id, at: $at, kind: 'voucher_redeemed',
-                    amount: use.amount, ref: $id, debit: 'user:' + $buyer_id + ':vouchers',
-                    credit: 'merchant:' + $merchant_id + ':voucher_receipts'}))
-  // outbox (issue 16): the event of this change, only in its branch (the
-  // sale's fields are copied onto it, its voucher payments as two lists)
-  SET s.event_seq = coalesce(s.event_seq, 0) + 1
-  CREATE (outbox:OutboxEvent {event_id: 'sale.recorded:' + $id + ':' + toString(s.event_seq),
+  FOREACH (i IN range(0, size(vnodes) - 1) | FOREACH (voucher IN [vnodes[i]] |
+    CREATE (s)-[:PAID_WITH {amount: uses[i].amount}]->(voucher)
+    CREATE (:Entry {id: 'sale:' + $id + ':voucher:' + uses[i].id, at: $at,
+                    kind: 'voucher_redeemed', amount: uses[i].amount, ref: $id,
+                    debit: 'user:' + $buyer_id + ':vouchers',
+                    credit: 'merchant:' + $merchant_id + ':voucher_receipts'})))
+  // outbox (issue 16): the event of this change, only in its branch, with
+  // the sale's fields (graph/webhooks/events.py) and its voucher payments as
+  // two lists.  A new sale's event is its first (event_seq 1).
+  CREATE (:OutboxEvent {event_id: 'sale.recorded:' + $id + ':1',
     event_type: 'sale.recorded', event_resource: 'sale', event_resource_id: $id,
-    event_seq: s.event_seq, event_at: $at, event_status: 'new',
-    event_voucher_ids: [use IN uses | use.id], event_voucher_amounts: [use IN uses | use.amount]})
-  SET outbox += s {.id, .merchant_id, .buyer_id, .amount, .currency, .at, .period,
-                   .carried_from, .items, .voucher_paid, .fee_bp, .fee, .points,
-                   .refunded_amount, .refunded_fee, .refunded_points, .financing_id,
-                   .financed_amount, .financing_status, .voided_at})
+    event_seq: 1, event_at: $at, event_status: 'new',
+    event_voucher_ids: [use IN uses | use.id], event_voucher_amounts: [use IN uses | use.amount],
+    id: $id, merchant_id: $merchant_id, buyer_id: $buyer_id, amount: $amount,
+    currency: $currency, at: $at, period: at_period, items: $items,
+    carried_from: CASE WHEN closed THEN $period ELSE null END,
+    voucher_paid: $voucher_paid, fee_bp: $fee_bp, fee: $fee, points: $points,
+    refunded_amount: 0, refunded_fee: 0, refunded_points: 0,
+    financing_id: $financing.id, financed_amount: $financing.amount,
+    financing_status: CASE WHEN $financing IS NULL THEN null ELSE 'applied' END}))
 WITH outcome, undecided, [use IN uses WHERE NOT use.ok | use.id] AS bad_vouchers
 OPTIONAL MATCH (s:Sale {id: $id})
 RETURN outcome, bad_vouchers, undecided,

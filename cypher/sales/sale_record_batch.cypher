@@ -35,14 +35,10 @@ WITH sale, existing, m, b, closed,
     WHEN closed AND (sale.carry_period IS NULL OR later_closed) THEN 'period_closed'
     ELSE 'created'
   END AS outcome
+// Writes: every SET on an existing node before the first CREATE, and every
+// created node with all its properties in its CREATE (cypher/DIALECTS.md,
+// "Writes after creations").
 FOREACH (_ IN CASE WHEN outcome = 'created' THEN [1] ELSE [] END |
-  CREATE (s:Sale {
-    id: sale.id, merchant_id: sale.merchant_id, buyer_id: sale.buyer_id, amount: sale.amount,
-    currency: sale.currency, at: sale.at, period: at_period, items: sale.items,
-    carried_from: CASE WHEN closed THEN sale.period ELSE null END,
-    voucher_paid: 0, fee_bp: sale.fee_bp, fee: sale.fee, points: sale.points,
-    refunded_amount: 0, refunded_fee: 0, refunded_points: 0, request_hash: sale.request_hash})
-  CREATE (m)-[:SOLD]->(s)
   MERGE (t:FeeTotal {id: sale.merchant_id + '|' + at_period})
   ON CREATE SET t.merchant_id = sale.merchant_id, t.period = at_period, t.fees = 0,
     t.refunded_fees = 0, t.sales = 0, t.amount = 0, t.refunds = 0
@@ -51,26 +47,37 @@ FOREACH (_ IN CASE WHEN outcome = 'created' THEN [1] ELSE [] END |
   SET t.fees = t.fees + sale.fee, t.sales = t.sales + 1, t.amount = t.amount + sale.amount
   FOREACH (_c IN CASE WHEN closed THEN [1] ELSE [] END |
     SET t.carried_fees = coalesce(t.carried_fees, 0) + sale.fee)
+  FOREACH (buyer IN CASE WHEN b IS NULL THEN [] ELSE [b] END |
+    SET buyer._lock = true REMOVE buyer._lock
+    SET buyer.points = buyer.points + sale.points)
+  CREATE (s:Sale {
+    id: sale.id, merchant_id: sale.merchant_id, buyer_id: sale.buyer_id, amount: sale.amount,
+    currency: sale.currency, at: sale.at, period: at_period, items: sale.items,
+    carried_from: CASE WHEN closed THEN sale.period ELSE null END,
+    voucher_paid: 0, fee_bp: sale.fee_bp, fee: sale.fee, points: sale.points,
+    refunded_amount: 0, refunded_fee: 0, refunded_points: 0, request_hash: sale.request_hash,
+    event_seq: 1})
+  CREATE (m)-[:SOLD]->(s)
   FOREACH (_f IN CASE WHEN sale.fee > 0 THEN [1] ELSE [] END |
     CREATE (:Entry {id: 'sale:' + sale.id + ':fee', at: sale.at, kind: 'fee', amount: sale.fee,
                     ref: sale.id, debit: 'merchant:' + sale.merchant_id + ':fees',
                     credit: 'platform:fees'}))
   FOREACH (buyer IN CASE WHEN b IS NULL THEN [] ELSE [b] END |
     CREATE (buyer)-[:BOUGHT]->(s)
-    SET buyer._lock = true REMOVE buyer._lock
-    SET buyer.points = buyer.points + sale.points
     FOREACH (_p IN CASE WHEN sale.points > 0 THEN [1] ELSE [] END |
       CREATE (:Entry {id: 'sale:' + sale.id + ':points', at: sale.at, kind: 'points',
                       amount: sale.points, ref: sale.id, debit: 'platform:points',
                       credit: 'user:' + sale.buyer_id + ':points'})))
-  // outbox (issue 16): the event of this change, only in its branch (the
-  // sale's fields are copied onto it, graph/webhooks/events.py)
-  SET s.event_seq = coalesce(s.event_seq, 0) + 1
-  CREATE (outbox:OutboxEvent {
-    event_id: 'sale.recorded:' + sale.id + ':' + toString(s.event_seq),
+  // outbox (issue 16): the event of this change, only in its branch, with
+  // the sale's fields (graph/webhooks/events.py).  A new sale's event is its
+  // first (event_seq 1).
+  CREATE (:OutboxEvent {
+    event_id: 'sale.recorded:' + sale.id + ':1',
     event_type: 'sale.recorded', event_resource: 'sale', event_resource_id: sale.id,
-    event_seq: s.event_seq, event_at: sale.at, event_status: 'new'})
-  SET outbox += s {.id, .merchant_id, .buyer_id, .amount, .currency, .at, .period,
-                   .carried_from, .items, .voucher_paid, .fee_bp, .fee, .points,
-                   .refunded_amount, .refunded_fee, .refunded_points})
+    event_seq: 1, event_at: sale.at, event_status: 'new',
+    id: sale.id, merchant_id: sale.merchant_id, buyer_id: sale.buyer_id, amount: sale.amount,
+    currency: sale.currency, at: sale.at, period: at_period, items: sale.items,
+    carried_from: CASE WHEN closed THEN sale.period ELSE null END,
+    voucher_paid: 0, fee_bp: sale.fee_bp, fee: sale.fee, points: sale.points,
+    refunded_amount: 0, refunded_fee: 0, refunded_points: 0}))
 RETURN sale.id AS id, outcome

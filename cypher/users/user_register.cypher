@@ -35,21 +35,25 @@ FOREACH (_ IN CASE WHEN outcome = 'created' THEN [1] ELSE [] END |
     root: $root, points: 0, cash_pending: 0, cash_available: 0, clawback_due: 0,
     cash_withdrawing: 0,
     phone_hash: $phone_hash, device_id: $device_id, payment_hash: $payment_hash,
-    request_hash: $request_hash
+    request_hash: $request_hash,
+    referrer_id: CASE WHEN $root THEN null ELSE referrer.id END, event_seq: 1
   })
   FOREACH (_b IN CASE WHEN 'buyer' IN $roles THEN [1] ELSE [] END | SET u:Buyer)
   FOREACH (_m IN CASE WHEN 'merchant' IN $roles THEN [1] ELSE [] END | SET u:Merchant)
   FOREACH (r IN CASE WHEN $root THEN [] ELSE [referrer] END |
-    CREATE (r)-[:REFERRED {at: $at}]->(u)
-    SET u.referrer_id = r.id)
-  // outbox (issue 16): the event of this change, only in its branch (the
-  // user's fields as they are now are copied onto it, graph/webhooks/events.py)
-  SET u.event_seq = coalesce(u.event_seq, 0) + 1
-  CREATE (outbox:OutboxEvent {event_id: 'user.registered:' + $id + ':' + toString(u.event_seq),
+    CREATE (r)-[:REFERRED {at: $at}]->(u))
+  // outbox (issue 16): the event of this change, only in its branch, with
+  // the user's fields (graph/webhooks/events.py), written in its CREATE
+  // (cypher/DIALECTS.md, "Writes after creations": the role labels set above
+  // are the statement's one update).  A new user's event is its first.
+  CREATE (:OutboxEvent {event_id: 'user.registered:' + $id + ':1',
     event_type: 'user.registered', event_resource: 'user', event_resource_id: $id,
-    event_seq: u.event_seq, event_at: $at, event_status: 'new'})
-  SET outbox += u {.id, .name, .status, .created_at, .referral_code, .referrer_id, .root,
-                   labels: labels(u)}
+    event_seq: 1, event_at: $at, event_status: 'new',
+    id: $id, name: $name, status: 'active', created_at: $at,
+    referral_code: $code, referrer_id: CASE WHEN $root THEN null ELSE referrer.id END,
+    root: $root,
+    labels: ['User'] + CASE WHEN 'buyer' IN $roles THEN ['Buyer'] ELSE [] END +
+      CASE WHEN 'merchant' IN $roles THEN ['Merchant'] ELSE [] END})
 )
 WITH outcome
 OPTIONAL MATCH (u:User {id: $id})

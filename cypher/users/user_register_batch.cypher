@@ -41,7 +41,8 @@ FOREACH (_ IN CASE WHEN outcome = 'created' THEN [1] ELSE [] END |
     referral_code: item.code, root: item.root, points: 0, cash_pending: 0,
     cash_available: 0, clawback_due: 0, cash_withdrawing: 0,
     phone_hash: item.phone_hash, device_id: item.device_id, payment_hash: item.payment_hash,
-    request_hash: item.request_hash
+    request_hash: item.request_hash,
+    referrer_id: CASE WHEN item.root THEN null ELSE referrer.id END, event_seq: 1
   })
   FOREACH (_b IN CASE WHEN 'buyer' IN item.roles THEN [1] ELSE [] END | SET u:Buyer)
   FOREACH (_m IN CASE WHEN 'merchant' IN item.roles THEN [1] ELSE [] END | SET u:Merchant)
@@ -51,17 +52,20 @@ FOREACH (_ IN CASE WHEN outcome = 'created' THEN [1] ELSE [] END |
                                  bought_at: since, voucher_ids: [], source: 'import',
                                  request_hash: item.request_hash}))
   FOREACH (r IN CASE WHEN item.root THEN [] ELSE [referrer] END |
-    CREATE (r)-[:REFERRED {at: item.at}]->(u)
-    SET u.referrer_id = r.id)
-  // outbox (issue 16): the event of this change, only in its branch (the
-  // user's fields as they are now are copied onto it, graph/webhooks/events.py)
-  SET u.event_seq = coalesce(u.event_seq, 0) + 1
-  CREATE (outbox:OutboxEvent {
-    event_id: 'user.registered:' + item.id + ':' + toString(u.event_seq),
+    CREATE (r)-[:REFERRED {at: item.at}]->(u))
+  // outbox (issue 16): the event of this change, only in its branch, with
+  // the user's fields (graph/webhooks/events.py), written in its CREATE
+  // (cypher/DIALECTS.md, "Writes after creations": the role labels set above
+  // are the statement's one update).  A new user's event is its first.
+  CREATE (:OutboxEvent {event_id: 'user.registered:' + item.id + ':1',
     event_type: 'user.registered', event_resource: 'user', event_resource_id: item.id,
-    event_seq: u.event_seq, event_at: item.at, event_status: 'new'})
-  SET outbox += u {.id, .name, .status, .created_at, .referral_code, .referrer_id, .root,
-                   labels: labels(u)}
+    event_seq: 1, event_at: item.at, event_status: 'new',
+    id: item.id, name: item.name, status: 'active', created_at: item.at,
+    referral_code: item.code, referrer_id: CASE WHEN item.root THEN null ELSE referrer.id END,
+    root: item.root,
+    labels: ['User'] + CASE WHEN 'buyer' IN item.roles THEN ['Buyer'] ELSE [] END +
+      CASE WHEN 'merchant' IN item.roles THEN ['Merchant'] ELSE [] END +
+      CASE WHEN item.card_since IS NULL THEN [] ELSE ['CardHolder'] END})
 )
 WITH item, outcome
 OPTIONAL MATCH (u:User {id: item.id})
