@@ -165,7 +165,6 @@ def _plant(world: World, rnd: random.Random) -> None:
 def load(backend: Backend, world: World, *, batch: int = 2_000,
          progress: Callable[[int], None] | None = None) -> None:
     """Write ``world`` through refgraph's statements; ``progress(n)`` per step."""
-    from .store import rules as rules_store
     from .store import sales as sales_store
 
     def step(count: int) -> None:
@@ -194,14 +193,23 @@ def load(backend: Backend, world: World, *, batch: int = 2_000,
         chunk = world.sales[i:i + 1_000]
         sales_store.record_sales(backend, chunk)
         step(len(chunk))
-    versions = rules_store.timeline(backend)
-    for refund in world.refunds:
-        try:
-            sales_store.record_refund(backend, rules=rules_store.pick(versions, refund["at"]),
-                                      **refund)
-        except Exception:   # a refund of a sale another refund already emptied
-            pass
-        step(1)
+    # Refunds in batches of distinct sales, in time order (a second refund of
+    # a sale waits for a later batch); a refund a sale cannot take (one that
+    # another refund emptied) is refused and left out, as the API would.
+    pending = list(world.refunds)
+    while pending:
+        refunds: list[dict[str, Any]] = []
+        sales_in: set[str] = set()
+        later = []
+        for refund in pending:
+            if len(refunds) < 1_000 and refund["sale_id"] not in sales_in:
+                refunds.append(refund)
+                sales_in.add(refund["sale_id"])
+            else:
+                later.append(refund)
+        sales_store.record_refunds(backend, refunds)
+        step(len(refunds))
+        pending = later
 
 
 def steps(world: World) -> int:

@@ -453,6 +453,33 @@ def _(g):
     assert refund(g, "r7", 100, sale_id="f1", at=T + 30)["outcome"] == "sale_void"
 
 
+@contract("refund_record_batch")
+def _(g):
+    sale(g, "s2", amount=2_000, fee=100)
+    sale(g, "s3", amount=4_000, fee=200)
+
+    def item(id, sale_id, amount, at=T + 1):
+        return {"id": id, "sale_id": sale_id, "amount": amount, "at": at, "period": "2027-01",
+                "reason": None, "request_hash": f"h-{id}", "carry_period": None}
+    rows = g.write("refund_record_batch", refunds=[
+        item("r1", "s1", 3_333), item("r2", "s2", 1_000), item("r3", "s3", 4_001),
+        item("r4", "ghost", 1), item("r5", "s3", 1, at=T - 1)])
+    assert [(r["id"], r["outcome"]) for r in rows] == [
+        ("r1", "created"), ("r2", "created"), ("r3", "over_refund"), ("r4", "unknown_sale"),
+        ("r5", "before_sale")]
+    # the same rounding as refund_record; two refunds of one merchant's fee
+    # total in one statement both count
+    assert g.read_one("refund_list", sale_id="s1")["refund"]["fee"] == 167
+    assert g.read_one("sale_get", id="s2")["sale"]["refunded_fee"] == 50
+    total = [t for t in g.read("reward_bases_level1", period="2027-01")
+             if t["merchant_id"] == "shop"]
+    assert total and total[0]["refunded_fees"] == 217
+    again = g.write("refund_record_batch", refunds=[item("r1", "s1", 3_333),
+                                                    {**item("r2", "s2", 5), "request_hash": "x"}])
+    assert [r["outcome"] for r in again] == ["replayed", "id_taken"]
+    assert g.read_one("sale_get", id="s1")["sale"]["refunded_amount"] == 3_333
+
+
 @contract("refund_list")
 def _(g):
     refund(g, "r1", 10)

@@ -180,3 +180,14 @@ def test_a_registration_updates_once(falkordb_backend, statement):
     while creates_then_update and creates_then_update[0] == "Update":
         creates_then_update.pop(0)
     assert "Update" not in creates_then_update, text
+
+
+def test_a_batch_of_refunds_looks_up_by_index_and_updates_before_it_creates(falkordb_backend):
+    row = {"id": "r1", "sale_id": "s1", "amount": 100, "at": now_ms(), "period": "2026-11",
+           "reason": None, "request_hash": "h", "carry_period": None}
+    text = plan(falkordb_backend, "refund_record_batch",
+                refunds=[row, {**row, "id": "r2", "sale_id": "s2", "carry_period": "2026-12"}])
+    for lookup in ("(s:Sale)", "(existing:Refund)", "(m:User)", "(b:User)", "(t:FeeTotal)"):
+        assert f"Node By Index Scan | {lookup}" in text, text
+    assert "Label Scan" not in text and "Traverse" not in text, text
+    assert updates_after_creates(text) == [], text

@@ -126,6 +126,14 @@ def test_a_refund(neo4j):
           request_hash="h", carry_period=None)
 
 
+def test_a_batch_of_refunds(neo4j):
+    row = {"id": "r-new", "sale_id": "s1", "amount": 100, "at": 2, "period": "2026-11",
+           "reason": None, "request_hash": "h", "carry_period": None}
+    check(neo4j, "refund_record_batch",
+          ["s:Sale(id)", "existing:Refund(id)", "m:User(id)", "b:User(id)", "t:FeeTotal(id)"],
+          refunds=[row])
+
+
 def test_balances(neo4j):
     check(neo4j, "user_balances", ["u:User(id)"], id="b1", at=1)
 

@@ -232,8 +232,22 @@ def record_sales(backend: Backend, items: list[Row], at: int | None = None,
     ids = [item["id"] for item in items]
     if len(ids) != len(set(ids)):
         raise Refused("duplicate_ids", "each sale id may appear once in a batch", "sales")
+    rows = _batch_rows(backend, items, at or now_ms())
+    results = backend.write("sale_record_batch", sales=rows) if rows else []
+    outcomes = {row["id"]: SALE_BATCH.check(backend, row["outcome"]) for row in results}
+    late = [row for row in rows if outcomes[row["id"]] == "period_closed"]
+    if late and _late_policy(backend, late_sales) == "carry":
+        closed = closed_periods(backend)
+        for row in late:
+            row["carry_period"] = first_open_period(row["period"], closed)
+        for again in backend.write("sale_record_batch", sales=late):
+            outcomes[again["id"]] = SALE_BATCH.check(backend, again["outcome"])
+    return [(item["id"], outcomes.get(item["id"], "currency_mismatch")) for item in items]
+
+
+def _batch_rows(backend: Backend, items: list[Row], now: int) -> list[Row]:
+    """The statement rows of a batch of sales in the platform's currency."""
     versions = rules_store.timeline(backend)
-    now = at or now_ms()
     rows = []
     for item in items:
         if item["currency"] != backend.currency:
@@ -253,16 +267,7 @@ def record_sales(backend: Backend, items: list[Row], at: int | None = None,
             "fee": fee_for(item["amount"], rules.fee_bp),
             "points": points_for(item["amount"], rules.points_bp) if item.get("buyer_id") else 0,
             "request_hash": fingerprint(request)})
-    results = backend.write("sale_record_batch", sales=rows) if rows else []
-    outcomes = {row["id"]: SALE_BATCH.check(backend, row["outcome"]) for row in results}
-    late = [row for row in rows if outcomes[row["id"]] == "period_closed"]
-    if late and _late_policy(backend, late_sales) == "carry":
-        closed = closed_periods(backend)
-        for row in late:
-            row["carry_period"] = first_open_period(row["period"], closed)
-        for again in backend.write("sale_record_batch", sales=late):
-            outcomes[again["id"]] = SALE_BATCH.check(backend, again["outcome"])
-    return [(item["id"], outcomes.get(item["id"], "currency_mismatch")) for item in items]
+    return rows
 
 
 def get_sale(backend: Backend, sale_id: str) -> Row:
@@ -306,6 +311,57 @@ def record_refund(backend: Backend, *, id: str, sale_id: str, amount: int, rules
     outcome, row = REFUND.settle(backend, row, id=id, sale_id=sale_id, period=period,
                                  first_open=first_open)
     return row["refund"], outcome == "created"
+
+
+#: a batch of refunds reports each refund's outcome rather than raising
+REFUND_BATCH = Outcomes("refund_record_batch", ("created", "replayed"),
+                        dict(REFUND.refusals))
+
+
+def record_refunds(backend: Backend, items: list[Row],
+                   late_sales: str | None = None) -> list[tuple[str, str]]:
+    """Record up to ``BATCH_LIMIT`` refunds (of distinct sales) in one statement.
+
+    ``items`` are dicts with the fields of :func:`record_refund` but the
+    rules, which are those in force at each refund's ``at``.  Returns one
+    ``(id, outcome)`` per item, in order; each outcome is that of
+    :func:`record_refund` (a refusal is a code, not raised).  A batch holds
+    each sale once: the statement's rows read their sales before any of them
+    writes (cypher/sales/refund_record_batch.cypher); send a second refund of
+    a sale in a later batch.  Late refunds follow ``late_sales`` as in
+    :func:`record_sales`.
+    """
+    if len(items) > BATCH_LIMIT:
+        raise Refused("batch_too_large", f"send at most {BATCH_LIMIT} refunds per batch",
+                      "refunds")
+    for key, what in (("id", "refund id"), ("sale_id", "sale")):
+        values = [item[key] for item in items]
+        if len(values) != len(set(values)):
+            raise Refused("duplicate_ids", f"each {what} may appear once in a batch of "
+                                           "refunds; send the others in a later batch", "refunds")
+    versions = rules_store.timeline(backend)
+    now = now_ms()
+    rows = []
+    for item in items:
+        if item.get("currency") not in (None, backend.currency):
+            continue
+        at = item.get("at") or now
+        request = {"id": item["id"], "sale_id": item["sale_id"], "amount": item["amount"],
+                   "reason": item.get("reason")}
+        rows.append({"id": item["id"], "sale_id": item["sale_id"], "amount": item["amount"],
+                     "at": at, "reason": item.get("reason"), "carry_period": None,
+                     "period": period_of(at, rules_store.pick(versions, at).period),
+                     "request_hash": fingerprint(request)})
+    results = backend.write("refund_record_batch", refunds=rows) if rows else []
+    outcomes = {row["id"]: REFUND_BATCH.check(backend, row["outcome"]) for row in results}
+    late = [row for row in rows if outcomes[row["id"]] == "period_closed"]
+    if late and _late_policy(backend, late_sales) == "carry":
+        closed = closed_periods(backend)
+        for row in late:
+            row["carry_period"] = first_open_period(row["period"], closed)
+        for again in backend.write("refund_record_batch", refunds=late):
+            outcomes[again["id"]] = REFUND_BATCH.check(backend, again["outcome"])
+    return [(item["id"], outcomes.get(item["id"], "currency_mismatch")) for item in items]
 
 
 def refunds_of(backend: Backend, sale_id: str) -> list[Row]:
