@@ -176,6 +176,12 @@ def ingest(backend, world, database, result, n):
     for sale in engine:
         sales.record_sale(backend, rules=rules, **sale)
     engine_rate = n / (time.perf_counter() - started)
+    # a refund of part of each of those sales, one refund_record per refund
+    started = time.perf_counter()
+    for sale in engine:
+        sales.record_refund(backend, id="refund-" + sale["id"], sale_id=sale["id"],
+                            amount=max(1, sale["amount"] // 4), rules=rules)
+    refund_rate = n / (time.perf_counter() - started)
     key, _ = keys.create(backend, "operator", name="bench")
     api, port = start_api(database)
     try:
@@ -198,6 +204,8 @@ def ingest(backend, world, database, result, n):
         api.wait(60)
     result["ingest"] = {
         "engine_single_statement_per_s": engine_rate,
+        "engine_single_refund_per_s": refund_rate,
+        "refund_vs_sale_time": engine_rate / refund_rate,
         "http_single_1_client_per_s": n / s1, "http_single_4_clients_per_s": n / s4,
         "http_batch_per_s": 1_000 * len(batches) / sb,
         "http_single_vs_engine": (n / s1) / engine_rate,
@@ -434,6 +442,8 @@ def table(results):
             i = r["ingest"]
             rows += [
                 (r["size"], "ingest: engine single statement", fmt(i["engine_single_statement_per_s"], " /s")),
+                (r["size"], "  engine single refund", fmt(i.get("engine_single_refund_per_s"), " /s")),
+                (r["size"], "  refund / sale (time)", fmt(i.get("refund_vs_sale_time"), "x")),
                 (r["size"], "  HTTP single, 1 client", fmt(i["http_single_1_client_per_s"], " /s")),
                 (r["size"], "  HTTP single, 4 clients", fmt(i["http_single_4_clients_per_s"], " /s")),
                 (r["size"], "  HTTP batch", fmt(i["http_batch_per_s"], " /s")),
@@ -506,6 +516,9 @@ COMPARED = [
     ("totals match (lines, total, digest)", lambda r: "{} {lines:,}, {total:,}, {digest}".format(
         "yes" if r["reward_run"]["totals_match"] else "NO", **r["reward_run"]["checksums"]["refgraph"])),
     ("engine single statement", lambda r: fmt(r["ingest"]["engine_single_statement_per_s"], " /s")),
+    ("engine single refund", lambda r: fmt(r["ingest"].get("engine_single_refund_per_s"), " /s")),
+    ("refund / sale (time; target at most 1x)",
+     lambda r: fmt(r["ingest"].get("refund_vs_sale_time"), "x")),
     ("HTTP single, 1 client", lambda r: fmt(r["ingest"]["http_single_1_client_per_s"], " /s")),
     ("HTTP single, 4 clients", lambda r: fmt(r["ingest"]["http_single_4_clients_per_s"], " /s")),
     ("HTTP batch (1,000 per request)", lambda r: fmt(r["ingest"]["http_batch_per_s"], " /s")),
