@@ -28,6 +28,13 @@ def rules_for_period(backend: Backend, period: str) -> dict[str, Any]:
 def inputs(backend: Backend, period: str,
            rules: RuleSet) -> tuple[dict[str, int], list[tuple[str, int, Contribution]]]:
     """``(referrals, contributions)`` for :func:`graph.rewards.compute_lines`."""
+    start, end = period_bounds(period)
+    referrals = {
+        row["referrer_id"]: row["referrals"]
+        for row in backend.read("reward_referral_counts", end=end,
+                                window_start=start if rules.count_window == "period" else None,
+                                merchants_only=rules.count_basis == "merchants")
+    }
     levels = 1 + len(rules.level_shares)
     if levels == 1:
         rows = backend.read("reward_bases_level1", period=period)
@@ -45,16 +52,6 @@ def inputs(backend: Backend, period: str,
              Contribution(row["merchant_id"], row["fees"], row["refunded_fees"],
                           tuple(row["path"]), row["carried_fees"], row["carried_refunded_fees"]))
             for row in rows]
-    # counts only for the referrers that have a base: nobody else gets a
-    # line, and at 1M users reading every referrer's count was ~1M rows
-    start, end = period_bounds(period)
-    referrals = {
-        row["referrer_id"]: row["referrals"]
-        for row in backend.read("reward_referral_counts", end=end,
-                                window_start=start if rules.count_window == "period" else None,
-                                merchants_only=rules.count_basis == "merchants",
-                                referrer_ids=sorted({c[0] for c in contributions}))
-    }
     return referrals, contributions
 
 
