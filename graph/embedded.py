@@ -191,12 +191,14 @@ class EmbeddedServer:
         except redis.BusyLoadingError:
             return True   # a ConnectionError to redis-py, but the server is there
         except redis.AuthenticationError as exc:
-            raise EmbeddedServerError(
-                f"a server on {self.socket_path} refuses refgraph's password; another "
-                "program holds this data directory: stop it or choose another REFGRAPH_DATA_DIR"
-            ) from exc
+            raise self._not_ours() from exc
         except (redis.ConnectionError, redis.TimeoutError, OSError):
             return False
+
+    def _not_ours(self) -> EmbeddedServerError:
+        return EmbeddedServerError(
+            f"a server on {self.socket_path} refuses refgraph's password; another "
+            "program holds this data directory: stop it or choose another REFGRAPH_DATA_DIR")
 
     def ping_quietly(self) -> bool:
         try:
@@ -347,10 +349,12 @@ class EmbeddedServer:
                 deadline = time.monotonic() + self.startup_timeout   # alive and loading
                 if time.monotonic() - reported > 5:
                     reported = time.monotonic()
-                    done = loading.args[0] if isinstance(loading, redis.BusyLoadingError) \
-                        and loading.args else "?"
-                    log.warning("the embedded FalkorDB server is loading %s: %s%% done",
-                                self.data_dir, done)
+                    if isinstance(loading, redis.BusyLoadingError) and loading.args:
+                        log.warning("the embedded FalkorDB server is loading %s: %s%% done",
+                                    self.data_dir, loading.args[0])
+                    else:
+                        log.warning("the embedded FalkorDB server is loading %s (too busy "
+                                    "to say how far)", self.data_dir)
             time.sleep(0.02)
         self._terminate()
         raise EmbeddedServerError(
@@ -368,9 +372,8 @@ class EmbeddedServer:
             with self.client() as conn:
                 conn.ping()
                 persistence = conn.info("persistence")
-        except redis.AuthenticationError:
-            self.ping()       # says who holds the socket
-            raise
+        except redis.AuthenticationError as exc:
+            raise self._not_ours() from exc
         except (redis.BusyLoadingError, redis.TimeoutError):
             raise
         except (redis.ConnectionError, OSError):

@@ -8,6 +8,7 @@ import textwrap
 import time
 
 import pytest
+import redis
 
 import graph
 from graph import embedded
@@ -236,5 +237,44 @@ def test_a_server_still_loading_is_waited_for(tmp_path, monkeypatch):
     server.start()
     try:
         assert time.monotonic() >= loading_until and server.owner
+    finally:
+        server.stop()
+
+
+def test_a_server_too_busy_loading_to_answer_is_waited_for(tmp_path, monkeypatch):
+    """While redis replays a large append-only file it can stay silent for
+    longer than the start-up timeout (it serves clients only between the parts
+    it loads): a server that listens but does not answer in time is alive,
+    and the wait goes on."""
+    open_embedded(tmp_path).close()
+    server = EmbeddedServer(tmp_path, startup_timeout=0.5)
+    real_client = server.client
+    silent_until = time.monotonic() + 2.0      # four times the timeout
+
+    class Silent:
+        def __init__(self, conn):
+            self.conn = conn
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.conn.close()
+
+        def ping(self):
+            if time.monotonic() < silent_until:
+                raise redis.TimeoutError("Timeout reading from socket")
+            return self.conn.ping()
+
+        def bgrewriteaof(self):
+            return self.conn.bgrewriteaof()
+
+        def info(self, section):
+            return self.conn.info(section)
+
+    monkeypatch.setattr(server, "client", lambda timeout=2.0: Silent(real_client(timeout)))
+    server.start()
+    try:
+        assert time.monotonic() >= silent_until and server.owner
     finally:
         server.stop()

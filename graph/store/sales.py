@@ -233,16 +233,25 @@ def record_sales(backend: Backend, items: list[Row], at: int | None = None,
     if len(ids) != len(set(ids)):
         raise Refused("duplicate_ids", "each sale id may appear once in a batch", "sales")
     rows = _batch_rows(backend, items, at or now_ms())
-    results = backend.write("sale_record_batch", sales=rows) if rows else []
-    outcomes = {row["id"]: SALE_BATCH.check(backend, row["outcome"]) for row in results}
+    outcomes = _write_batch(backend, SALE_BATCH, "sales", rows, late_sales)
+    return [(item["id"], outcomes.get(item["id"], "currency_mismatch")) for item in items]
+
+
+def _write_batch(backend: Backend, batch: Outcomes, param: str, rows: list[Row],
+                 late_sales: str | None) -> dict[str, str]:
+    """Run ``batch``'s statement on ``rows`` (passed as ``param``); rows it
+    finds late are sent again with the first open period when ``late_sales``
+    is carry.  Returns each row id's outcome."""
+    results = backend.write(batch.query, **{param: rows}) if rows else []
+    outcomes = {row["id"]: batch.check(backend, row["outcome"]) for row in results}
     late = [row for row in rows if outcomes[row["id"]] == "period_closed"]
     if late and _late_policy(backend, late_sales) == "carry":
         closed = closed_periods(backend)
         for row in late:
             row["carry_period"] = first_open_period(row["period"], closed)
-        for again in backend.write("sale_record_batch", sales=late):
-            outcomes[again["id"]] = SALE_BATCH.check(backend, again["outcome"])
-    return [(item["id"], outcomes.get(item["id"], "currency_mismatch")) for item in items]
+        for again in backend.write(batch.query, **{param: late}):
+            outcomes[again["id"]] = batch.check(backend, again["outcome"])
+    return outcomes
 
 
 def _batch_rows(backend: Backend, items: list[Row], now: int) -> list[Row]:
@@ -352,15 +361,7 @@ def record_refunds(backend: Backend, items: list[Row],
                      "at": at, "reason": item.get("reason"), "carry_period": None,
                      "period": period_of(at, rules_store.pick(versions, at).period),
                      "request_hash": fingerprint(request)})
-    results = backend.write("refund_record_batch", refunds=rows) if rows else []
-    outcomes = {row["id"]: REFUND_BATCH.check(backend, row["outcome"]) for row in results}
-    late = [row for row in rows if outcomes[row["id"]] == "period_closed"]
-    if late and _late_policy(backend, late_sales) == "carry":
-        closed = closed_periods(backend)
-        for row in late:
-            row["carry_period"] = first_open_period(row["period"], closed)
-        for again in backend.write("refund_record_batch", refunds=late):
-            outcomes[again["id"]] = REFUND_BATCH.check(backend, again["outcome"])
+    outcomes = _write_batch(backend, REFUND_BATCH, "refunds", rows, late_sales)
     return [(item["id"], outcomes.get(item["id"], "currency_mismatch")) for item in items]
 
 
