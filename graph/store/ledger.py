@@ -59,7 +59,9 @@ def _financing_problems(backend: Backend, accounts: dict[str, int]) -> list[str]
         for account, sign in ((f"institution:{row['institution_id']}:receivable", -1),
                               (f"merchant:{row['merchant_id']}:financing_payable", 1)):
             owed[account] = owed.get(account, 0) + sign * row["net"]
-    names = {a for a in accounts if a.endswith((":receivable", ":financing_payable"))}
+    # an entry that names no account (null) is reported by ledger_bad_entries
+    names = {a for a in accounts
+             if a is not None and a.endswith((":receivable", ":financing_payable"))}
     return [f"{account} is {accounts.get(account, 0)} but its disbursed applications make it "
             f"{owed.get(account, 0)}" for account in sorted(names | set(owed))
             if accounts.get(account, 0) != owed.get(account, 0)]
