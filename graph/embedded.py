@@ -12,6 +12,10 @@ Layout of the data directory (mode 0700)::
 
 Durability: ``appendonly yes`` with ``appendfsync always`` (configurable), so
 a write the server acknowledged is on disk before the reply leaves it.
+Every write is logged as its query text and parameters, never as FalkorDB's
+binary "effects" (``EFFECTS_THRESHOLD``, see :data:`LOG_WRITES_AS_TEXT`): a
+restart replays the statements themselves, which are deterministic (every
+time and id is a parameter).
 
 Sharing: two refgraph processes on one data directory take ``start.lock``
 in turn; the second finds the first one's server answering and uses it.  The
@@ -90,6 +94,19 @@ def _locked(path: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+#: ``EFFECTS_THRESHOLD`` of the embedded server, in microseconds per change.
+#: FalkorDB logs a write whose changes took longer than this on average as
+#: binary effects, which name each property by a number.  It numbers a
+#: property the first time any write's plan mentions it, even a write that
+#: changes nothing and so is never logged (an idempotent retry, an empty
+#: batch).  After such a write the numbers in later effects no longer match
+#: the ones a replay of the log assigns: a restart put values under the
+#: wrong property names, or crashed (FalkorDB 4.16; tests/test_embedded.py
+#: ``test_a_restart_replays_writes_with_their_property_names``).  At this
+#: value no write is ever logged as effects.
+LOG_WRITES_AS_TEXT = 1_000_000_000
+
+
 class EmbeddedServer:
     """Start, share, health-check and stop one embedded FalkorDB server."""
 
@@ -162,7 +179,7 @@ class EmbeddedServer:
             "auto-aof-rewrite-min-size 8mb",
             "dbfilename dump.rdb",
             f"requirepass {self.password}",
-            f"loadmodule {module}",
+            f"loadmodule {module} EFFECTS_THRESHOLD {LOG_WRITES_AS_TEXT}",
         ]
         fd = os.open(conf, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w") as handle:

@@ -7,6 +7,7 @@ which the server refuses to run if the query writes.
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,11 +18,14 @@ from redis.backoff import ExponentialBackoff, NoBackoff
 from redis.retry import Retry
 
 from .backend import Backend, Row, plain
+from .embedded import LOG_WRITES_AS_TEXT
 from .errors import BackendError, BackendUnavailable, ConstraintViolation
 
 if TYPE_CHECKING:
     from .embedded import EmbeddedServer
     from .registry import Registry
+
+log = logging.getLogger(__name__)
 
 _INDEX = re.compile(r"CREATE INDEX FOR \(\w+:(\w+)\) ON \(\w+\.(\w+)\)")
 
@@ -147,10 +151,22 @@ class FalkorDBBackend(Backend):
                 if "already indexed" in str(exc) or "already exists" in str(exc):
                     continue
                 raise BackendError(f"schema statement failed: {statement!r}: {exc}") from exc
+        if self.server is None and self.effects_threshold() < LOG_WRITES_AS_TEXT:
+            log.warning(
+                "FalkorDB at %s logs slow writes as binary effects (EFFECTS_THRESHOLD %s), "
+                "whose replay after a restart can store values under the wrong property "
+                "names; start it with 'loadmodule falkordb.so EFFECTS_THRESHOLD %d' "
+                "(cypher/DIALECTS.md, 'Writes logged as effects')",
+                self.location, self.effects_threshold(), LOG_WRITES_AS_TEXT)
         if sent and self.server is not None:
             # FalkorDB re-appends constraint commands to the append-only file
             # each time it replays them; a rewrite turns them into a snapshot.
             self.server.compact()
+
+    def effects_threshold(self) -> int:
+        """The server's ``EFFECTS_THRESHOLD`` (µs per change)."""
+        reply = self._command("GRAPH.CONFIG", "GET", "EFFECTS_THRESHOLD")
+        return int(reply[1])
 
     def version(self) -> str:
         for module in self._command("MODULE", "LIST"):
@@ -171,6 +187,8 @@ class FalkorDBBackend(Backend):
             "aof_enabled": bool(info.get("aof_enabled")),
             "aof_last_write_status": info.get("aof_last_write_status"),
             "appendfsync": self._db.connection.config_get("appendfsync").get("appendfsync"),
+            "writes_logged_as": ("query text" if self.effects_threshold() >= LOG_WRITES_AS_TEXT
+                                 else "effects when slow"),
         }
         if self.server is not None:
             status["data_dir"] = str(self.server.data_dir)

@@ -95,6 +95,39 @@ def test_kill_9_of_the_database_loses_no_acknowledged_write(tmp_path):
         backend.close()
 
 
+
+def test_a_restart_replays_writes_with_their_property_names(tmp_path):
+    # FalkorDB names a property by its number in the binary "effects" it logs
+    # for a slow write with few changes, and it numbers a property the first
+    # time a write's plan mentions it, even when that write changes nothing
+    # and so is never logged.  Replayed, the numbers then meant other names:
+    # values came back under the wrong properties, or the server crashed.
+    # The embedded server logs every write as its query text instead.
+    backend = open_embedded(tmp_path)
+    assert backend.status()["writes_logged_as"] == "query text"
+    raw = backend.server.client()
+
+    def query(text):  # the rows: the reply is [header, rows, statistics]
+        reply = raw.execute_command("GRAPH.QUERY", "refgraph", text)
+        return reply[1] if len(reply) == 3 else []
+
+    query("MATCH (n:NoSuchLabel) CREATE (:Probe {never_logged: 1})")  # no change
+    query("CREATE (:Probe {n: 0, kind: 'first'})")
+    # slow, one change: this is what FalkorDB would log as effects
+    query("UNWIND range(1, 300000) AS i WITH count(i) AS c CREATE (:Probe {n: c, kind: 'slow'})")
+    pid = backend.server.pid()
+    os.kill(pid, signal.SIGKILL)
+    assert wait_dead(pid)
+    backend.close()
+
+    backend = open_embedded(tmp_path)
+    try:
+        raw = backend.server.client()
+        assert query("MATCH (p:Probe) RETURN p.n, p.kind ORDER BY p.n") == [
+            [0, b"first"], [300000, b"slow"]]
+    finally:
+        backend.close()
+
 OWNER = textwrap.dedent("""
     import sys, graph
     backend = graph.open_backend({"GRAPH_URL": "embedded", "DATA_DIR": sys.argv[1]})

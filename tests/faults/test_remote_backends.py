@@ -68,7 +68,7 @@ def test_neo4j_going_away_and_coming_back(tmp_path):
         tool("stop")
 
 
-def test_a_falkordb_server_going_away_and_coming_back(tmp_path):
+def test_a_falkordb_server_going_away_and_coming_back(tmp_path, caplog):
     port = free_port()
     server = [None]
 
@@ -90,6 +90,8 @@ def test_a_falkordb_server_going_away_and_coming_back(tmp_path):
     start()
     try:
         app = create_app({"TESTING": True, "GRAPH_URL": f"falkor://127.0.0.1:{port}"})
+        # started without the module argument: refgraph says what to add
+        assert "EFFECTS_THRESHOLD 1000000000" in caplog.text
         try:
             check_outage(app.test_client(), stop, start)
         finally:
