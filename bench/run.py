@@ -29,7 +29,7 @@ from graph.maintenance import counts, now_ms, wipe
 from graph.rules import DEFAULT_RULES, period_bounds
 from graph.store import keys, rewards, sales, users
 
-from . import baselines
+from . import baselines, concurrency
 
 SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000}
 WARM_UP_USERS = 10_000
@@ -400,6 +400,9 @@ def measure(label, n_users, args):
             queries(backend, world, result)
             say(f"[{label}] ingest")
             api_rss = ingest(backend, world, database, result, args.ingest)
+            say(f"[{label}] group commit ({args.ingest:,} sales at each level)")
+            concurrency.group_commit(backend, world, result, args.ingest,
+                                     server=getattr(backend, "server", None), say=say)
             footprint = database.footprint()
             result["memory"] = {"database_rss_bytes": footprint.pop("database_rss_bytes"),
                                 "api_rss_bytes": api_rss, **footprint}
@@ -449,6 +452,9 @@ def table(results):
                 (r["size"], "  HTTP batch", fmt(i["http_batch_per_s"], " /s")),
                 (r["size"], "  HTTP single / engine", fmt(i["http_single_vs_engine"], "x")),
             ]
+            if "group_commit" in r:
+                rows += concurrency.rows(r["size"], r["group_commit"],
+                                         r.get("group_commit_appendfsync"))
             for name, q in r["queries_ms"].items():
                 rows.append((r["size"], f"query {name} median / p99",
                              f"{q['median']:.2f} / {q['p99']:.2f} ms"))
