@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 #: demo_users_batch (a label cannot be a parameter).
 ROLE_SETS: list[list[str]] = [[], [MERCHANT], [BUYER], [BUYER, CARDHOLDER], [CARDHOLDER]]
 
+#: sales per demo_sales_batch statement (graph.store.sales.record_new_sales)
+SALES_BULK = 5_000
+
 
 @dataclass
 class World:
@@ -189,9 +192,9 @@ def load(backend: Backend, world: World, *, batch: int = 2_000,
     for i in range(0, len(edges), batch):
         backend.write("demo_referrals_batch", edges=edges[i:i + batch])
         step(len(edges[i:i + batch]))
-    for i in range(0, len(world.sales), 1_000):
-        chunk = world.sales[i:i + 1_000]
-        sales_store.record_sales(backend, chunk)
+    for i in range(0, len(world.sales), SALES_BULK):
+        chunk = world.sales[i:i + SALES_BULK]
+        sales_store.record_new_sales(backend, chunk)
         step(len(chunk))
     # Refunds in batches of distinct sales, in time order (a second refund of
     # a sale waits for a later batch); a refund a sale cannot take (one that

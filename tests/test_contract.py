@@ -541,6 +541,28 @@ def _(g):
     assert g.read_one("user_get", id="d1")["user"]["labels"] == ["User", "Merchant"]
 
 
+@contract("demo_sales_batch")
+def _(g):
+    sale = {"id": "d-s1", "merchant_id": "shop", "buyer_id": "buyer", "amount": 10_000,
+            "currency": "CNY", "at": T, "period": "2026-11", "items": None, "fee_bp": 500,
+            "fee": 500, "points": 100, "request_hash": "h"}
+    params = {"sale_ids": ["d-s1"], "merchant_ids": ["shop"], "buyer_ids": ["buyer"],
+              "totals": [{"id": "shop|2026-11", "merchant_id": "shop", "period": "2026-11",
+                          "fees": 500, "sales": 1, "amount": 10_000}],
+              "buyers": [{"id": "buyer", "points": 100}]}
+    def points():
+        users = g.read("copy_user_read", after=None, limit=100)
+        return next(row["props"]["points"] for row in users if row["cursor"] == "buyer")
+
+    before = points()
+    assert g.write_one("demo_sales_batch", sales=[sale], **params) == {"created": 1}
+    assert g.read_one("sale_get", id="d-s1")["sale"]["fee"] == 500
+    assert points() == before + 100
+    # the sale exists now: nothing is written again
+    assert g.write_one("demo_sales_batch", sales=[sale], **params) == {"created": 0}
+    assert points() == before + 100
+
+
 @contract("demo_referrals_batch")
 def _(g):
     g.write("demo_users_batch", users=[demo_user("d1"), demo_user("d2")])
