@@ -173,3 +173,14 @@ def rich(example):
     rewards.run(example, "2026-10", now=AFTER_NOV)
     rewards.release(example, now=AFTER_NOV + 8 * DAY)
     return example
+
+
+def fee_totals(g, period):
+    """The merchants' fee totals of ``period`` as one row per merchant
+    (referrer_id, merchant_id, fees, refunded_fees, carried_fees,
+    carried_refunded_fees), read through ``reward_bases_level1``, which
+    answers one row per referrer with a list of its merchants."""
+    keys = ("merchant_id", "fees", "refunded_fees", "carried_fees", "carried_refunded_fees")
+    return [{"referrer_id": row["referrer_id"], **dict(zip(keys, merchant, strict=True))}
+            for row in g.read("reward_bases_level1", period=period)
+            for merchant in sorted(row["merchants"])]

@@ -6,6 +6,7 @@ fails ``test_every_query_file_has_a_contract``.
 """
 
 import pytest
+from conftest import fee_totals
 
 from graph.registry import Registry
 
@@ -471,7 +472,7 @@ def _(g):
     # total in one statement both count
     assert g.read_one("refund_list", sale_id="s1")["refund"]["fee"] == 167
     assert g.read_one("sale_get", id="s2")["sale"]["refunded_fee"] == 50
-    total = [t for t in g.read("reward_bases_level1", period="2027-01")
+    total = [t for t in fee_totals(g, "2027-01")
              if t["merchant_id"] == "shop"]
     assert total and total[0]["refunded_fees"] == 217
     again = g.write("refund_record_batch", refunds=[item("r1", "s1", 3_333),
@@ -501,10 +502,10 @@ def _(g):
     # two sales of a new period in one batch make one fee total
     later = [{**item(f"n{k}"), "period": "2027-02"} for k in (1, 2)]
     assert [r["outcome"] for r in g.write("sale_record_batch", sales=later)] == ["created"] * 2
-    assert g.read("reward_bases_level1", period="2027-02") == [
+    assert fee_totals(g, "2027-02") == [
         {"referrer_id": "holder", "merchant_id": "shop", "fees": 100, "refunded_fees": 0,
          "carried_fees": 0, "carried_refunded_fees": 0}]
-    totals = g.read("reward_bases_level1", period="2027-01")
+    totals = fee_totals(g, "2027-01")
     assert totals == [{"referrer_id": "holder", "merchant_id": "shop", "fees": 600,
                        "refunded_fees": 0, "carried_fees": 0, "carried_refunded_fees": 0}]
     g.write("user_register", id="late", name="Late", roles=["buyer"], root=False,
@@ -519,7 +520,7 @@ def _(g):
     assert [r["outcome"] for r in g.write("sale_record_batch", sales=late)] == [
         "period_closed", "created"]
     assert g.read_one("sale_get", id="l2")["sale"]["period"] == "2027-02"
-    assert g.read("reward_bases_level1", period="2027-02")[0]["carried_fees"] == 50
+    assert fee_totals(g, "2027-02")[0]["carried_fees"] == 50
 
 
 # -- demo data --------------------------------------------------------------
@@ -664,28 +665,46 @@ def _(g):
 def _(g):
     refund(g, "r1", 2_000)
     assert g.read("reward_bases_level1", period="2027-01") == [
+        {"referrer_id": "holder", "merchants": [["shop", 500, 100, 0, 0]]}]
+    assert fee_totals(g, "2027-01") == [
         {"referrer_id": "holder", "merchant_id": "shop", "fees": 500, "refunded_fees": 100,
          "carried_fees": 0, "carried_refunded_fees": 0}]
-    assert g.read("reward_bases_level1", period="2027-02") == []
+    assert fee_totals(g, "2027-02") == []
     open_run(g)                                          # 2027-01 is running: late from now
     sale(g, "late", amount=2_000, fee=100, carry_period="2027-02")
     refund(g, "r-late", 1_000, sale_id="late", carry_period="2027-02")
-    assert g.read("reward_bases_level1", period="2027-02") == [
+    assert fee_totals(g, "2027-02") == [
         {"referrer_id": "holder", "merchant_id": "shop", "fees": 100, "refunded_fees": 50,
          "carried_fees": 100, "carried_refunded_fees": 50}]
+    # one row per referrer, a list of its merchants
+    g.write("user_register", id="shop2", name="Shop 2", roles=["merchant"], root=False,
+            referrer_id="holder", referral_code=None, code="CODE-shop2",
+            referrers=["cardholder", "merchant"], at=T, request_hash="h-shop2", **USER_FIELDS)
+    g.write("sale_record", id="s-shop2", merchant_id="shop2", buyer_id=None, amount=2_000,
+            currency="CNY", at=T, period="2027-02", items=None, vouchers=[], voucher_paid=0,
+            fee_bp=500, fee=100, points=0, request_hash="h-s-shop2", carry_period=None,
+            financing=None)
+    rows = g.read("reward_bases_level1", period="2027-02")
+    assert [(r["referrer_id"], sorted(m[0] for m in r["merchants"])) for r in rows] == [
+        ("holder", ["shop", "shop2"])]
 
 
 @contract("reward_bases_levels")
 def _(g):
+    def flat(rows):
+        return sorted((r["referrer_id"], r["level"], m[0], m[1], m[3], m[4], m[5])
+                      for r in rows for m in r["merchants"])
     rows = g.read("reward_bases_levels", period="2027-01", levels=2)
-    assert sorted((r["referrer_id"], r["level"], r["path"]) for r in rows) == [
-        ("holder", 1, ["holder", "shop"]), ("root", 2, ["root", "holder", "shop"])]
+    assert flat(rows) == [("holder", 1, "shop", 500, 0, 0, ["holder", "shop"]),
+                          ("root", 2, "shop", 500, 0, 0, ["root", "holder", "shop"])]
+    assert len(rows) == 2
     assert len(g.read("reward_bases_levels", period="2027-01", levels=1)) == 1
     open_run(g)
     sale(g, "late", amount=2_000, fee=100, carry_period="2027-02")
     rows = g.read("reward_bases_levels", period="2027-02", levels=2)
-    assert {(r["referrer_id"], r["fees"], r["carried_fees"], r["carried_refunded_fees"])
-            for r in rows} == {("holder", 100, 100, 0), ("root", 100, 100, 0)}
+    assert {(r, fees, carried, carried_refunded)
+            for r, _, _, fees, carried, carried_refunded, _ in flat(rows)} == {
+        ("holder", 100, 100, 0), ("root", 100, 100, 0)}
 
 
 @contract("reward_run_start")
@@ -1094,16 +1113,16 @@ def _(g):
                  reference=None, at=T + 1_000)
     assert (row["outcome"], row["application"]["cancelled_by"]) == ("done", "lapse")
     assert g.read_one("sale_get", id="f2")["sale"]["voided_at"] == T + 1_000
-    assert g.read("reward_bases_level1", period="2027-01")[0]["fees"] == 500 + 500
+    assert fee_totals(g, "2027-01")[0]["fees"] == 500 + 500
     # a void after the period's run: carried into the open period as a refunded fee
     financed(g, "f3", amount=2_000, part=2_000)         # fee 100
     open_run(g)
     assert decide(g, "f3", "declined", ["applied"])["outcome"] == "period_closed"
     row = decide(g, "f3", "declined", ["applied"], carry_period="2027-02")
     assert (row["outcome"], row["application"]["carried_into"]) == ("done", "2027-02")
-    feb = g.read_one("reward_bases_level1", period="2027-02")
+    feb = fee_totals(g, "2027-02")[0]
     assert (feb["fees"], feb["refunded_fees"], feb["carried_refunded_fees"]) == (0, 100, 100)
-    assert g.read("reward_bases_level1", period="2027-01")[0]["fees"] == 500 + 500 + 100
+    assert fee_totals(g, "2027-01")[0]["fees"] == 500 + 500 + 100
 
 
 @contract("financing_get")

@@ -19,6 +19,7 @@ import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from conftest import fee_totals
 
 from api import create_app
 from graph.rules import DEFAULT_RULES, period_bounds
@@ -178,7 +179,7 @@ def test_an_institution_approves_one_declines_one_and_lets_one_lapse(world, monk
     assert [(got[s]["points"], got[s]["voided_at"] is not None) for s in got] == [
         (120, False), (0, True), (0, True)]
     # fees: the void sales left their merchants' fee totals
-    totals = {row["merchant_id"]: row for row in g.read("reward_bases_level1", period="2026-10")}
+    totals = {row["merchant_id"]: row for row in fee_totals(g, "2026-10")}
     assert (totals["m1"]["fees"], totals["m2"]["fees"], totals["m3"]["fees"]) == \
         (500 + 600, 1_000, 167)
     # rewards: Carol's base 1 100 + 750 + 167 + 0 = 2 017, tier 2 (15 %) -> 302
@@ -341,7 +342,7 @@ def test_a_decline_after_the_period_was_run_is_taken_back_in_the_next(world):
     assert changed and application["carried_into"] == "2026-11"
     assert sales.get_sale(g, "fa")["period"] == "2026-10"           # the sale keeps its period
     november = {row["merchant_id"]: row for row in
-                g.read("reward_bases_level1", period="2026-11")}
+                fee_totals(g, "2026-11")}
     assert (november["m1"]["refunded_fees"], november["m1"]["carried_refunded_fees"]) == \
         (1_000, 1_000)
     lines = {line.referrer_id: line for line in rewards.compute(g, "2026-11")}
@@ -593,7 +594,7 @@ def test_duplicate_and_conflicting_callbacks_at_once_move_money_once(example):
     assert len(changed) == 1                      # exactly one decision took effect
     points = sales.balances(example, "ben")["points"]
     fees = {row["merchant_id"]: row["fees"]
-            for row in example.read("reward_bases_level1", period="2026-10")}
+            for row in fee_totals(example, "2026-10")}
     if final == "disbursed":
         assert (points, fees["m1"]) == (100, 500 + 500)
     else:

@@ -191,3 +191,20 @@ def test_a_batch_of_refunds_looks_up_by_index_and_updates_before_it_creates(falk
         assert f"Node By Index Scan | {lookup}" in text, text
     assert "Label Scan" not in text and "Traverse" not in text, text
     assert updates_after_creates(text) == [], text
+
+
+def test_a_reward_credit_updates_before_it_creates(falkordb_backend):
+    """The referrer's balances are set before its lines, entries and events
+    are created, each of them whole: a 2,000-line batch paid the flush after
+    every referrer's creations otherwise."""
+    line = {"id": "2026-11|u1|1", "period": "2026-11", "level": 1, "amount": 50,
+            "referrals": 3, "tier": 1, "tier_threshold": 1, "tier_share_bp": 1000,
+            "level_share_bp": 10000, "base": 500, "detail": "[]"}
+    text = plan(falkordb_backend, "reward_lines_credit", release_at=now_ms(), at=now_ms(),
+                rules_version=1, referrers=[
+                    {"referrer_id": "u1", "lines": [line, {**line, "id": "2026-11|u1|2",
+                                                           "level": 2, "amount": -20}]},
+                    {"referrer_id": "u2", "lines": [{**line, "id": "2026-11|u2|1"}]}])
+    assert "Node By Index Scan | (u:User)" in text, text
+    assert "Node By Index Scan | (existing:RewardLine)" in text, text
+    assert updates_after_creates(text) == [], text

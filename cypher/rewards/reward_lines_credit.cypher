@@ -6,6 +6,10 @@
 // lines go to the referrer's pending cash until $release_at; negative lines
 // (clawbacks) add to what the referrer owes against future rewards.  Each
 // credit is a ledger entry in the same statement.
+// The referrer's totals are summed over its new lines and set before anything
+// is created, and each line, entry and event is created whole (FalkorDB: an
+// update after a creation costs a pass over the graph, cypher/DIALECTS.md
+// "Writes after creations")
 // Returns: referrers (credited), lines (created), rewards, clawbacks.
 UNWIND $referrers AS item
 MATCH (u:User {id: item.referrer_id})
@@ -14,36 +18,43 @@ WITH u, item
 UNWIND item.lines AS line
 OPTIONAL MATCH (existing:RewardLine {id: line.id})
 WITH u, line WHERE existing IS NULL
+WITH u, collect(line) AS new
+WITH u, new,
+  reduce(t = 0, l IN new | t + CASE WHEN l.amount > 0 THEN l.amount ELSE 0 END) AS rewards,
+  reduce(t = 0, l IN new | t + CASE WHEN l.amount < 0 THEN -l.amount ELSE 0 END) AS clawbacks
+SET u.cash_pending = u.cash_pending + rewards, u.clawback_due = u.clawback_due + clawbacks
+WITH u, new, rewards, clawbacks
+UNWIND new AS line
+WITH u, line, rewards, clawbacks, line.amount > 0 AS reward
 CREATE (l:RewardLine {
   id: line.id, period: line.period, referrer_id: u.id, level: line.level,
-  amount: line.amount, status: CASE WHEN line.amount > 0 THEN 'pending' ELSE 'clawback' END,
+  amount: line.amount, status: CASE WHEN reward THEN 'pending' ELSE 'clawback' END,
+  release_at: $release_at, created_at: $at, rules_version: $rules_version,
+  referrals: line.referrals, tier: line.tier, tier_threshold: line.tier_threshold,
+  tier_share_bp: line.tier_share_bp, level_share_bp: line.level_share_bp, base: line.base,
+  detail: line.detail, event_seq: 1})
+CREATE (u)-[:EARNED]->(l)
+CREATE (:Entry {
+  id: line.id, at: $at, kind: CASE WHEN reward THEN 'reward' ELSE 'clawback' END,
+  debit: CASE WHEN reward THEN 'platform:rewards' ELSE 'user:' + u.id + ':clawback' END,
+  credit: CASE WHEN reward THEN 'user:' + u.id + ':pending' ELSE 'platform:rewards' END,
+  amount: abs(line.amount), ref: line.id})
+// outbox (issue 16): the event of this line's credit, only for a line created
+// here, with the line's fields (graph/webhooks/events.py): a new line's first
+// event is number 1
+CREATE (:OutboxEvent {
+  event_id: CASE WHEN reward THEN 'reward.credited:' ELSE 'clawback.created:' END
+            + line.id + ':1',
+  event_type: CASE WHEN reward THEN 'reward.credited' ELSE 'clawback.created' END,
+  event_resource: 'reward_line', event_resource_id: line.id, event_seq: 1,
+  event_at: $at, event_status: 'new',
+  id: line.id, period: line.period, referrer_id: u.id, level: line.level,
+  amount: line.amount, status: CASE WHEN reward THEN 'pending' ELSE 'clawback' END,
   release_at: $release_at, created_at: $at, rules_version: $rules_version,
   referrals: line.referrals, tier: line.tier, tier_threshold: line.tier_threshold,
   tier_share_bp: line.tier_share_bp, level_share_bp: line.level_share_bp, base: line.base,
   detail: line.detail})
-CREATE (u)-[:EARNED]->(l)
-CREATE (:Entry {
-  id: line.id, at: $at, kind: CASE WHEN line.amount > 0 THEN 'reward' ELSE 'clawback' END,
-  debit: CASE WHEN line.amount > 0 THEN 'platform:rewards' ELSE 'user:' + u.id + ':clawback' END,
-  credit: CASE WHEN line.amount > 0 THEN 'user:' + u.id + ':pending' ELSE 'platform:rewards' END,
-  amount: abs(line.amount), ref: line.id})
-// outbox (issue 16): the event of this line's credit, only for a line created
-// here (the line's fields are copied onto it, graph/webhooks/events.py)
-SET l.event_seq = coalesce(l.event_seq, 0) + 1
-CREATE (outbox:OutboxEvent {
-  event_id: CASE WHEN line.amount > 0 THEN 'reward.credited:' ELSE 'clawback.created:' END
-            + line.id + ':' + toString(l.event_seq),
-  event_type: CASE WHEN line.amount > 0 THEN 'reward.credited' ELSE 'clawback.created' END,
-  event_resource: 'reward_line', event_resource_id: line.id, event_seq: l.event_seq,
-  event_at: $at, event_status: 'new'})
-SET outbox += l {.id, .period, .referrer_id, .level, .amount, .status, .release_at,
-                .released_at, .created_at, .rules_version, .referrals, .tier,
-                .tier_threshold, .tier_share_bp, .level_share_bp, .base, .detail}
-WITH u, collect(line.amount) AS amounts
-WITH u, reduce(t = 0, a IN amounts | t + CASE WHEN a > 0 THEN a ELSE 0 END) AS rewards,
-  reduce(t = 0, a IN amounts | t + CASE WHEN a < 0 THEN -a ELSE 0 END) AS clawbacks,
-  size(amounts) AS created
-SET u.cash_pending = u.cash_pending + rewards, u.clawback_due = u.clawback_due + clawbacks
+WITH u, rewards, clawbacks, count(l) AS created
 WITH collect([created, rewards, clawbacks]) AS rows
 RETURN size(rows) AS referrers, reduce(t = 0, r IN rows | t + r[0]) AS lines,
   reduce(t = 0, r IN rows | t + r[1]) AS rewards, reduce(t = 0, r IN rows | t + r[2]) AS clawbacks

@@ -37,21 +37,19 @@ def inputs(backend: Backend, period: str,
     }
     levels = 1 + len(rules.level_shares)
     if levels == 1:
-        rows = backend.read("reward_bases_level1", period=period)
         contributions = [
-            (row["referrer_id"], 1, Contribution(row["merchant_id"], row["fees"],
-                                                 row["refunded_fees"],
-                                                 (row["referrer_id"], row["merchant_id"]),
-                                                 row["carried_fees"],
-                                                 row["carried_refunded_fees"]))
-            for row in rows]
+            (row["referrer_id"], 1, Contribution(merchant_id, fees, refunded,
+                                                 (row["referrer_id"], merchant_id),
+                                                 carried, carried_refunded))
+            for row in backend.read("reward_bases_level1", period=period)
+            for merchant_id, fees, refunded, carried, carried_refunded in row["merchants"]]
     else:
-        rows = backend.read("reward_bases_levels", period=period, levels=min(levels, MAX_LEVELS))
         contributions = [
             (row["referrer_id"], row["level"],
-             Contribution(row["merchant_id"], row["fees"], row["refunded_fees"],
-                          tuple(row["path"]), row["carried_fees"], row["carried_refunded_fees"]))
-            for row in rows]
+             Contribution(merchant_id, fees, refunded, tuple(path), carried, carried_refunded))
+            for row in backend.read("reward_bases_levels", period=period,
+                                    levels=min(levels, MAX_LEVELS))
+            for merchant_id, fees, refunded, carried, carried_refunded, path in row["merchants"]]
     return referrals, contributions
 
 
