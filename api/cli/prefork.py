@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import ctypes
 import functools
+import json
 import os
 import shutil
 import signal
@@ -87,6 +88,11 @@ class Workers:
         self.env = {**os.environ, "REFGRAPH_WORKERS": str(workers),
                     "REFGRAPH_EMBEDDED_START": "false",
                     "PROMETHEUS_MULTIPROC_DIR": str(self.metrics_dir)}
+        if app.config.get("SECRET_KEY"):
+            # one console session key for all workers (the parent's, generated
+            # unless set): a sign-in holds whichever worker answers; as JSON,
+            # since REFGRAPH_* values are read as JSON when they parse
+            self.env["REFGRAPH_SECRET_KEY"] = json.dumps(str(app.config["SECRET_KEY"]))
 
     def _start(self, child: _Child) -> None:
         child.process = subprocess.Popen(
