@@ -8,8 +8,17 @@ Settings (``REFGRAPH_*``):
     requests per second allowed to each merchant or member key (default
     ``50``; ``0`` turns it off), with bursts up to ``RATE_LIMIT_BURST``
     (default twice the rate).  ``RATE_LIMIT_OPERATORS`` (default ``false``)
-    applies it to operator keys too.  The count is kept per process: with
-    ``serve --workers N`` a key gets up to N times the rate.
+    applies it to operator keys too.
+
+``WORKERS``
+    how many processes serve the API (``refgraph serve --workers N`` sets
+    it for its children).  The count is kept per process, and a key's
+    requests may land on any of them, so each process allows a key
+    ``RATE_LIMIT / WORKERS`` requests a second with bursts of
+    ``RATE_LIMIT_BURST / WORKERS`` (at least one request): a key never
+    exceeds its rate in all, but it can be refused a little early when its
+    requests land unevenly on the processes.  With a burst smaller than the
+    number of workers, a burst may reach one request per worker.
 """
 
 from __future__ import annotations
@@ -25,11 +34,14 @@ from graph.vocabulary import OPERATOR
 
 
 class TokenBuckets:
-    """One token bucket per key id: ``rate`` tokens a second, at most ``burst``."""
+    """One token bucket per key id: ``rate`` tokens a second, at most ``burst``;
+    ``limit`` is the service's rate the refusals name (``rate`` is this
+    process's share of it)."""
 
-    def __init__(self, rate: float, burst: float) -> None:
+    def __init__(self, rate: float, burst: float, limit: float | None = None) -> None:
         self.rate = rate
         self.burst = burst
+        self.limit = rate if limit is None else limit
         self._lock = threading.Lock()
         self._buckets: dict[str, tuple[float, float]] = {}
 
@@ -57,7 +69,7 @@ def check_rate(key: dict) -> None:
         return
     wait = buckets.take(key["id"])
     if wait:
-        abort(429, message=f"This API key sent more than {buckets.rate:g} requests a second; "
+        abort(429, message=f"This API key sent more than {buckets.limit:g} requests a second; "
                            "slow down and retry after the Retry-After seconds.",
               headers={"Retry-After": str(max(1, math.ceil(wait)))})
 
@@ -70,12 +82,22 @@ def _headers(response: Response) -> Response:
     return response
 
 
+def init_rate(app: Flask) -> None:
+    """(Re)build the buckets from the settings: this process's share of
+    ``RATE_LIMIT`` and ``RATE_LIMIT_BURST`` among ``WORKERS`` processes."""
+    app.extensions.pop("refgraph.rate", None)
+    rate = float(app.config["RATE_LIMIT"] or 0)
+    if rate > 0:
+        workers = max(1, int(app.config["WORKERS"] or 1))
+        burst = float(app.config["RATE_LIMIT_BURST"] or 2 * rate)
+        app.extensions["refgraph.rate"] = TokenBuckets(
+            rate / workers, max(burst / workers, 1.0), limit=rate)
+
+
 def init_app(app: Flask) -> None:
     app.config.setdefault("RATE_LIMIT", 50)
     app.config.setdefault("RATE_LIMIT_BURST", None)
     app.config.setdefault("RATE_LIMIT_OPERATORS", False)
-    rate = float(app.config["RATE_LIMIT"] or 0)
-    if rate > 0:
-        burst = float(app.config["RATE_LIMIT_BURST"] or 2 * rate)
-        app.extensions["refgraph.rate"] = TokenBuckets(rate, max(burst, 1.0))
+    app.config.setdefault("WORKERS", 1)
+    init_rate(app)
     app.after_request(_headers)

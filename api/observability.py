@@ -11,12 +11,23 @@ Settings (``REFGRAPH_*``):
     ``true`` (default): ``GET /metrics`` in Prometheus' text format, for
     operator keys.  ``METRICS_ADDRESS`` (``host:port``) also serves it without
     a key on a separate listener, for a scraper on a private network.
+
+With ``refgraph serve --workers N`` each worker process writes its counters
+and histograms to files in ``PROMETHEUS_MULTIPROC_DIR`` (prometheus_client's
+multiprocess mode; the serving parent makes and removes a private folder
+unless it is set), and every scrape, on the API port from any worker or on
+``METRICS_ADDRESS`` from the parent, adds up the files of all of them, so
+both give whole-service figures.  The database figures are read at each
+scrape, as with one process.  ``refgraph_database_restarts`` is the count of
+the process that answers: the parent restarts the embedded server, so its
+listener (``METRICS_ADDRESS``) has the true figure.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import sys
 import time
@@ -30,6 +41,7 @@ from prometheus_client import (
     Counter,
     Histogram,
     generate_latest,
+    multiprocess,
     start_http_server,
 )
 from prometheus_client.core import GaugeMetricFamily
@@ -118,6 +130,10 @@ def _before() -> None:
 def _after(response: Response) -> Response:
     seconds = time.perf_counter() - g.get("started", time.perf_counter())
     response.headers["X-Request-Id"] = g.get("request_id", "")
+    if current_app.config["WORKERS"] > 1:
+        # which of the `serve --workers` processes answered (for operators
+        # reading logs, and the tests that check the load is shared)
+        response.headers["X-Refgraph-Worker"] = str(os.getpid())
     metrics: Metrics | None = current_app.extensions.get("refgraph.metrics")
     route = _route()
     if metrics is not None:
@@ -156,21 +172,34 @@ def _configure_access_log(target: str) -> None:
     access_log.propagate = False
 
 
+def _registry(app: Flask, multiprocess_dir: str | None = None) -> CollectorRegistry:
+    """The app's own registry, or in multiprocess mode one that adds up the
+    files of every worker (the app's own metrics would count twice there)."""
+    metrics: Metrics = app.extensions["refgraph.metrics"]
+    path = multiprocess_dir or os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if not path:
+        return metrics.registry
+    registry = CollectorRegistry()
+    multiprocess.MultiProcessCollector(registry, path=path)
+    registry.register(_StoreCollector(app))
+    return registry
+
+
 def scrape(app: Flask) -> bytes:
     """The metrics text (the database is asked for its figures at each scrape)."""
-    metrics: Metrics = app.extensions["refgraph.metrics"]
-    return bytes(generate_latest(metrics.registry))
+    return bytes(generate_latest(_registry(app)))
 
 
-def serve_metrics(app: Flask) -> None:
+def serve_metrics(app: Flask, multiprocess_dir: str | None = None) -> None:
     """Serve the metrics without a key on ``METRICS_ADDRESS`` (``host:port``),
-    for a scraper on a private network; nothing when it is unset."""
+    for a scraper on a private network; nothing when it is unset.  With
+    ``multiprocess_dir``, the figures of the worker processes writing there."""
     address = app.config.get("METRICS_ADDRESS")
-    metrics: Metrics | None = app.extensions.get("refgraph.metrics")
-    if not address or metrics is None:
+    if not address or app.extensions.get("refgraph.metrics") is None:
         return
     host, _, port = str(address).rpartition(":")
-    start_http_server(int(port), addr=host or "127.0.0.1", registry=metrics.registry)
+    start_http_server(int(port), addr=host or "127.0.0.1",
+                      registry=_registry(app, multiprocess_dir))
 
 
 def metrics_view() -> Response:
@@ -185,6 +214,7 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("ACCESS_LOG", "stderr")
     app.config.setdefault("METRICS", True)
     app.config.setdefault("METRICS_ADDRESS", None)
+    app.config.setdefault("WORKERS", 1)
     _configure_access_log(str(app.config["ACCESS_LOG"]))
     app.before_request(_before)
     app.after_request(_after)

@@ -132,19 +132,28 @@ def free_port():
         return s.getsockname()[1]
 
 
-def start_api(database):
+def start_api(database, workers=1):
+    """``refgraph serve`` on a free port, once every one of its ``workers``
+    processes answers (they start one after another)."""
     port = free_port()
     env = {**database.api_env(), "REFGRAPH_THREADS": "8"}
     process = subprocess.Popen(
-        [sys.executable, "-c", "from api.cli import main; main()", "serve", "--port", str(port)],
+        [sys.executable, "-c", "from api.cli import main; main()", "serve", "--port", str(port),
+         "--workers", str(workers)],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
+    answered = set()
     while time.monotonic() < deadline:
         try:
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
             conn.request("GET", "/health")
-            if conn.getresponse().status == 200:
-                return process, port
+            response = conn.getresponse()
+            response.read()
+            conn.close()
+            if response.status == 200:
+                answered.add(response.getheader("X-Refgraph-Worker"))
+                if len(answered) >= workers:
+                    return process, port
         except OSError:
             time.sleep(0.1)
     process.kill()
@@ -160,6 +169,39 @@ def post_many(port, key, bodies, path="/v1/sales"):
         response.read()
         if response.status not in (200, 201):
             raise RuntimeError(f"{path} answered {response.status}")
+
+
+#: ``serve --workers`` counts measured, and the concurrent clients sending to them
+HTTP_WORKERS = (1, 2, 4)
+HTTP_CLIENTS = 8
+
+
+def post_concurrently(port, key, bodies, clients):
+    """Seconds to send ``bodies`` from ``clients`` threads, each on its own
+    kept-alive connection (which stays with the worker that accepted it)."""
+    threads = [threading.Thread(target=post_many, args=(port, key, bodies[k::clients]))
+               for k in range(clients)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return time.perf_counter() - started
+
+
+def http_workers(database, key, new_sales, n, engine_rate):
+    """Single sales over HTTP at 1, 2 and 4 worker processes, with
+    ``HTTP_CLIENTS`` concurrent clients: rates, and ratios to the engine's."""
+    figures = {}
+    for workers in HTTP_WORKERS:
+        api, port = start_api(database, workers)
+        try:
+            seconds = post_concurrently(port, key, new_sales(f"workers{workers}", n), HTTP_CLIENTS)
+        finally:
+            api.send_signal(signal.SIGTERM)
+            api.wait(60)
+        figures[str(workers)] = {"per_s": n / seconds, "vs_engine": n / seconds / engine_rate}
+    return {"clients": HTTP_CLIENTS, "by_workers": figures}
 
 
 def ingest(backend, world, database, result, n):
@@ -209,6 +251,7 @@ def ingest(backend, world, database, result, n):
         "http_single_1_client_per_s": n / s1, "http_single_4_clients_per_s": n / s4,
         "http_batch_per_s": 1_000 * len(batches) / sb,
         "http_single_vs_engine": (n / s1) / engine_rate,
+        "http_workers": http_workers(database, key, new_sales, n, engine_rate),
     }
     return api_rss
 
@@ -452,6 +495,10 @@ def table(results):
                 (r["size"], "  HTTP batch", fmt(i["http_batch_per_s"], " /s")),
                 (r["size"], "  HTTP single / engine", fmt(i["http_single_vs_engine"], "x")),
             ]
+            for workers, w in i.get("http_workers", {}).get("by_workers", {}).items():
+                rows.append((r["size"], f"  HTTP single, {workers} worker(s), "
+                             f"{i['http_workers']['clients']} clients",
+                             f"{fmt(w['per_s'], ' /s')} ({fmt(w['vs_engine'], 'x')} engine)"))
             if "group_commit" in r:
                 rows += concurrency.rows(r["size"], r["group_commit"],
                                          r.get("group_commit_appendfsync"))
@@ -529,6 +576,13 @@ COMPARED = [
     ("HTTP single, 4 clients", lambda r: fmt(r["ingest"]["http_single_4_clients_per_s"], " /s")),
     ("HTTP batch (1,000 per request)", lambda r: fmt(r["ingest"]["http_batch_per_s"], " /s")),
     ("HTTP single / engine", lambda r: fmt(r["ingest"]["http_single_vs_engine"], "x")),
+] + [
+    (f"HTTP single, {workers} worker(s), {HTTP_CLIENTS} clients (x engine)",
+     lambda r, workers=str(workers): "{} ({})".format(
+         fmt(r["ingest"]["http_workers"]["by_workers"][workers]["per_s"], " /s"),
+         fmt(r["ingest"]["http_workers"]["by_workers"][workers]["vs_engine"], "x"))
+     if "http_workers" in r["ingest"] else "-")
+    for workers in HTTP_WORKERS
 ] + [
     (f"{name} median / p99", lambda r, name=key: "{median:.2f} / {p99:.2f} ms".format(
         **r["queries_ms"][name]))

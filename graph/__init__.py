@@ -17,6 +17,10 @@ Configuration (``app.config``, from ``REFGRAPH_*`` environment variables):
 ``RESTART_WAIT``
     seconds a statement that met a dead embedded server waits for its
     restart before answering 503 (default 5).
+``EMBEDDED_START``
+    ``true`` (default): this process may start the embedded server;
+    ``false``: it only joins the running one (``serve --workers`` children,
+    whose parent owns the server).
 ``GRAPH_NAME``
     the FalkorDB graph key.
 ``NEO4J_USER``, ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``
@@ -47,6 +51,7 @@ DEFAULTS: dict[str, Any] = {
     "DATA_DIR": "var",
     "APPENDFSYNC": "always",
     "RESTART_WAIT": 5.0,
+    "EMBEDDED_START": True,
     "GRAPH_NAME": "refgraph",
     "NEO4J_USER": "neo4j",
     "NEO4J_PASSWORD": None,
@@ -68,7 +73,8 @@ def open_backend(config: Mapping[str, Any]) -> Backend:
         from .falkordb_backend import FalkorDBBackend
 
         server = EmbeddedServer(settings["DATA_DIR"], appendfsync=settings["APPENDFSYNC"],
-                                restart_wait=float(settings["RESTART_WAIT"])).start()
+                                restart_wait=float(settings["RESTART_WAIT"]),
+                                may_start=bool(settings["EMBEDDED_START"])).start()
         try:
             backend = FalkorDBBackend(
                 Registry("falkordb"), graph_name=settings["GRAPH_NAME"],

@@ -23,6 +23,9 @@ server lives as long as the process that started it (the *owner*): on Linux
 it gets SIGTERM if the owner dies, even by ``kill -9``, so no orphan is left.
 When the owner goes, the other processes start the server again from its
 append-only files on their next statement (see ``FalkorDBBackend._run``).
+A process opened with ``may_start=False`` (a ``refgraph serve --workers``
+child) never starts the server: it joins the one running and, when that one
+goes, waits for its owner to start it again.
 """
 
 from __future__ import annotations
@@ -111,7 +114,8 @@ class EmbeddedServer:
     """Start, share, health-check and stop one embedded FalkorDB server."""
 
     def __init__(self, data_dir: str | os.PathLike[str], *, appendfsync: str = "always",
-                 startup_timeout: float = 20.0, restart_wait: float = 5.0) -> None:
+                 startup_timeout: float = 20.0, restart_wait: float = 5.0,
+                 may_start: bool = True) -> None:
         if appendfsync not in ("always", "everysec", "no"):
             raise EmbeddedServerError(
                 f"REFGRAPH_APPENDFSYNC={appendfsync!r}; use always, everysec or no"
@@ -119,6 +123,7 @@ class EmbeddedServer:
         self.data_dir = Path(data_dir).resolve()
         self.appendfsync = appendfsync
         self.startup_timeout = startup_timeout
+        self.may_start = may_start
         self.work_dir = self.data_dir / "falkordb"
         self.pid_path = self.data_dir / "falkordb.pid"
         self.log_path = self.data_dir / "falkordb.log"
@@ -278,11 +283,25 @@ class EmbeddedServer:
     def start(self) -> EmbeddedServer:
         """Start the server, or join the one already running on this data dir."""
         self._prepare_dirs()
+        if not self.may_start:
+            return self._join()
         with _locked(self.data_dir / "start.lock"):
             if self.ping():
                 return self
             self._launch()
         self.supervisor.watch()
+        return self
+
+    def _join(self) -> EmbeddedServer:
+        """Wait for the server another process owns (it may be restarting it)."""
+        deadline = time.monotonic() + self.startup_timeout
+        while not self.ping():
+            if time.monotonic() > deadline:
+                raise EmbeddedServerError(
+                    f"no embedded FalkorDB server answers on {self.socket_path}, and this "
+                    "process may not start one (the process that serves with --workers owns "
+                    "it); check that process and its log")
+            time.sleep(0.05)
         return self
 
     def _launch(self, appendonly: bool = True) -> None:

@@ -3,6 +3,7 @@ log, /metrics, security headers, and the per-key rate limit."""
 
 import json
 import logging
+import os
 
 import pytest
 
@@ -75,3 +76,24 @@ def test_a_key_over_its_rate_gets_429_and_operators_are_exempt(limited, graph_ba
     for _ in range(6):
         assert limited.get("/v1/users", headers={"Authorization": f"Bearer {operator}"}
                            ).status_code == 200
+
+
+def test_each_of_n_workers_allows_a_key_its_share_of_the_rate(graph_backend):
+    """With WORKERS=2 (what `serve --workers 2` tells its processes) one process
+    allows half the burst and half the rate, and its refusal names the
+    service's rate; the rate (one request per 100 s) refills nothing here."""
+    app = create_app({"TESTING": True, "GRAPH_BACKEND": graph_backend, "RATE_LIMIT": 0.01,
+                      "RATE_LIMIT_BURST": 4, "WORKERS": 2})
+    buckets = app.extensions["refgraph.rate"]
+    assert (buckets.rate, buckets.burst, buckets.limit) == (0.005, 2.0, 0.01)
+    graph_backend.write_one("user_register", id="m1", name="M", roles=["merchant"], root=True,
+                            referrer_id=None, referral_code=None, code="C-m1",
+                            referrers=["cardholder", "merchant"], at=1, request_hash="h",
+                            phone_hash=None, device_id=None, payment_hash=None)
+    merchant, _ = keys.create(graph_backend, "merchant", "m1")
+    client = app.test_client()
+    answers = [client.get("/v1/sales?merchant_id=m1", headers={"Authorization": f"Bearer {merchant}"})
+               for _ in range(4)]
+    assert [a.status_code for a in answers] == [200, 200, 429, 429]
+    assert "more than 0.01 requests a second" in answers[2].get_json()["message"]
+    assert answers[0].headers["X-Refgraph-Worker"] == str(os.getpid())

@@ -7,7 +7,7 @@ import waitress
 from flask import current_app
 from flask.cli import with_appcontext
 
-from api import observability
+from api import hardening, observability
 from graph import close_backend, get_backend
 from jobs.worker import run_worker
 
@@ -28,15 +28,34 @@ def _stop_on_sigterm():
 @click.option("--port", envvar="REFGRAPH_PORT", default=8000, type=int, show_default=True,
               help="TCP port (REFGRAPH_PORT).")
 @click.option("--threads", envvar="REFGRAPH_THREADS", default=8, type=int, show_default=True,
-              help="Worker threads of the WSGI server (REFGRAPH_THREADS).")
+              help="Threads of each WSGI server process (REFGRAPH_THREADS).")
+@click.option("--workers", envvar="REFGRAPH_WORKERS", default=1,
+              type=click.IntRange(1, 64), show_default=True,
+              help="Server processes sharing the port (REFGRAPH_WORKERS). With more than "
+                   "one, this process owns the database and the listening socket and "
+                   "supervises the workers; each allows a key its share of RATE_LIMIT.")
 @with_appcontext
-def serve(host, port, threads):
-    """Serve the API with waitress; the embedded database starts with it."""
+def serve(host, port, threads, workers):
+    """Serve the API with waitress; the embedded database starts with it.
+
+    With --workers N (N > 1), N processes answer on the port and this one
+    restarts any that dies; SIGTERM or Ctrl-C stops them all, then the
+    database.
+    """
     app = current_app._get_current_object()
     backend = get_backend(app)
+    processes = f" in {workers} worker processes" if workers > 1 else ""
     click.echo(f"refgraph on http://{host}:{port} with {backend.version()} "
-               f"({backend.status().get('location')}); Ctrl-C to stop", err=True)
+               f"({backend.status().get('location')}){processes}; Ctrl-C to stop", err=True)
     _stop_on_sigterm()
+    if workers > 1:
+        from .prefork import serve_workers
+
+        serve_workers(app, host, port, threads, workers)
+        return
+    if app.config["WORKERS"] != 1:   # REFGRAPH_WORKERS=N, then --workers 1
+        app.config["WORKERS"] = 1
+        hardening.init_rate(app)
     observability.serve_metrics(app)
     try:
         waitress.serve(app, host=host, port=port, threads=threads, _quiet=True)
