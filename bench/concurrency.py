@@ -25,32 +25,46 @@ from graph.store import sales
 LEVELS = (1, 4, 16, 64)
 
 
+def random_sales(merchants, rnd, tag, count):
+    """``count`` single sales of random merchants and amounts, ids ``bench-<tag>-<i>``."""
+    return [{"id": f"bench-{tag}-{i}", "merchant_id": rnd.choice(merchants),
+             "amount": rnd.randrange(100, 100_000), "currency": "CNY"} for i in range(count)]
+
+
+def run_concurrently(work, items, clients):
+    """Seconds for ``clients`` threads to run ``work`` on their share of
+    ``items`` (``items[k::clients]``); the first error of a thread is raised."""
+    errors: list[BaseException] = []
+
+    def client(mine):
+        try:
+            work(mine)
+        except BaseException as exc:  # reported below, not lost in a thread
+            errors.append(exc)
+
+    threads = [threading.Thread(target=client, args=(items[k::clients],))
+               for k in range(clients)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if errors:
+        raise errors[0]
+    return time.perf_counter() - started
+
+
 def _curve(backend, merchants, n, tag, say):
     rnd = random.Random(13)
     curve = []
+
+    def record(mine):
+        for sale in mine:
+            sales.record_sale(backend, rules=DEFAULT_RULES, **sale)
+
     for clients in LEVELS:
-        batch = [{"id": f"bench-gc{tag.replace(' ', '')}{clients}-{i}", "merchant_id": rnd.choice(merchants),
-                  "amount": rnd.randrange(100, 100_000), "currency": "CNY"} for i in range(n)]
-        errors: list[BaseException] = []
-
-        def client(mine, errors=errors):
-            try:
-                for sale in mine:
-                    sales.record_sale(backend, rules=DEFAULT_RULES, **sale)
-            except BaseException as exc:  # reported below, not lost in a thread
-                errors.append(exc)
-
-        threads = [threading.Thread(target=client, args=(batch[k::clients],))
-                   for k in range(clients)]
-        started = time.perf_counter()
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        elapsed = time.perf_counter() - started
-        if errors:
-            raise errors[0]
-        rate = n / elapsed
+        batch = random_sales(merchants, rnd, f"gc{tag.replace(' ', '')}{clients}", n)
+        rate = n / run_concurrently(record, batch, clients)
         curve.append({"clients": clients, "sales_per_s": rate,
                       "vs_1_client": rate / curve[0]["sales_per_s"] if curve else 1.0})
         say(f"  {tag or 'fsync as configured'}, {clients:>2} clients: {rate:,.0f} sales/s")

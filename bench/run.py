@@ -19,7 +19,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -179,14 +178,7 @@ HTTP_CLIENTS = 8
 def post_concurrently(port, key, bodies, clients):
     """Seconds to send ``bodies`` from ``clients`` threads, each on its own
     kept-alive connection (which stays with the worker that accepted it)."""
-    threads = [threading.Thread(target=post_many, args=(port, key, bodies[k::clients]))
-               for k in range(clients)]
-    started = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return time.perf_counter() - started
+    return concurrency.run_concurrently(lambda mine: post_many(port, key, mine), bodies, clients)
 
 
 def http_workers(database, key, new_sales, n, engine_rate):
@@ -209,8 +201,7 @@ def ingest(backend, world, database, result, n):
     rnd = random.Random(11)
 
     def new_sales(tag, count):
-        return [{"id": f"bench-{tag}-{i}", "merchant_id": rnd.choice(merchants),
-                 "amount": rnd.randrange(100, 100_000), "currency": "CNY"} for i in range(count)]
+        return concurrency.random_sales(merchants, rnd, tag, count)
 
     rules = DEFAULT_RULES
     engine = new_sales("engine", n)
@@ -229,15 +220,7 @@ def ingest(backend, world, database, result, n):
     try:
         one = new_sales("http1", n)
         _, s1 = timed(post_many, port, key, one)
-        four = new_sales("http4", n)
-        threads = [threading.Thread(target=post_many, args=(port, key, four[k::4]))
-                   for k in range(4)]
-        started = time.perf_counter()
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        s4 = time.perf_counter() - started
+        s4 = post_concurrently(port, key, new_sales("http4", n), 4)
         batches = [{"sales": new_sales(f"batch{b}", 1_000)} for b in range(max(2, n // 500))]
         _, sb = timed(post_many, port, key, batches, "/v1/sales:batch")
         api_rss = rss_bytes(api.pid)

@@ -151,13 +151,14 @@ class FalkorDBBackend(Backend):
                 if "already indexed" in str(exc) or "already exists" in str(exc):
                     continue
                 raise BackendError(f"schema statement failed: {statement!r}: {exc}") from exc
-        if self.server is None and self.effects_threshold() < LOG_WRITES_AS_TEXT:
+        threshold = self.effects_threshold() if self.server is None else LOG_WRITES_AS_TEXT
+        if threshold < LOG_WRITES_AS_TEXT:
             log.warning(
                 "FalkorDB at %s logs slow writes as binary effects (EFFECTS_THRESHOLD %s), "
                 "whose replay after a restart can store values under the wrong property "
                 "names; start it with 'loadmodule falkordb.so EFFECTS_THRESHOLD %d' "
                 "(cypher/DIALECTS.md, 'Writes logged as effects')",
-                self.location, self.effects_threshold(), LOG_WRITES_AS_TEXT)
+                self.location, threshold, LOG_WRITES_AS_TEXT)
         if sent and self.server is not None:
             # FalkorDB re-appends constraint commands to the append-only file
             # each time it replays them; a rewrite turns them into a snapshot.

@@ -8,7 +8,8 @@ import os
 import pytest
 
 from api import create_app
-from graph.store import keys
+from graph.rules import DEFAULT_RULES
+from graph.store import keys, users
 
 
 def test_request_id_is_echoed_or_made(operator):
@@ -52,6 +53,13 @@ def test_api_answers_are_not_cached_or_sniffed(operator):
     assert operator.get("/health").headers["X-Content-Type-Options"] == "nosniff"
 
 
+def merchant_key(backend):
+    """A key of merchant m1, registered for the rate tests."""
+    users.register(backend, id="m1", name="M", roles=["merchant"], root=True, rules=DEFAULT_RULES)
+    key, _ = keys.create(backend, "merchant", "m1")
+    return key
+
+
 @pytest.fixture
 def limited(graph_backend):
     app = create_app({"TESTING": True, "GRAPH_BACKEND": graph_backend, "RATE_LIMIT": 2,
@@ -60,11 +68,7 @@ def limited(graph_backend):
 
 
 def test_a_key_over_its_rate_gets_429_and_operators_are_exempt(limited, graph_backend):
-    graph_backend.write_one("user_register", id="m1", name="M", roles=["merchant"], root=True,
-                            referrer_id=None, referral_code=None, code="C-m1",
-                            referrers=["cardholder", "merchant"], at=1, request_hash="h",
-                            phone_hash=None, device_id=None, payment_hash=None)
-    merchant, _ = keys.create(graph_backend, "merchant", "m1")
+    merchant = merchant_key(graph_backend)
     operator, _ = keys.create(graph_backend, "operator")
     answers = [limited.get("/v1/sales?merchant_id=m1", headers={"Authorization": f"Bearer {merchant}"})
                for _ in range(6)]
@@ -86,11 +90,7 @@ def test_each_of_n_workers_allows_a_key_its_share_of_the_rate(graph_backend):
                       "RATE_LIMIT_BURST": 4, "WORKERS": 2})
     buckets = app.extensions["refgraph.rate"]
     assert (buckets.rate, buckets.burst, buckets.limit) == (0.005, 2.0, 0.01)
-    graph_backend.write_one("user_register", id="m1", name="M", roles=["merchant"], root=True,
-                            referrer_id=None, referral_code=None, code="C-m1",
-                            referrers=["cardholder", "merchant"], at=1, request_hash="h",
-                            phone_hash=None, device_id=None, payment_hash=None)
-    merchant, _ = keys.create(graph_backend, "merchant", "m1")
+    merchant = merchant_key(graph_backend)
     client = app.test_client()
     answers = [client.get("/v1/sales?merchant_id=m1", headers={"Authorization": f"Bearer {merchant}"})
                for _ in range(4)]

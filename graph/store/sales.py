@@ -237,7 +237,6 @@ def record_sales(backend: Backend, items: list[Row], at: int | None = None,
     return [(item["id"], outcomes.get(item["id"], "currency_mismatch")) for item in items]
 
 
-
 def record_new_sales(backend: Backend, items: list[Row], at: int | None = None) -> int:
     """Record a batch of new sales in bulk (``refgraph demo seed``, the
     benchmarks); returns how many were created.
@@ -254,9 +253,9 @@ def record_new_sales(backend: Backend, items: list[Row], at: int | None = None) 
                    for i in range(0, len(items), BATCH_LIMIT)
                    for _, outcome in record_sales(backend, items[i:i + BATCH_LIMIT], at))
 
+    if not items:
+        return 0
     rows = _batch_rows(backend, items, at or now_ms())
-    if not rows:
-        return one_by_one()
     closed = closed_periods(backend)
     if len(rows) < len(items) or any(row["period"] in closed for row in rows):
         return one_by_one()
@@ -283,6 +282,7 @@ def record_new_sales(backend: Backend, items: list[Row], at: int | None = None) 
     if created != len(rows):
         raise BackendError(f"demo_sales_batch created {created} of {len(rows)} sales")
     return created
+
 
 def _write_batch(backend: Backend, batch: Outcomes, param: str, rows: list[Row],
                  late_sales: str | None) -> dict[str, str]:
