@@ -7,6 +7,7 @@ Layout of the data directory (mode 0700)::
     redis.conf        written at each start, mode 0600 (holds the password)
     falkordb/         the server's working dir: append-only files, snapshots
     falkordb.pid      pid of the running server
+    falkordb.owner    pid of the refgraph process that started it
     falkordb.log      the server's log
     start.lock        held while a process checks for or starts the server
 
@@ -23,6 +24,9 @@ server lives as long as the process that started it (the *owner*): on Linux
 it gets SIGTERM if the owner dies, even by ``kill -9``, so no orphan is left.
 When the owner goes, the other processes start the server again from its
 append-only files on their next statement (see ``FalkorDBBackend._run``).
+A process that starts while a dead owner's server is still stopping (it may
+answer for a moment) waits for it to exit and starts its own, rather than
+joining a server about to go away.
 A process opened with ``may_start=False`` (a ``refgraph serve --workers``
 child) never starts the server: it joins the one running and, when that one
 goes, waits for its owner to start it again.
@@ -126,6 +130,7 @@ class EmbeddedServer:
         self.may_start = may_start
         self.work_dir = self.data_dir / "falkordb"
         self.pid_path = self.data_dir / "falkordb.pid"
+        self.owner_path = self.data_dir / "falkordb.owner"   # pid of the process that started it
         self.log_path = self.data_dir / "falkordb.log"
         self.rdb_path = self.work_dir / "dump.rdb"
         self.socket_path = self._socket_path()
@@ -287,10 +292,36 @@ class EmbeddedServer:
             return self._join()
         with _locked(self.data_dir / "start.lock"):
             if self.ping():
-                return self
+                if not self._orphaned():
+                    return self
+                self._await_exit()
             self._launch()
         self.supervisor.watch()
         return self
+
+    def _orphaned(self) -> bool:
+        """True when the running server outlived the process that started it:
+        PR_SET_PDEATHSIG has told it to stop, and it may still answer while
+        it finishes its files.  Joining it would leave us on a socket that is
+        about to go away, so start() waits for it to exit and starts ours."""
+        pid = self.pid()
+        try:
+            owner = int(self.owner_path.read_text().strip())
+            stat = Path(f"/proc/{pid}/stat").read_text()
+            parent = int(stat.rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            return False   # unknown (no /proc, an older data dir): join it as before
+        return parent != owner
+
+    def _await_exit(self) -> None:
+        pid, deadline = self.pid(), time.monotonic() + self.startup_timeout
+        while pid is not None and Path(f"/proc/{pid}").exists() and not _is_zombie(pid):
+            if time.monotonic() > deadline:
+                raise EmbeddedServerError(
+                    f"the server (pid {pid}) of a refgraph process that has ended is still "
+                    f"stopping after {self.startup_timeout:.0f} s; wait for it to exit, then "
+                    "start refgraph again")
+            time.sleep(0.05)
 
     def _join(self) -> EmbeddedServer:
         """Wait for the server another process owns (it may be restarting it)."""
@@ -309,6 +340,7 @@ class EmbeddedServer:
         server, module = _binaries()
         conf = self._write_config(module, appendonly)
         self._process = process = self._spawner.submit(self._spawn, server, conf).result()
+        self.owner_path.write_text(str(os.getpid()))
         self._wait_ready(process)
         if appendonly:
             self._compact_if_long()

@@ -18,19 +18,57 @@ BACKENDS = ["falkordb", "neo4j"]
 NO_NEO4J = "Neo4j leg skipped"
 
 
-_BACKEND_OF = {}
+NEO4J_GROUP = "neo4j"
 
 
+def backend_of(item):
+    """The backend a test runs on: the ``graph_backend`` parameter (or any
+    parameter naming a backend), or the backend fixture it asks for by name;
+    None for a test that needs no graph."""
+    callspec = getattr(item, "callspec", None)
+    params = callspec.params if callspec else {}
+    backend = params.get("graph_backend")
+    if backend is None:
+        backend = next((b for b in BACKENDS if b in params.values()), None)
+    if backend is None:
+        backend = next((b for b in BACKENDS if f"{b}_backend" in item.fixturenames), None)
+    if backend is None and (item.get_closest_marker("neo4j") or "neo4j_env" in item.fixturenames):
+        backend = "neo4j"
+    return backend
+
+
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
-    """Note which backend each test runs on: the ``graph_backend`` parameter,
-    or the backend fixture it asks for by name."""
+    """Note on each test the backend it runs on, for the summary below (a
+    user property, so that it reaches the controller under pytest-xdist).
+
+    Every Neo4j test goes into one xdist group: there is one Neo4j database,
+    and each test wipes it, so under ``-n 2 --dist loadgroup`` they all run
+    on one worker while the other takes the FalkorDB and backend-free tests.
+    (Runs first, so that xdist's own hook sees the group mark.)"""
     for item in items:
-        callspec = getattr(item, "callspec", None)
-        backend = callspec.params.get("graph_backend") if callspec else None
-        if backend is None:
-            backend = next((b for b in BACKENDS if f"{b}_backend" in item.fixturenames), None)
+        backend = backend_of(item)
         if backend:
-            _BACKEND_OF[item.nodeid] = backend
+            item.user_properties.append(("backend", backend))
+        if backend == "neo4j":
+            item.add_marker(pytest.mark.xdist_group(NEO4J_GROUP))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_finish(session):
+    """Under ``--dist loadgroup``, refuse to run if xdist did not put the
+    Neo4j tests in their group (it marks a grouped test's id with ``@``):
+    two workers wiping one Neo4j database fail in ways that look like bugs."""
+    if not session.config.getoption("loadgroup", default=False):
+        return
+    lost = [item.nodeid for item in session.items
+            if dict(item.user_properties).get("backend") == "neo4j"
+            and not item.nodeid.endswith("@" + NEO4J_GROUP)]
+    if lost:
+        raise pytest.UsageError(
+            f"pytest-xdist did not group {len(lost)} Neo4j tests (first: {lost[0]}); "
+            "install the versions setup.cfg's test extra names "
+            "(pip install -e '.[test]'), or run without -n")
 
 
 def pytest_terminal_summary(terminalreporter):
@@ -42,7 +80,7 @@ def pytest_terminal_summary(terminalreporter):
         for report in terminalreporter.stats.get(outcome, []):
             if outcome == "passed" and getattr(report, "when", "call") != "call":
                 continue
-            backend = _BACKEND_OF.get(getattr(report, "nodeid", ""))
+            backend = dict(getattr(report, "user_properties", ())).get("backend")
             if backend:
                 tally[backend][outcome] = tally[backend].get(outcome, 0) + 1
             if outcome == "skipped" and NO_NEO4J in str(getattr(report, "longrepr", "")):

@@ -311,3 +311,31 @@ def test_a_server_too_busy_loading_to_answer_is_waited_for(tmp_path, monkeypatch
         assert time.monotonic() >= silent_until and server.owner
     finally:
         server.stop()
+
+
+def test_a_server_whose_owner_died_is_waited_for_not_joined(tmp_path):
+    """A process that opens the data directory while a killed owner's server
+    is still stopping (it may answer for a moment) must not join it: the
+    socket is about to go.  The server is held stopped (SIGSTOP) across its
+    owner's death so that the moment lasts; the new process then waits for
+    it to exit and starts its own."""
+    child = subprocess.Popen([sys.executable, "-c", OWNER, str(tmp_path)],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        server_pid = int(child.stdout.readline())
+        assert not EmbeddedServer(tmp_path)._orphaned()   # its owner is alive
+        os.kill(server_pid, signal.SIGSTOP)
+        child.kill()
+        child.wait(10)
+        assert EmbeddedServer(tmp_path)._orphaned()
+    finally:
+        if child.poll() is None:
+            child.kill()
+        os.kill(server_pid, signal.SIGCONT)   # it now takes the SIGTERM of its owner's death
+    backend = open_embedded(tmp_path)
+    try:
+        assert backend.server.owner and backend.server.pid() != server_pid
+        assert not alive(server_pid)
+        assert all(read_beat(backend, f"w{i}") for i in range(200))
+    finally:
+        backend.close()
