@@ -54,21 +54,19 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.xdist_group(NEO4J_GROUP))
 
 
-@pytest.hookimpl(trylast=True)
-def pytest_collection_finish(session):
+def pytest_xdist_node_collection_finished(node, ids):
     """Under ``--dist loadgroup``, refuse to run if xdist did not put the
     Neo4j tests in their group (it marks a grouped test's id with ``@``):
-    two workers wiping one Neo4j database fail in ways that look like bugs."""
-    if not session.config.getoption("loadgroup", default=False):
+    two workers wiping one Neo4j database fail in ways that look like bugs.
+    (Runs in the controller, on each worker's collected ids.)"""
+    if node.config.getvalue("dist") != "loadgroup":
         return
-    lost = [item.nodeid for item in session.items
-            if dict(item.user_properties).get("backend") == "neo4j"
-            and not item.nodeid.endswith("@" + NEO4J_GROUP)]
-    if lost:
+    grouped = [i for i in ids if i.endswith("@" + NEO4J_GROUP)]
+    if not grouped and any("neo4j" in i for i in ids):
         raise pytest.UsageError(
-            f"pytest-xdist did not group {len(lost)} Neo4j tests (first: {lost[0]}); "
-            "install the versions setup.cfg's test extra names "
-            "(pip install -e '.[test]'), or run without -n")
+            "pytest-xdist did not group the Neo4j tests (no test id ends with "
+            f"'@{NEO4J_GROUP}'); install the versions setup.cfg's test extra names "
+            "(pip install -e '.[test]'; pytest below 9.2), or run without -n")
 
 
 def pytest_terminal_summary(terminalreporter):
