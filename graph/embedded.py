@@ -84,11 +84,18 @@ def _die_with_parent(parent_pid: int) -> None:
     os.setpgrp()  # Ctrl-C in a terminal goes to refgraph, which stops us cleanly
 
 
-def _is_zombie(pid: int) -> bool:
+def _stat(pid: int | None) -> list[str] | None:
+    """The fields of ``/proc/<pid>/stat`` after the command name (state,
+    parent pid, ...), or None where there is no such process or no /proc."""
     try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except (OSError, IndexError):
-        return False
+        return None
+
+
+def _is_zombie(pid: int) -> bool:
+    fields = _stat(pid)
+    return fields is not None and fields[:1] == ["Z"]
 
 
 @contextmanager
@@ -304,14 +311,14 @@ class EmbeddedServer:
         PR_SET_PDEATHSIG has told it to stop, and it may still answer while
         it finishes its files.  Joining it would leave us on a socket that is
         about to go away, so start() waits for it to exit and starts ours."""
-        pid = self.pid()
+        fields = _stat(self.pid())
         try:
             owner = int(self.owner_path.read_text().strip())
-            stat = Path(f"/proc/{pid}/stat").read_text()
-            parent = int(stat.rsplit(")", 1)[1].split()[1])
-        except (OSError, ValueError, IndexError):
-            return False   # unknown (no /proc, an older data dir): join it as before
-        return parent != owner
+        except (OSError, ValueError):
+            return False   # an older data dir: join it as before
+        if not fields or len(fields) < 2:
+            return False   # no such process, or no /proc: join it as before
+        return int(fields[1]) != owner
 
     def _await_exit(self) -> None:
         pid, deadline = self.pid(), time.monotonic() + self.startup_timeout

@@ -54,6 +54,7 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.xdist_group(NEO4J_GROUP))
 
 
+@pytest.hookimpl(optionalhook=True)   # a hook of pytest-xdist: plain pytest runs without it
 def pytest_xdist_node_collection_finished(node, ids):
     """Under ``--dist loadgroup``, refuse to run if xdist did not put the
     Neo4j tests in their group (it marks a grouped test's id with ``@``):
