@@ -17,6 +17,7 @@ import os
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from typing import TYPE_CHECKING, Any
 
 from . import backup as backups
@@ -104,6 +105,12 @@ class Backend(ABC):
         :class:`~graph.errors.Unsupported` unless this is the embedded
         database, naming the server's own backup tool."""
         return backups.backup(self, path, progress)
+
+    def bulk_load(self) -> AbstractContextManager[None]:
+        """A context for loading many statements in a row (``refgraph demo
+        seed``, ``refgraph import``): the embedded database defers its
+        background compaction to the end; other backends change nothing."""
+        return nullcontext()
 
     def close(self) -> None:  # noqa: B027 - optional: a backend may hold nothing to release
         """Release connections (and stop an embedded server we own)."""

@@ -167,7 +167,16 @@ def _plant(world: World, rnd: random.Random) -> None:
 
 def load(backend: Backend, world: World, *, batch: int = 2_000,
          progress: Callable[[int], None] | None = None) -> None:
-    """Write ``world`` through refgraph's statements; ``progress(n)`` per step."""
+    """Write ``world`` through refgraph's statements; ``progress(n)`` per step.
+
+    Runs in the backend's :meth:`~graph.backend.Backend.bulk_load`: the
+    embedded database compacts its append-only file once, at the end."""
+    with backend.bulk_load():
+        _load(backend, world, batch, progress)
+
+
+def _load(backend: Backend, world: World, batch: int,
+          progress: Callable[[int], None] | None) -> None:
     from .store import sales as sales_store
 
     def step(count: int) -> None:

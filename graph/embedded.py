@@ -120,6 +120,8 @@ def _locked(path: Path) -> Iterator[None]:
 #: value no write is ever logged as effects.
 LOG_WRITES_AS_TEXT = 1_000_000_000
 
+_AUTO_REWRITE = "auto-aof-rewrite-percentage"
+
 
 class EmbeddedServer:
     """Start, share, health-check and stop one embedded FalkorDB server."""
@@ -362,6 +364,40 @@ class EmbeddedServer:
         except redis.ResponseError:   # a rewrite is already running
             pass
 
+    @contextmanager
+    def bulk_load(self) -> Iterator[None]:
+        """Automatic rewrites of the append-only file off while a bulk load
+        writes, then one rewrite at its end (started in the background).
+
+        With ``auto-aof-rewrite-percentage 50`` a load that grows the file
+        from nothing to 1 GiB forks a rewrite of the whole graph about a
+        dozen times, each copying pages on write and taking a core from the
+        load.  Durability does not change: every write is still appended and
+        fsync'd before its reply; only the compaction waits for the end.  A
+        process killed in the middle leaves the setting off until the server
+        restarts (``redis.conf`` is written anew at each start).
+        """
+        with self.client() as conn:
+            before = conn.config_get(_AUTO_REWRITE)[_AUTO_REWRITE]
+            conn.config_set(_AUTO_REWRITE, 0)
+        try:
+            yield
+        finally:
+            try:
+                with self.client() as conn:
+                    conn.config_set(_AUTO_REWRITE, before)
+                self.compact()
+            except (redis.ConnectionError, redis.TimeoutError, OSError):
+                log.warning("could not turn automatic rewrites of %s back on; the next "
+                            "start of the embedded server does", self.data_dir)
+
+    def rewriting(self) -> bool:
+        """True while the server rewrites its append-only file (or has one
+        scheduled)."""
+        with self.client() as conn:
+            info = conn.info("persistence")
+        return bool(info.get("aof_rewrite_in_progress") or info.get("aof_rewrite_scheduled"))
+
     def _compact_if_long(self) -> None:
         with self.client() as conn:
             info = conn.info("persistence")
@@ -424,9 +460,13 @@ class EmbeddedServer:
                 deadline = time.monotonic() + self.startup_timeout   # alive and loading
                 if time.monotonic() - reported > 5:
                     reported = time.monotonic()
-                    if isinstance(loading, redis.BusyLoadingError) and loading.args:
+                    # the percentage when INFO told it (_answers_loaded), else
+                    # the server's own "loading the dataset" message
+                    done = loading.args[0] if loading.args else None
+                    if isinstance(loading, redis.BusyLoadingError) and isinstance(
+                            done, (int, float, str)) and str(done).replace(".", "").isdigit():
                         log.warning("the embedded FalkorDB server is loading %s: %s%% done",
-                                    self.data_dir, loading.args[0])
+                                    self.data_dir, done)
                     else:
                         log.warning("the embedded FalkorDB server is loading %s (too busy "
                                     "to say how far)", self.data_dir)
@@ -477,19 +517,22 @@ class EmbeddedServer:
             process.kill()
             process.wait()
 
-    def _finish_rewrite(self, timeout: float = 120.0) -> None:
-        """Let a running append-only rewrite finish: SIGTERM would abort it."""
+    def wait_for_rewrite(self, timeout: float = 120.0) -> bool:
+        """Wait for a running (or scheduled) append-only rewrite to finish;
+        False if it still runs after ``timeout`` seconds or nobody answers."""
         deadline = time.monotonic() + timeout
         try:
-            with self.client() as conn:
-                while time.monotonic() < deadline:
-                    info = conn.info("persistence")
-                    if not (info.get("aof_rewrite_in_progress")
-                            or info.get("aof_rewrite_scheduled")):
-                        return
-                    time.sleep(0.05)
+            while time.monotonic() < deadline:
+                if not self.rewriting():
+                    return True
+                time.sleep(0.05)
         except (redis.ConnectionError, redis.TimeoutError, OSError):
             pass
+        return False
+
+    def _finish_rewrite(self) -> None:
+        """Let a running append-only rewrite finish: SIGTERM would abort it."""
+        self.wait_for_rewrite()
 
     def stop(self) -> None:
         """Stop the server if this process started it; otherwise leave it."""

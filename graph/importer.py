@@ -286,7 +286,16 @@ def _referrers_first(valid: list[tuple[int, Row]], report: Report,
 def run(kind: str, backend: Backend, valid: list[tuple[int, Row]], report: Report, *,
         batch: int = 1_000, progress: Callable[[int], None] | None = None) -> Report:
     """Import the ``valid`` records (from :func:`validate`); what the graph
-    refuses is added to the report's rejects with its line number."""
+    refuses is added to the report's rejects with its line number.  Runs in
+    the backend's :meth:`~graph.backend.Backend.bulk_load`."""
+    with backend.bulk_load():
+        _run(kind, backend, valid, report, batch, progress)
+    report.rejects.sort()
+    return report
+
+
+def _run(kind: str, backend: Backend, valid: list[tuple[int, Row]], report: Report,
+         batch: int, progress: Callable[[int], None] | None) -> None:
     if kind == "users":
         _run_users(backend, valid, report, batch, progress)
     elif kind == "sales":
@@ -314,8 +323,6 @@ def run(kind: str, backend: Backend, valid: list[tuple[int, Row]], report: Repor
                     report.replayed += 1
             if progress:
                 progress(1)
-    report.rejects.sort()
-    return report
 
 
 def _count(report: Report, number: int, outcome: str, message: str) -> None:

@@ -238,6 +238,42 @@ def test_restarts_do_not_grow_the_append_only_file_with_schema(tmp_path):
     assert aof_size() - before < 3 * 400
 
 
+def test_a_bulk_load_defers_compaction_to_its_end(tmp_path):
+    backend = open_embedded(tmp_path)
+    server = backend.server
+    try:
+        assert server.wait_for_rewrite(30)
+
+        def setting():
+            with server.client() as conn:
+                return conn.config_get("auto-aof-rewrite-percentage")["auto-aof-rewrite-percentage"]
+
+        def rewrites():
+            with server.client() as conn:
+                return conn.info("persistence")["aof_rewrites"]
+
+        before = rewrites()
+        with backend.bulk_load():
+            assert setting() == "0"
+            beat(backend, "during the load")
+        assert setting() == "50"
+        # one rewrite, started when the load ended, whose result holds the load
+        assert server.wait_for_rewrite(30)
+        assert rewrites() == before + 1
+        assert read_beat(backend, "during the load")
+        with pytest.raises(RuntimeError):
+            with backend.bulk_load():
+                raise RuntimeError("the load failed")
+        assert setting() == "50"
+    finally:
+        backend.close()
+    backend = open_embedded(tmp_path)
+    try:
+        assert read_beat(backend, "during the load")
+    finally:
+        backend.close()
+
+
 def test_a_server_still_loading_is_waited_for(tmp_path, monkeypatch):
     """A large data set takes longer to load than the start-up timeout: the
     wait goes on while the server is alive and loading."""
