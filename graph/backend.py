@@ -48,6 +48,10 @@ class Backend(ABC):
 
     def __init__(self, registry: Registry) -> None:
         self.queries = registry
+        #: Values derived from the database and kept for this backend's
+        #: lifetime, each checked by the statements that use it (the rules
+        #: timeline: graph/store/rules.py, cached_timeline).
+        self.memo: dict[str, Any] = {}
 
     def read(self, name: str, /, **params: Any) -> list[Row]:
         """Run the read-only query ``name``; return a list of row dicts."""

@@ -130,3 +130,10 @@ class IdempotencyConflict(Conflict):
     """The id (or Idempotency-Key) was used before with a different request."""
 
     code = "idempotency_conflict"
+
+
+class RulesChanged(Conflict):
+    """A statement was given rules from a cached timeline that a newer rule
+    set has replaced; nothing was written (the caller reads them again)."""
+
+    code = "rules_changed"

@@ -39,12 +39,13 @@ def buy_card(g, id, user_id, count=2):
 
 
 def sale(g, id, amount=10_000, vouchers=(), buyer_id="buyer", fee=500, points=100, at=T,
-         carry_period=None, financing=None):
+         carry_period=None, financing=None, rules_version=None, rules_change_id=None):
     return g.write_one(
         "sale_record", id=id, merchant_id="shop", buyer_id=buyer_id, amount=amount,
         currency="CNY", at=at, period="2027-01", items="tea", vouchers=list(vouchers),
         voucher_paid=sum(v["amount"] for v in vouchers), fee_bp=500, fee=fee, points=points,
-        request_hash=f"h-{id}", carry_period=carry_period, financing=financing)
+        request_hash=f"h-{id}", carry_period=carry_period, financing=financing,
+        rules_version=rules_version, rules_change_id=rules_change_id)
 
 
 def refund(g, id, amount, sale_id="s1", at=T + 1, carry_period=None):
@@ -390,6 +391,20 @@ def _(g):
     assert sale(g, "s8", at=T + 20, carry_period="2027-03")["sale"]["period"] == "2027-03"
     total = g.read_one("sale_get", id="s2")
     assert total["sale"]["vouchers"] == [{"id": "gift", "amount": 500}]
+    # the caller's cached rules: the newest version it knows must still be the newest
+    # (2027-01 and 2027-02 are closed by now: these sales are carried to 2027-03)
+    assert sale(g, "s9", rules_version=0, carry_period="2027-03")["outcome"] == "created"
+    g.write("rules_create", change_id="c1", body="{}", effective_from=T, at=T,
+            created_by="test", note=None)
+    for version, change_id in ((0, None), (1, "other"), (2, "c2")):
+        stale = sale(g, "s10", rules_version=version, rules_change_id=change_id,
+                     carry_period="2027-03")
+        assert (stale["outcome"], stale["sale"]) == ("rules_changed", None)
+    assert g.read_one("sale_get", id="s10") is None
+    assert sale(g, "s10", rules_version=1, rules_change_id="c1",
+                carry_period="2027-03")["outcome"] == "created"
+    assert sale(g, "s9", rules_version=0,            # a replay is a replay
+                carry_period="2027-03")["outcome"] == "replayed"
     financed_sale_contract(g)
 
 
@@ -683,7 +698,7 @@ def _(g):
     g.write("sale_record", id="s-shop2", merchant_id="shop2", buyer_id=None, amount=2_000,
             currency="CNY", at=T, period="2027-02", items=None, vouchers=[], voucher_paid=0,
             fee_bp=500, fee=100, points=0, request_hash="h-s-shop2", carry_period=None,
-            financing=None)
+            financing=None, rules_version=None, rules_change_id=None)
     rows = g.read("reward_bases_level1", period="2027-02")
     assert [(r["referrer_id"], sorted(m[0] for m in r["merchants"])) for r in rows] == [
         ("holder", ["shop", "shop2"])]

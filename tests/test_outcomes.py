@@ -9,6 +9,7 @@ import graph.store.financing  # noqa: F401
 import graph.store.institutions  # noqa: F401
 import graph.store.sales  # noqa: F401
 import graph.store.users  # noqa: F401
+import graph.store.webhooks  # noqa: F401
 import graph.store.withdrawals  # noqa: F401
 from graph.errors import BackendError, IdempotencyConflict, NotFound, Refused
 from graph.registry import BACKENDS, QueryRegistryError, Registry, parse_file

@@ -39,8 +39,12 @@ def test_a_sale_looks_users_up_by_index(falkordb_backend, buyer_id):
     text = plan(falkordb_backend, "sale_record", id="s1", merchant_id="m1", buyer_id=buyer_id,
                 amount=1000, currency="CNY", at=at, period="2026-11", items=None,
                 vouchers=[], voucher_paid=0, fee_bp=300, fee=30, points=0,
-                request_hash="h", carry_period=None, financing=None)
+                request_hash="h", carry_period=None, financing=None, rules_version=1,
+                rules_change_id="c1")
     assert "Node By Index Scan | (m:User)" in text
+    # the check of the caller's cached rules: two lookups of a version
+    assert "Node By Index Scan | (newer:RuleSet)" in text
+    assert "Node By Index Scan | (known:RuleSet)" in text
     assert "Label Scan" not in text, text
 
 
@@ -48,8 +52,8 @@ def test_a_financed_sale_looks_its_institution_and_buyer_up_by_index(falkordb_ba
     text = plan(falkordb_backend, "sale_record", id="s1", merchant_id="m1", buyer_id="b1",
                 amount=1000, currency="CNY", at=now_ms(), period="2026-11", items=None,
                 vouchers=[], voucher_paid=0, fee_bp=300, fee=30, points=0,
-                request_hash="h", carry_period=None,
-                financing={"id": "s1", "institution_id": "bank", "buyer_id": "b1",
+                request_hash="h", carry_period=None, rules_version=None,
+                rules_change_id=None, financing={"id": "s1", "institution_id": "bank", "buyer_id": "b1",
                            "amount": 500, "installments": 3, "points": 10, "lapse_at": 1})
     assert "Node By Index Scan | (fi:Institution)" in text
     assert "Node By Index Scan | (fb:User)" in text
@@ -112,7 +116,8 @@ def test_the_order_of_operations_is_read_from_the_plan():
 
 SALE = dict(id="s1", merchant_id="m1", buyer_id="b1", amount=1000, currency="CNY", items=None,
             vouchers=[], voucher_paid=0, fee_bp=300, fee=30, points=10, request_hash="h",
-            period="2026-11", carry_period=None, financing=None)
+            period="2026-11", carry_period=None, financing=None, rules_version=1,
+            rules_change_id="c1")
 
 
 @pytest.mark.parametrize("case", ["merchant only", "buyer", "vouchers", "financed"])

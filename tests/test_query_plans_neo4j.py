@@ -22,9 +22,11 @@ REGISTER = {"id": "new", "name": "New", "roles": ["buyer"], "at": 1, "code": "NE
             "phone_hash": None, "device_id": None, "payment_hash": None}
 SALE = {"id": "s-new", "merchant_id": "m0", "amount": 1_000, "currency": "CNY", "at": 1,
         "period": "2026-11", "items": None, "vouchers": [], "voucher_paid": 0, "fee_bp": 500,
-        "fee": 50, "points": 10, "request_hash": "h", "carry_period": None, "financing": None}
+        "fee": 50, "points": 10, "request_hash": "h", "carry_period": None, "financing": None,
+        "rules_version": 1, "rules_change_id": "c1"}
 BATCH_ROW = {k: v for k, v in SALE.items() if k not in ("vouchers", "voucher_paid",
-                                                         "financing")}
+                                                         "financing", "rules_version",
+                                                         "rules_change_id")}
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +83,7 @@ def test_registration(neo4j, how):
 def test_a_sale(neo4j, buyer_id):
     check(neo4j, "sale_record",
           ["existing:Sale(id)", "m:User(id)", "b:User(id)", "v:Voucher(id)", "t:FeeTotal(id)",
-           "s:Sale(id)"],
+           "s:Sale(id)", "newer:RuleSet(version)", "known:RuleSet(version)"],
           **{**SALE, "buyer_id": buyer_id, "points": 10 if buyer_id else 0})
 
 

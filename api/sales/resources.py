@@ -54,8 +54,7 @@ class Sales(MethodView):
         sale, created = sales.record_sale(
             get_backend(), id=body["id"], merchant_id=body["merchant_id"],
             buyer_id=body["buyer_id"], amount=body["amount"], currency=body["currency"],
-            at=at, items=body["items"], vouchers=body["vouchers"], rules=current_rules(at),
-            financing=body["financing"])
+            at=at, items=body["items"], vouchers=body["vouchers"], financing=body["financing"])
         return sale, 201, replay_headers(created)
 
     @blp.arguments(SaleListArgs, location="query")

@@ -22,7 +22,12 @@
 // points ($financing.points; $points is 0) wait for the disbursement
 // (cypher/financing/financing_transition.cypher).  The buyer is write-locked
 // before those applications are summed.
-// Outcomes: created, replayed, id_taken, unknown_merchant, not_a_merchant,
+// $fee_bp, $fee and $points follow the rules the caller picked; a caller
+// using a cached rules timeline names its newest version ($rules_version,
+// $rules_change_id; both null: no check), and if a newer version exists or
+// that one is not there (a wiped or restored database) the sale is refused
+// as rules_changed, nothing written: the caller reads the rules again.
+// Outcomes: created, replayed, id_taken, rules_changed, unknown_merchant, not_a_merchant,
 // merchant_inactive, before_merchant_joined, unknown_buyer, buyer_inactive,
 // before_buyer_joined, unknown_institution, institution_inactive,
 // no_consumer_credit, financing_limit, period_closed, voucher_unusable.
@@ -62,14 +67,20 @@ OPTIONAL MATCH (fi:Institution {id: coalesce($financing.institution_id, '')})
 OPTIONAL MATCH (existing:Sale {id: $id})
 OPTIONAL MATCH (run:RewardRun {period: $period})
 OPTIONAL MATCH (later:RewardRun {period: coalesce($carry_period, '')})
+// versions are unique and numbered 1, 2, ... (rules_create): at most one each
+OPTIONAL MATCH (newer:RuleSet {version: coalesce($rules_version + 1, -1)})
+OPTIONAL MATCH (known:RuleSet {version: coalesce($rules_version, -1)})
 WITH existing, m, b, uses, vnodes, fi, reduce(t = 0, x IN undecided | t + x) AS undecided,
   run IS NOT NULL AND run.status IN ['completed', 'running'] AS closed,
-  later IS NOT NULL AND later.status IN ['completed', 'running'] AS later_closed
+  later IS NOT NULL AND later.status IN ['completed', 'running'] AS later_closed,
+  $rules_version IS NOT NULL AND (newer IS NOT NULL OR ($rules_version > 0 AND
+    (known IS NULL OR known.change_id <> $rules_change_id))) AS rules_changed
 WITH existing, m, b, uses, vnodes, fi, undecided, closed,
   CASE WHEN closed THEN $carry_period ELSE $period END AS at_period,
   CASE
     WHEN existing IS NOT NULL AND existing.request_hash = $request_hash THEN 'replayed'
     WHEN existing IS NOT NULL THEN 'id_taken'
+    WHEN rules_changed THEN 'rules_changed'
     WHEN m IS NULL THEN 'unknown_merchant'
     WHEN NOT m:Merchant THEN 'not_a_merchant'
     WHEN m.status <> 'active' THEN 'merchant_inactive'

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from ..backend import Backend
@@ -67,8 +68,49 @@ def create(backend: Backend, rules: RuleSet, *, effective_from: int | None = Non
     row = backend.write_one("rules_create", change_id=change_id, body=body,
                             effective_from=effective_from, at=at, created_by=created_by,
                             note=note)
+    forget_timeline(backend)
     assert row is not None  # the MERGE answers with the version
     return _version(row["rules"])
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Every rule-set version, for the rules of any time without a read.
+
+    ``newest`` and ``newest_change_id`` name the highest version when it was
+    read (0 and ``None`` while only the defaults exist).  A statement given
+    them (``sale_record``'s ``$rules_version`` and ``$rules_change_id``)
+    answers ``rules_changed`` and writes nothing when a newer version exists
+    or that one is gone, so a cached timeline is never used stale: the
+    caller drops it (:func:`forget_timeline`) and tries again.
+    """
+
+    versions: tuple[dict[str, Any], ...]
+    newest: int
+    newest_change_id: str | None
+
+    def at(self, at: int) -> RuleSet:
+        """The rules in force at ``at``."""
+        return pick(self.versions, at)
+
+
+_MEMO = "rules_timeline"
+
+
+def cached_timeline(backend: Backend) -> Timeline:
+    """The backend's :class:`Timeline`, read once and kept until dropped."""
+    cached: Timeline | None = backend.memo.get(_MEMO)
+    if cached is None:
+        versions = timeline(backend)
+        newest = max(versions, key=lambda v: v["version"])
+        cached = Timeline(tuple(versions), newest["version"], newest.get("change_id"))
+        backend.memo[_MEMO] = cached
+    return cached
+
+
+def forget_timeline(backend: Backend) -> None:
+    """Drop the cached timeline (after a ``rules_changed``, or a change made here)."""
+    backend.memo.pop(_MEMO, None)
 
 
 def timeline(backend: Backend) -> list[dict[str, Any]]:

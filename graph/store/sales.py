@@ -11,7 +11,7 @@ Row = dict[str, Any]
 
 """Sales, refunds and the fees and points they carry."""
 
-from ..errors import BackendError, NotFound, Refused, UnknownUser
+from ..errors import BackendError, NotFound, Refused, RulesChanged, UnknownUser
 from ..fingerprint import fingerprint
 from ..money import fee_for, points_for
 from ..rules import next_period, period_of
@@ -66,7 +66,10 @@ FINANCING_REFUSALS = {
                                            "those decisions, or finance less"),
 }
 SALE = Outcomes("sale_record", ("created", "replayed"), {
-    "id_taken": taken("sale"), **_SALE_REFUSALS, **FINANCING_REFUSALS,
+    "id_taken": taken("sale"), "rules_changed": lambda outcome, row, context: RulesChanged(
+        "the rules changed while the sale was being recorded; nothing was written: "
+        "send it again"),
+    **_SALE_REFUSALS, **FINANCING_REFUSALS,
     "voucher_unusable": _voucher_unusable})
 #: the most installments a financed sale may be repaid in (ten years monthly)
 MAX_INSTALLMENTS = 120
@@ -134,11 +137,14 @@ def _write_late(backend: Backend, query: str, dated_in: str, late_sales: str | N
 
 
 def record_sale(backend: Backend, *, id: str, merchant_id: str, amount: int, currency: str,
-                rules: RuleSet, buyer_id: str | None = None, at: int | None = None,
-                items: str | None = None, vouchers: list[Row] | tuple[Row, ...] = (),
-                late_sales: str | None = None,
+                rules: RuleSet | None = None, buyer_id: str | None = None,
+                at: int | None = None, items: str | None = None,
+                vouchers: list[Row] | tuple[Row, ...] = (), late_sales: str | None = None,
                 financing: Row | None = None) -> tuple[Row, bool]:
-    """Record a sale; fee and points follow ``rules``.  Returns ``(sale, created)``.
+    """Record a sale; fee and points follow ``rules``, by default the rules
+    in force at ``at`` from the backend's cached timeline, which the
+    statement checks is current (read again and retried if it is not: the
+    one read a request saves, 20 % of a single sale).  Returns ``(sale, created)``.
 
     ``vouchers`` is a list of ``{"id", "amount"}``: how much of the sale each
     of the buyer's vouchers pays.  ``financing`` (``{"institution_id",
@@ -150,6 +156,36 @@ def record_sale(backend: Backend, *, id: str, merchant_id: str, amount: int, cur
     ``late_sales`` (default: the rule in force now): refused, or carried
     into the first open period.
     """
+    if rules is not None:
+        return _record_sale(backend, rules, None, id=id, merchant_id=merchant_id,
+                            amount=amount, currency=currency, buyer_id=buyer_id, at=at,
+                            items=items, vouchers=vouchers, late_sales=late_sales,
+                            financing=financing)
+    when = now_ms() if at is None else at
+    for attempt in range(RULES_RETRIES):
+        timeline = rules_store.cached_timeline(backend)
+        try:
+            return _record_sale(backend, timeline.at(when), timeline, id=id,
+                                merchant_id=merchant_id, amount=amount, currency=currency,
+                                buyer_id=buyer_id, at=at, items=items, vouchers=vouchers,
+                                late_sales=late_sales, financing=financing)
+        except RulesChanged:
+            rules_store.forget_timeline(backend)
+            if attempt == RULES_RETRIES - 1:
+                raise
+    raise AssertionError("unreachable")  # the loop returns or raises
+
+
+#: how often a sale is tried again after ``rules_changed`` (each time with
+#: the rules read anew; a second change within one sale is already rare)
+RULES_RETRIES = 3
+
+
+def _record_sale(backend: Backend, rules: RuleSet, timeline: rules_store.Timeline | None, *,
+                 id: str, merchant_id: str, amount: int, currency: str,
+                 buyer_id: str | None, at: int | None, items: str | None,
+                 vouchers: list[Row] | tuple[Row, ...], late_sales: str | None,
+                 financing: Row | None) -> tuple[Row, bool]:
     check_currency(backend, currency)
     request: Row = {"id": id, "merchant_id": merchant_id, "buyer_id": buyer_id,
                     "amount": amount, "currency": currency, "at": at, "items": items,
@@ -184,6 +220,8 @@ def record_sale(backend: Backend, *, id: str, merchant_id: str, amount: int, cur
         vouchers=[{"id": u["id"], "amount": u["amount"]} for u in vouchers],
         voucher_paid=voucher_paid, fee_bp=rules.fee_bp, fee=fee, points=points,
         request_hash=fingerprint(request), financing=applied,
+        rules_version=timeline.newest if timeline else None,
+        rules_change_id=timeline.newest_change_id if timeline else None,
     )
     outcome, row = SALE.settle(backend, row, id=id, period=period, first_open=first_open,
                                institution_id=(financing or {}).get("institution_id"),
