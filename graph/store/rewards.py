@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from ..backend import Backend, Row
@@ -27,14 +28,24 @@ def rules_for_period(backend: Backend, period: str) -> dict[str, Any]:
 
 def inputs(backend: Backend, period: str,
            rules: RuleSet) -> tuple[dict[str, int], list[tuple[str, int, Contribution]]]:
-    """``(referrals, contributions)`` for :func:`graph.rewards.compute_lines`."""
+    """``(referrals, contributions)`` for :func:`graph.rewards.compute_lines`.
+
+    The counts are read on a second thread while this one reads the fee
+    bases: both engines run two reads at once, and at 1M users each takes
+    about a second (0.5-0.7 s saved, bench/README.md)."""
     start, end = period_bounds(period)
-    referrals = {
-        row["referrer_id"]: row["referrals"]
-        for row in backend.read("reward_referral_counts", end=end,
-                                window_start=start if rules.count_window == "period" else None,
-                                merchants_only=rules.count_basis == "merchants")
-    }
+    with ThreadPoolExecutor(1, thread_name_prefix="refgraph-reward-counts") as pool:
+        counting = pool.submit(
+            backend.read, "reward_referral_counts", end=end,
+            window_start=start if rules.count_window == "period" else None,
+            merchants_only=rules.count_basis == "merchants")
+        contributions = _contributions(backend, period, rules)
+        referrals = {row["referrer_id"]: row["referrals"] for row in counting.result()}
+    return referrals, contributions
+
+
+def _contributions(backend: Backend, period: str,
+                   rules: RuleSet) -> list[tuple[str, int, Contribution]]:
     levels = 1 + len(rules.level_shares)
     if levels == 1:
         contributions = [
@@ -50,7 +61,7 @@ def inputs(backend: Backend, period: str,
             for row in backend.read("reward_bases_levels", period=period,
                                     levels=min(levels, MAX_LEVELS))
             for merchant_id, fees, refunded, carried, carried_refunded, path in row["merchants"]]
-    return referrals, contributions
+    return contributions
 
 
 def compute(backend: Backend, period: str, rules: RuleSet | None = None) -> list[Line]:
