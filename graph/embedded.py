@@ -460,13 +460,11 @@ class EmbeddedServer:
                 deadline = time.monotonic() + self.startup_timeout   # alive and loading
                 if time.monotonic() - reported > 5:
                     reported = time.monotonic()
-                    # the percentage when INFO told it (_answers_loaded), else
-                    # the server's own "loading the dataset" message
-                    done = loading.args[0] if loading.args else None
-                    if isinstance(loading, redis.BusyLoadingError) and isinstance(
-                            done, (int, float, str)) and str(done).replace(".", "").isdigit():
-                        log.warning("the embedded FalkorDB server is loading %s: %s%% done",
-                                    self.data_dir, done)
+                    # "N% done" from INFO (_answers_loaded), or redis's own
+                    # "loading the dataset" message
+                    if isinstance(loading, redis.BusyLoadingError) and loading.args:
+                        log.warning("the embedded FalkorDB server is loading %s: %s",
+                                    self.data_dir, loading.args[0])
                     else:
                         log.warning("the embedded FalkorDB server is loading %s (too busy "
                                     "to say how far)", self.data_dir)
@@ -494,7 +492,7 @@ class EmbeddedServer:
         except (redis.ConnectionError, OSError):
             return False
         if persistence.get("loading"):
-            raise redis.BusyLoadingError(persistence.get("loading_loaded_perc", 0))
+            raise redis.BusyLoadingError(f"{persistence.get('loading_loaded_perc', 0)}% done")
         return True
 
     def log_tail(self, lines: int = 15) -> str:
@@ -530,15 +528,11 @@ class EmbeddedServer:
             pass
         return False
 
-    def _finish_rewrite(self) -> None:
-        """Let a running append-only rewrite finish: SIGTERM would abort it."""
-        self.wait_for_rewrite()
-
     def stop(self) -> None:
         """Stop the server if this process started it; otherwise leave it."""
         self.supervisor.stop()
         with _locked(self.data_dir / "start.lock"):
             if self.owner:
-                self._finish_rewrite()
+                self.wait_for_rewrite()   # SIGTERM would abort a running rewrite
             self._terminate()
         self._spawner.shutdown(wait=False)
