@@ -2,19 +2,20 @@
 needs a key), the idempotency key, and the rules in force."""
 
 import json
-import re
+import unicodedata
 
 import marshmallow
 from flask import request
 from flask_smorest import Blueprint as _SmorestBlueprint
 from flask_smorest import abort
-from marshmallow import fields, validate
+from marshmallow import ValidationError, fields, missing, validate
 from webargs.flaskparser import FlaskParser, is_json_request
 
 from graph import get_backend
 from graph.store import rules as rules_store
+from graph.vocabulary import ID_PATTERN, ID_RULE, is_id
 
-from . import auth
+from . import auth, payload
 
 
 def _authenticate():
@@ -46,12 +47,18 @@ class BodyParser(FlaskParser):
             abort(415, message=f"The body is sent as {req.mimetype or 'nothing'}; send JSON with "
                                "Content-Type: application/json.",
                   errors={"body": ["Content-Type must be application/json"]})
+        if not is_json_request(req):
+            return missing
         try:
-            return super()._raw_load_json(req)
+            return payload.loads(req.get_data(cache=True))
+        except payload.PayloadError as exc:
+            abort(422, errors=exc.errors)
         except RecursionError:
             abort(400, code="invalid_json", message="The JSON body is nested too deeply to read; send the documented "
                                "object (a few levels deep).",
                   errors={"body": ["nested too deeply"]})
+        except (ValueError, UnicodeDecodeError) as exc:   # JSONDecodeError is a ValueError
+            self._handle_invalid_json_error(exc, req)
 
     def _handle_invalid_json_error(self, error, req, *args, **kwargs):
         where = (f" at line {error.lineno}, column {error.colno}"
@@ -86,7 +93,7 @@ def client_id(body_id, field="id"):
         abort(422, message="Say which operation this is: give an id in the body or an "
                            "Idempotency-Key header, and reuse it when you retry.",
               errors={field: ["Missing data for required field."]})
-    if header is not None and not re.fullmatch(ENTITY_ID, header):
+    if header is not None and not is_id(header):
         abort(422, message="The Idempotency-Key header must be an id like the body's: 1 to 64 "
                            "letters, digits or . _ : - characters.",
               errors={field: ["Idempotency-Key: 1 to 64 letters, digits or . _ : -"]})
@@ -97,16 +104,44 @@ def current_rules(at=None):
     return rules_store.rules_at(get_backend(), at)
 
 
-#: a client-chosen id, in a body or an Idempotency-Key header
-ENTITY_ID = r"^[A-Za-z0-9._:-]{1,64}$"
+#: a client-chosen id, in a body or an Idempotency-Key header (graph.vocabulary)
+ENTITY_ID = ID_PATTERN
+
+
+class FullMatch(validate.Regexp):
+    """marshmallow's ``Regexp``, matching the whole string: ``Regexp`` uses
+    ``re.match``, whose ``$`` lets a trailing newline through.  The pattern
+    is the one the OpenAPI document shows."""
+
+    def __call__(self, value):
+        if self.regex.fullmatch(value) is None:
+            raise ValidationError(self._format_error(value))
+        return value
 
 
 def entity_id(**kwargs):
     """A client-chosen id field: 1 to 64 letters, digits and ._:- characters."""
-    return fields.String(
-        validate=validate.Regexp(ENTITY_ID,
-                                 error="1 to 64 letters, digits or . _ : -"),
-        **kwargs)
+    return fields.String(validate=FullMatch(ENTITY_ID, error=ID_RULE), **kwargs)
+
+
+def _printable(value):
+    if value != value.strip():
+        raise ValidationError("no spaces, tabs or line breaks at the start or end")
+    bad = next((c for c in value if unicodedata.category(c) in _UNPRINTABLE), None)
+    if bad is not None:
+        raise ValidationError(f"U+{ord(bad):04X} is a control or invisible separator "
+                              "character; send printable text on one line")
+
+
+#: control characters, lone surrogates, line and paragraph separators
+_UNPRINTABLE = frozenset(("Cc", "Cs", "Zl", "Zp"))
+
+
+def text(min_length=0, max_length=200, **kwargs):
+    """Free text a person wrote (a name, a note, a reason): printable, on one
+    line, without surrounding spaces, ``min_length`` to ``max_length`` characters."""
+    return fields.String(validate=[validate.Length(min_length, max_length), _printable],
+                         **kwargs)
 
 
 def currency_field(**kwargs):
@@ -114,8 +149,7 @@ def currency_field(**kwargs):
     CURRENCY setting; another one is refused with 422 currency_mismatch)."""
     kwargs.setdefault("metadata", {"description": "ISO 4217 code; must be the platform's "
                                                   "currency (another is 422 currency_mismatch)"})
-    return fields.String(validate=validate.Regexp(r"^[A-Z]{3}$",
-                                                  error="an ISO 4217 code such as CNY"),
+    return fields.String(validate=FullMatch(r"^[A-Z]{3}$", error="an ISO 4217 code such as CNY"),
                          **kwargs)
 
 

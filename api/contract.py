@@ -9,9 +9,13 @@ adds :func:`doc_callback`'s to every blueprint's doc callbacks; the
 stateful phase) follows from what one operation returns to the next.
 """
 
+import re
+
 from apispec import BasePlugin
 from apispec.ext.marshmallow.common import resolve_schema_instance
-from werkzeug.routing import BaseConverter
+from werkzeug.routing import BaseConverter, ValidationError
+
+from graph.vocabulary import is_id
 
 from .common import ENTITY_ID
 from .errors import ErrorSchema
@@ -47,6 +51,32 @@ PERIOD_PATTERN = (r"^[1-9][0-9]{3}-(W(0[1-9]|[1-4][0-9]|5[0-3])"
 class PeriodConverter(BaseConverter):
     """``<period:name>`` in a route: matches any segment (a wrong one gets the
     view's 422, not a 404) and is documented with :data:`PERIOD_PATTERN`."""
+
+
+class IdConverter(BaseConverter):
+    """Every ``<name>`` in a route without a converter of its own: an id
+    (graph.vocabulary.is_id), else the route does not match (404), so no
+    whitespace or control character in a path reaches a statement."""
+
+    def to_python(self, value):
+        if not is_id(value):
+            raise ValidationError()
+        return value
+
+
+#: a key refgraph makes by joining ids with ``|`` (reward lines, webhook deliveries)
+REF_PATTERN = r"^[A-Za-z0-9._:|-]{1,300}$"
+_REF = re.compile(REF_PATTERN)
+
+
+class RefConverter(BaseConverter):
+    """``<ref:name>`` in a route: a key refgraph made (:data:`REF_PATTERN`),
+    else the route does not match (404)."""
+
+    def to_python(self, value):
+        if _REF.fullmatch(value) is None:
+            raise ValidationError()
+        return value
 
 
 _NAMES = {400: "BadRequest", 401: "Unauthorized", 403: "Forbidden", 404: "NotFound",
@@ -119,6 +149,12 @@ def init_api(app, api):
             "description": _ERRORS[status],
             "content": {"application/json": {"schema": ErrorSchema}}})
     app.url_map.converters["period"] = PeriodConverter
+    app.url_map.converters["default"] = IdConverter
+    app.url_map.converters["ref"] = RefConverter
+    api.register_converter(RefConverter, lambda converter: {"type": "string",
+                                                           "pattern": REF_PATTERN})
+    api.register_converter(IdConverter, lambda converter: {"type": "string",
+                                                          "pattern": ENTITY_ID})
     api.register_converter(PeriodConverter,
                            lambda converter: {"type": "string", "pattern": PERIOD_PATTERN,
                                               "example": "2026-10"})

@@ -123,7 +123,7 @@ def _route() -> str:
 
 def _before() -> None:
     presented = request.headers.get("X-Request-Id", "")
-    g.request_id = presented if _REQUEST_ID.match(presented) else uuid.uuid4().hex
+    g.request_id = presented if _REQUEST_ID.fullmatch(presented) else uuid.uuid4().hex
     g.started = time.perf_counter()
 
 

@@ -12,6 +12,8 @@ from flask import request
 from flask_smorest import abort
 from marshmallow import Schema, fields, validate
 
+from api.common import FullMatch
+
 MAX_LIMIT = 500
 #: what :func:`encode` hands out: unpadded base64url
 CURSOR_PATTERN = r"^[A-Za-z0-9_-]{2,1024}$"
@@ -21,7 +23,7 @@ class PageArgs(Schema):
     limit = fields.Integer(load_default=50, validate=validate.Range(1, MAX_LIMIT),
                            metadata={"description": f"rows per page, 1 to {MAX_LIMIT}",
                                      "example": 50})
-    cursor = fields.String(load_default=None, validate=validate.Regexp(CURSOR_PATTERN),
+    cursor = fields.String(load_default=None, validate=FullMatch(CURSOR_PATTERN),
                            metadata={"description": "next_cursor of the previous page, as given "
                                                     "(base64url); one this API did not hand out "
                                                     "answers 422"})
@@ -36,7 +38,7 @@ def page_of(item_schema):
         name = item_schema.__name__.replace("Schema", "") + "PageSchema"
         _PAGES[item_schema] = Schema.from_dict({
             "items": fields.List(fields.Nested(item_schema)),
-            "next_cursor": fields.String(allow_none=True, validate=validate.Regexp(CURSOR_PATTERN),
+            "next_cursor": fields.String(allow_none=True, validate=FullMatch(CURSOR_PATTERN),
                                          metadata={"description": "null on the last page"}),
         }, name=name)
     return _PAGES[item_schema]

@@ -10,9 +10,6 @@ read.  :func:`master` is the master key the institutions' secrets are
 derived under, for the routes that register institutions and rotate secrets.
 """
 
-import json
-import re
-
 from flask import current_app, request
 from flask_smorest import abort
 from marshmallow import ValidationError
@@ -21,8 +18,9 @@ from graph import get_backend
 from graph.errors import NotFound
 from graph.settlement import check_signature, master_key
 from graph.store import institutions
-from graph.vocabulary import now_ms
+from graph.vocabulary import is_id, now_ms
 
+from . import payload
 from .common import ENTITY_ID
 
 INSTITUTION_HEADER = "X-Refgraph-Institution"
@@ -58,7 +56,7 @@ def signed_by(raw):
     """The institution whose valid signature on ``raw`` the request carries;
     401 (what is wrong, and how to sign) otherwise."""
     institution_id = request.headers.get(INSTITUTION_HEADER, "")
-    if not re.fullmatch(ENTITY_ID, institution_id):
+    if not is_id(institution_id):
         abort(401, message=f"Name the institution in {INSTITUTION_HEADER} and sign the body "
                            f"in {SIGNATURE_HEADER} with its secret.")
     try:
@@ -79,7 +77,8 @@ def signed_by(raw):
 def load_body(schema, raw):
     """The JSON body ``raw`` loaded with ``schema``, or the one 422."""
     try:
-        return schema.load(json.loads(raw or b"null") or {})
+        return schema.load(payload.loads(raw or b"null") or {})
     except (ValueError, ValidationError, TypeError, RecursionError) as exc:
-        errors = getattr(exc, "messages", None) or {"body": ["not a JSON object"]}
+        errors = (getattr(exc, "messages", None) or getattr(exc, "errors", None)
+                  or {"body": ["not a JSON object"]})
         abort(422, message="The callback's body is invalid; see errors.", errors=errors)

@@ -28,10 +28,9 @@ from .rules import RuleSet
 from .store import rules as rules_store
 from .store import sales as sales_store
 from .store import users as users_store
-from .vocabulary import BUYER, CARDHOLDER, MERCHANT, USER_STATUSES, now_ms
+from .vocabulary import BUYER, CARDHOLDER, ID_RULE, MERCHANT, USER_STATUSES, is_id, now_ms
 
 KINDS = ("users", "sales", "refunds")
-ID = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
 STATUSES = USER_STATUSES
 
 Row = dict[str, Any]
@@ -114,8 +113,8 @@ def _id(record: Row, name: str, required: bool = True) -> str | None:
         if required:
             raise ValueError(f"{name} is missing")
         return None
-    if not isinstance(value, str) or not ID.match(value):
-        raise ValueError(f"{name} must be 1 to 64 letters, digits or . _ : -")
+    if not is_id(value):
+        raise ValueError(f"{name} must be {ID_RULE}")
     return value
 
 

@@ -82,7 +82,9 @@ def verify(secret: str | None, body: bytes, signature: str | None) -> bool:
     """The global secret's scheme (no time, no institution): see the module."""
     if not secret or not signature:
         return False
-    return hmac.compare_digest(sign(secret, body), signature)
+    # compared as bytes: a header may carry any Latin-1 text, and
+    # compare_digest refuses non-ASCII str
+    return hmac.compare_digest(sign(secret, body).encode(), signature.encode("utf-8", "replace"))
 
 
 # -- per-institution secrets and timestamped signatures -------------------------

@@ -14,6 +14,7 @@ be a parameter, and a status written in a query keeps it readable.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
@@ -28,6 +29,29 @@ DAY_MS: Final[int] = 86_400_000
 def now_ms() -> int:
     """The current UTC time in epoch milliseconds (refgraph stores time so)."""
     return time.time_ns() // 1_000_000
+
+
+# -- ids ----------------------------------------------------------------------
+
+#: A client-chosen id or code (users, sales, cards, idempotency keys...): the
+#: whole string is 1 to 64 letters, digits or ``. _ : -``.  The pattern is
+#: written for documents (JSON Schema reads ``$`` as the end of the string);
+#: Python must use :func:`is_id`, which matches the whole string: ``re.match``
+#: with ``$`` lets a trailing newline through, and FalkorDB 4.16 crashes on a
+#: new unique value with trailing whitespace (cypher/DIALECTS.md).
+ID_PATTERN: Final = r"^[A-Za-z0-9._:-]{1,64}$"
+#: What an id may be, in the words every refusal uses.
+ID_RULE: Final = "1 to 64 letters, digits or . _ : - (nothing else, no spaces)"
+_ID = re.compile(ID_PATTERN)
+
+
+def is_id(value: object) -> bool:
+    """True when ``value`` is a whole id (see :data:`ID_PATTERN`).
+
+    >>> is_id("sale-2026.12:1"), is_id("b1\\n"), is_id(" b1"), is_id("x" * 65)
+    (True, False, False, False)
+    """
+    return isinstance(value, str) and _ID.fullmatch(value) is not None
 
 
 # -- user roles ---------------------------------------------------------------

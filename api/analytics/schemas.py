@@ -1,5 +1,6 @@
 from marshmallow import Schema, fields, validate
 
+from api.common import entity_id, text
 from api.pagination import PageArgs
 from api.users.schemas import BalancesSchema, UserSchema
 from graph.vocabulary import SIGNAL_KINDS
@@ -73,11 +74,11 @@ class SignalSchema(Schema):
 
 class SignalArgs(PageArgs):
     kind = fields.String(load_default=None, validate=validate.OneOf(SIGNAL_KINDS))
-    user_id = fields.String(load_default=None, validate=validate.Length(1, 128))
+    user_id = entity_id(load_default=None)
 
 
 class SearchArgs(Schema):
-    q = fields.String(required=True, validate=validate.Length(1, 100),
+    q = text(1, 100, required=True,
                       metadata={"description": "an id (exact or its start) or part of a name"})
     limit = fields.Integer(load_default=20, validate=validate.Range(1, 100))
 

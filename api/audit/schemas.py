@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
+from api.common import text
 from api.pagination import PageArgs
 from graph.vocabulary import AUDIT_ACTIONS
 
@@ -9,10 +10,10 @@ from graph.vocabulary import AUDIT_ACTIONS
 class AuditListArgs(PageArgs):
     action = fields.String(load_default=None, validate=validate.OneOf(AUDIT_ACTIONS),
                            metadata={"description": "only this action"})
-    subject_id = fields.String(load_default=None, validate=validate.Length(1, 128),
+    subject_id = text(1, 128, load_default=None,
                                metadata={"description": "only events about this subject id "
                                                         "(a user, withdrawal, key, period…)"})
-    actor = fields.String(load_default=None, validate=validate.Length(1, 128),
+    actor = text(1, 128, load_default=None,
                           metadata={"description": "only events by this API key id or OS user"})
 
 

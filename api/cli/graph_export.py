@@ -7,6 +7,7 @@ from graph import export, get_backend
 from graph.store import analytics
 
 from .progress import Progress
+from .types import ID
 
 
 @click.group("graph")
@@ -19,7 +20,7 @@ def graph_group():
               help="graphml (yEd, networkx), gexf (Gephi) or neo4j-csv (neo4j-admin import).")
 @click.option("--out", required=True, type=click.Path(),
               help="A file for graphml/gexf; a directory for neo4j-csv.")
-@click.option("--user", "user_id", default=None,
+@click.option("--user", "user_id", type=ID, default=None,
               help="Only this user's neighbourhood instead of the whole network.")
 @click.option("--up", default=2, show_default=True, type=click.IntRange(0, 20))
 @click.option("--depth", default=3, show_default=True, type=click.IntRange(1, 10))

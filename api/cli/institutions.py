@@ -12,6 +12,7 @@ from graph.vocabulary import INSTITUTION_SERVICES, INSTITUTION_STATUSES
 from ..audit import trail
 from ..signed import master
 from .output import echo_json, fail
+from .types import ID
 
 
 @click.group("institutions")
@@ -37,7 +38,7 @@ def _limit(text):
 
 
 @institutions_group.command("add")
-@click.argument("institution_id")
+@click.argument("institution_id", type=ID)
 @click.option("--name", required=True, help="The institution's name.")
 @click.option("--services", required=True, type=_services,
               help="payouts, consumer_credit, or both separated by a comma.")
@@ -73,7 +74,7 @@ def institutions_list():
 
 
 @institutions_group.command("show")
-@click.argument("institution_id")
+@click.argument("institution_id", type=ID)
 @with_appcontext
 def institutions_show(institution_id):
     """One institution, as JSON."""
@@ -81,7 +82,7 @@ def institutions_show(institution_id):
 
 
 @institutions_group.command("update")
-@click.argument("institution_id")
+@click.argument("institution_id", type=ID)
 @click.option("--name")
 @click.option("--services", type=_services)
 @click.option("--status", type=click.Choice(INSTITUTION_STATUSES))
@@ -106,8 +107,8 @@ def _given(option):
 
 
 @institutions_group.command("rotate-secret")
-@click.argument("institution_id")
-@click.option("--id", "change_id", help="The rotation's id (default: generated); reusing it "
+@click.argument("institution_id", type=ID)
+@click.option("--id", "change_id", type=ID, help="The rotation's id (default: generated); reusing it "
                                         "gets the same secret while it is current.")
 @click.option("--reason", required=True, help="Why (scheduled, suspected leak…); audited.")
 @with_appcontext

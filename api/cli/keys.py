@@ -8,6 +8,7 @@ from graph.store import keys
 from graph.vocabulary import KEY_ROLES
 
 from ..audit import trail
+from .types import ID
 
 
 @click.group("keys")
@@ -17,7 +18,7 @@ def keys_group():
 
 @keys_group.command("create")
 @click.option("--role", type=click.Choice(KEY_ROLES), required=True)
-@click.option("--user", "user_id", help="The user a merchant or member key is bound to.")
+@click.option("--user", "user_id", type=ID, help="The user a merchant or member key is bound to.")
 @click.option("--name", help="A label, e.g. the terminal or person holding the key.")
 @with_appcontext
 def keys_create(role, user_id, name):
@@ -39,7 +40,7 @@ def keys_list():
 
 
 @keys_group.command("revoke")
-@click.argument("key_id")
+@click.argument("key_id", type=ID)
 @with_appcontext
 def keys_revoke(key_id):
     """Revoke a key by its id (or the whole key)."""

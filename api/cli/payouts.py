@@ -10,6 +10,7 @@ from graph import get_backend
 from graph.settlement import institution
 
 from ..audit import trail
+from .types import ID
 
 
 @click.group("payouts")
@@ -18,8 +19,8 @@ def payouts_group():
 
 
 @payouts_group.command("batch")
-@click.option("--id", "batch_id", help="Batch id (default: generated); reusing one is safe.")
-@click.option("--institution", "institution_id",
+@click.option("--id", "batch_id", type=ID, help="Batch id (default: generated); reusing one is safe.")
+@click.option("--institution", "institution_id", type=ID,
               help="The institution paying it out (default: REFGRAPH_PAYOUT_INSTITUTION).")
 @with_appcontext
 def payouts_batch(batch_id, institution_id):

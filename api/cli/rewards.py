@@ -10,6 +10,7 @@ from ..audit import trail
 from .changes import rule_changes
 from .output import echo_json
 from .progress import Progress
+from .types import ID
 
 
 def _period_option(f):
@@ -65,7 +66,7 @@ def rewards_release():
 
 
 @rewards_group.command("explain")
-@click.argument("line_id")
+@click.argument("line_id", type=ID)
 @with_appcontext
 def rewards_explain(line_id):
     """Why a reward line (PERIOD|REFERRER|LEVEL) is what it is."""

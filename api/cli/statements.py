@@ -10,6 +10,7 @@ from graph.store import institutions
 
 from ..audit import trail
 from .output import echo_json
+from .types import ID
 
 
 @click.group("statements")
@@ -18,7 +19,7 @@ def statements_group():
 
 
 @statements_group.command("write")
-@click.argument("institution_id")
+@click.argument("institution_id", type=ID)
 @click.argument("period")
 @click.option("--out", type=click.Path(dir_okay=False), help="Write the file here "
                                                              "(default: stdout).")
@@ -36,10 +37,10 @@ def statements_write(institution_id, period, out):
 
 
 @statements_group.command("reconcile")
-@click.argument("institution_id")
+@click.argument("institution_id", type=ID)
 @click.argument("period")
 @click.argument("statement", type=click.File("r", encoding="utf-8"))
-@click.option("--id", "reconciliation_id", help="The reconciliation's id (default: "
+@click.option("--id", "reconciliation_id", type=ID, help="The reconciliation's id (default: "
                                                 "generated); reusing it is safe.")
 @with_appcontext
 def statements_reconcile(institution_id, period, statement, reconciliation_id):
@@ -62,7 +63,7 @@ def statements_reconcile(institution_id, period, statement, reconciliation_id):
 
 
 @statements_group.command("show")
-@click.argument("reconciliation_id")
+@click.argument("reconciliation_id", type=ID)
 @with_appcontext
 def statements_show(reconciliation_id):
     """A reconciliation with its mismatches and their resolutions, as JSON."""
@@ -71,7 +72,7 @@ def statements_show(reconciliation_id):
 
 
 @statements_group.command("resolve")
-@click.argument("reconciliation_id")
+@click.argument("reconciliation_id", type=ID)
 @click.argument("n", type=int)
 @click.option("--reason", required=True, help="What was found and done about it.")
 @with_appcontext

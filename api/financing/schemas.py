@@ -1,6 +1,6 @@
 from marshmallow import Schema, fields, validate
 
-from api.common import entity_id
+from api.common import entity_id, text
 from api.pagination import PageArgs
 from graph.store.sales import MAX_INSTALLMENTS
 from graph.vocabulary import FINANCING_DECISIONS, FINANCING_STATUSES
@@ -58,7 +58,7 @@ class ApplicationListArgs(PageArgs):
 
 
 class CancelInSchema(Schema):
-    reason = fields.String(load_default=None, validate=validate.Length(max=500))
+    reason = text(0, 500, load_default=None)
 
 
 class FinancingDecisionSchema(Schema):
@@ -66,7 +66,7 @@ class FinancingDecisionSchema(Schema):
 
     application_id = entity_id(required=True)
     status = fields.String(required=True, validate=validate.OneOf(FINANCING_DECISIONS))
-    reference = fields.String(required=True, validate=validate.Length(1, 200), metadata={
+    reference = text(1, 200, required=True, metadata={
         "description": "the institution's reference of this decision: sent again, the "
                        "decision is a replay"})
-    reason = fields.String(load_default=None, validate=validate.Length(max=500))
+    reason = text(0, 500, load_default=None)

@@ -1,6 +1,6 @@
 from marshmallow import Schema, fields, validate
 
-from api.common import currency_field, entity_id
+from api.common import currency_field, entity_id, text
 from api.pagination import PageArgs
 from api.rewards.schemas import PERIOD
 from graph.money import BP
@@ -26,7 +26,7 @@ def _services(**kwargs):
 
 class InstitutionInSchema(Schema):
     id = entity_id(required=True)
-    name = fields.String(required=True, validate=validate.Length(1, 200))
+    name = text(1, 200, required=True)
     services = _services(required=True)
     currency = currency_field(load_default=None)
     buyer_limit = fields.Integer(load_default=None, **LIMIT)
@@ -34,12 +34,12 @@ class InstitutionInSchema(Schema):
 
 
 class InstitutionPatchSchema(Schema):
-    name = fields.String(validate=validate.Length(1, 200))
+    name = text(1, 200)
     services = _services()
     status = fields.String(validate=validate.OneOf(INSTITUTION_STATUSES), metadata={
         "description": "inactive: no new financing nor payout batches (callbacks on what it "
                        "has already are still taken)"})
-    status_reason = fields.String(load_default=None, validate=validate.Length(max=500))
+    status_reason = text(0, 500, load_default=None)
     buyer_limit = fields.Integer(**LIMIT)
     fee_bp = fields.Integer(**FEE)
 
@@ -72,7 +72,7 @@ class RotationInSchema(Schema):
         "description": "the rotation's id (or Idempotency-Key), required: a retry gets the "
                        "same secret, where a second rotation would end the old secret's "
                        "overlap"})
-    reason = fields.String(required=True, validate=validate.Length(1, 500), metadata={
+    reason = text(1, 500, required=True, metadata={
         "description": "why (scheduled, suspected leak…); in the audit trail"})
 
 
@@ -136,5 +136,5 @@ class ReconciliationListArgs(PageArgs):
 
 
 class ResolutionInSchema(Schema):
-    reason = fields.String(required=True, validate=validate.Length(1, 500), metadata={
+    reason = text(1, 500, required=True, metadata={
         "description": "what was found and done about it (recorded, and audited)"})

@@ -67,7 +67,7 @@ class Preview(MethodView):
         return result
 
 
-@blp.route("/rewards/lines/<line_id>")
+@blp.route("/rewards/lines/<ref:line_id>")
 class RewardLine(MethodView):
     @blp.response(200, LineSchema)
     def get(self, line_id):

@@ -1,10 +1,11 @@
-from marshmallow import Schema, fields, validate
+from marshmallow import Schema, fields
 
+from api.common import FullMatch
 from api.contract import PERIOD_PATTERN
 from api.rules.schemas import RulesBodySchema
 from graph.vocabulary import LINE_STATUSES, RUN_STATUSES
 
-PERIOD = {"validate": validate.Regexp(PERIOD_PATTERN,
+PERIOD = {"validate": FullMatch(PERIOD_PATTERN,
                                       error="a period: YYYY-MM, YYYY-Www or YYYY-MM-DD")}
 
 

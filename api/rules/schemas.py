@@ -1,5 +1,6 @@
-from marshmallow import Schema, fields, validate
+from marshmallow import Schema, fields
 
+from api.common import text
 from graph.money import BP
 from graph.rules import RULE_DOCS, RULE_FIELDS
 
@@ -76,4 +77,4 @@ class RuleChangeSchema(Schema):
                           metadata={"description": "fields to change; the rest are kept"})
     effective_from = fields.Integer(load_default=None, strict=True,
                                     metadata={"description": "epoch ms; default now"})
-    note = fields.String(load_default=None, validate=validate.Length(max=500))
+    note = text(0, 500, load_default=None)

@@ -1,14 +1,14 @@
 from marshmallow import Schema, fields, validate
 
-from api.common import entity_id
+from api.common import entity_id, text
 from api.pagination import PageArgs
 from graph.vocabulary import BUYER, REGISTRATION_ROLES, ROLES, USER_STATUSES
 
 
 class FingerprintsSchema(Schema):
-    phone_hash = fields.String(validate=validate.Length(1, 128))
-    device_id = fields.String(validate=validate.Length(1, 128))
-    payment_hash = fields.String(validate=validate.Length(1, 128))
+    phone_hash = text(1, 128)
+    device_id = text(1, 128)
+    payment_hash = text(1, 128)
 
 
 class _JsonBoolean(fields.Boolean):
@@ -23,12 +23,12 @@ class _JsonBoolean(fields.Boolean):
 
 class RegisterSchema(Schema):
     id = entity_id(required=True, metadata={"description": "the platform's id for the user"})
-    name = fields.String(required=True, validate=validate.Length(1, 200))
+    name = text(1, 200, required=True)
     roles = fields.List(fields.String(validate=validate.OneOf(REGISTRATION_ROLES)),
                         load_default=[BUYER], validate=validate.Length(max=2),
                         metadata={"description": "buyer and/or merchant; card holders "
                                                  "become so by buying a card"})
-    referral_code = fields.String(load_default=None, validate=validate.Length(1, 64))
+    referral_code = entity_id(load_default=None)
     referrer_id = entity_id(load_default=None)
     root = _JsonBoolean(load_default=False,
                           metadata={"description": "operator-created root without referrer"})
@@ -77,7 +77,7 @@ class UserListArgs(PageArgs):
 
 class StatusSchema(Schema):
     status = fields.String(required=True, validate=validate.OneOf(USER_STATUSES))
-    reason = fields.String(load_default=None, validate=validate.Length(max=500))
+    reason = text(0, 500, load_default=None)
 
 
 class StatusResultSchema(Schema):

@@ -127,7 +127,7 @@ class Deliveries(MethodView):
         return page(items, args["limit"], lambda d: [d["created_at"], d["id"]])
 
 
-@blp.route("/webhooks/<endpoint_id>/deliveries/<delivery_id>/retry")
+@blp.route("/webhooks/<endpoint_id>/deliveries/<ref:delivery_id>/retry")
 class Retry(MethodView):
     @blp.response(200, DeliverySchema)
     def post(self, endpoint_id, delivery_id):

@@ -1,6 +1,6 @@
 from marshmallow import Schema, fields, validate
 
-from api.common import currency_field, entity_id
+from api.common import currency_field, entity_id, text
 from api.pagination import PageArgs
 from graph.vocabulary import SETTLEMENT_STATUSES, WITHDRAWAL_STATUSES
 
@@ -35,7 +35,7 @@ class WithdrawalListArgs(PageArgs):
 
 
 class DecisionSchema(Schema):
-    reason = fields.String(load_default=None, validate=validate.Length(max=500))
+    reason = text(0, 500, load_default=None)
 
 
 class BatchInSchema(Schema):
@@ -58,5 +58,5 @@ class BatchSchema(Schema):
 class ConfirmationSchema(Schema):
     withdrawal_id = entity_id(required=True)
     status = fields.String(required=True, validate=validate.OneOf(SETTLEMENT_STATUSES))
-    reference = fields.String(load_default=None, validate=validate.Length(max=200))
-    reason = fields.String(load_default=None, validate=validate.Length(max=500))
+    reference = text(0, 200, load_default=None)
+    reason = text(0, 500, load_default=None)

@@ -32,7 +32,7 @@ def settle_currency(backend: Backend, currency: str) -> str:
     """Store ``currency`` as the platform's (or keep it); remember it on
     ``backend``.  Raises :class:`ConfigurationError` if it is not an ISO 4217
     code, or differs from the stored one after money has moved."""
-    if not isinstance(currency, str) or not CODE.match(currency):
+    if not isinstance(currency, str) or not CODE.fullmatch(currency):
         raise ConfigurationError(
             f"CURRENCY={currency!r} is not a currency; use an ISO 4217 code such as CNY")
     row = backend.write_one("platform_currency_settle", currency=currency)
