@@ -3,6 +3,7 @@ needs a key), the idempotency key, and the rules in force."""
 
 import json
 import unicodedata
+from contextlib import contextmanager
 
 import marshmallow
 from flask import request
@@ -12,6 +13,7 @@ from marshmallow import ValidationError, fields, missing, validate
 from webargs.flaskparser import FlaskParser, is_json_request
 
 from graph import get_backend
+from graph.errors import RulesInvalid
 from graph.store import rules as rules_store
 from graph.vocabulary import ID_PATTERN, ID_RULE, is_id
 
@@ -100,6 +102,16 @@ def client_id(body_id, field="id"):
     return body_id or header
 
 
+@contextmanager
+def rules_errors_at(field="rules"):
+    """Report an invalid rule set's field errors under the body field that
+    holds the rules (``errors.rules.fee_bp``), where the client sent them."""
+    try:
+        yield
+    except RulesInvalid as exc:
+        raise RulesInvalid({field: exc.errors}, exc.message) from exc
+
+
 def current_rules(at=None):
     return rules_store.rules_at(get_backend(), at)
 
@@ -135,6 +147,21 @@ def _printable(value):
 
 #: control characters, lone surrogates, line and paragraph separators
 _UNPRINTABLE = frozenset(("Cc", "Cs", "Zl", "Zp"))
+
+
+def _document_characters(value):
+    bad = next((c for c in value if unicodedata.category(c) in _UNPRINTABLE
+                and c not in "\n\r\t"), None)
+    if bad is not None:
+        raise ValidationError(f"U+{ord(bad):04X} is a control character; send the file's "
+                              "text (lines, tabs) without control characters")
+
+
+def document(min_length=1, max_length=1_000_000, **kwargs):
+    """A text file sent in a field (a statement): lines and tabs, nothing else
+    below U+0020."""
+    return fields.String(validate=[validate.Length(min_length, max_length),
+                                   _document_characters], **kwargs)
 
 
 def text(min_length=0, max_length=200, **kwargs):

@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from typing import Any, get_origin, get_type_hints
 
 from .errors import RulesInvalid
-from .money import BP
+from .money import BP, MAX_AMOUNT
 from .vocabulary import CARDHOLDER, MERCHANT, ROLES
 
 PERIODS = ("day", "week", "month")
@@ -162,6 +162,16 @@ COUNT_WINDOWS = ("all_time", "period")
 LATE_SALES = ("refuse", "carry")
 #: a year: an application left undecided longer is a mistake in the rule
 MAX_LAPSE_HOURS = 8_760
+#: The largest value of each whole-number rule: amounts up to the largest
+#: amount refgraph takes, at most a century of days, and few enough vouchers
+#: per card that one purchase stays one small statement.  (Unbounded, a
+#: 25-digit card price was stored, and no engine's integer holds it.)
+COUNT_MAX: dict[str, int] = {
+    "card_price": MAX_AMOUNT, "card_voucher_amount": MAX_AMOUNT, "min_withdrawal": MAX_AMOUNT,
+    "card_voucher_count": 1_000, "card_voucher_days": 36_600, "hold_days": 36_600,
+    "withdrawal_voucher_days": 36_600}
+#: the most referrals a tier threshold may ask for
+MAX_THRESHOLD = 1_000_000_000
 
 _DESCRIPTIONS = {
     "fee_bp": "management fee charged to the merchant on each sale, in bp of the amount",
@@ -199,7 +209,7 @@ def _rule_doc(name: str) -> dict[str, object]:
     if name in BP_RULES:
         doc.update(minimum=0, maximum=BP)
     elif name in COUNT_RULES:
-        doc.update(minimum=0)
+        doc.update(minimum=0, maximum=COUNT_MAX[name])
     elif name in ("count_basis", "count_window", "period", "late_sales"):
         doc["enum"] = list({"count_basis": COUNT_BASES, "count_window": COUNT_WINDOWS,
                             "period": PERIODS, "late_sales": LATE_SALES}[name])
@@ -258,8 +268,8 @@ def validate(rules: RuleSet) -> dict[str, list[str]]:
             bad(name, f"must be a whole number of basis points from 0 to {BP}")
     for name in COUNT_RULES:
         value = getattr(rules, name)
-        if not _whole(value) or value < 0:
-            bad(name, "must be a whole number, 0 or more")
+        if not _whole(value) or not 0 <= value <= COUNT_MAX[name]:
+            bad(name, f"must be a whole number from 0 to {COUNT_MAX[name]}")
     if not isinstance(rules.allow_second_card, bool):
         bad("allow_second_card", "must be true or false")
     if not rules.referrers or any(role not in ROLES for role in rules.referrers):
@@ -295,8 +305,8 @@ def _check_shares(rules: RuleSet, bad: Callable[[str, str], None]) -> None:
         bad("tiers", "needs at least one tier")
     previous = 0
     for threshold, share in rules.tiers:
-        if not _whole(threshold) or threshold < 1:
-            bad("tiers", "thresholds are whole numbers of referrals, 1 or more")
+        if not _whole(threshold) or not 1 <= threshold <= MAX_THRESHOLD:
+            bad("tiers", f"thresholds are whole numbers of referrals from 1 to {MAX_THRESHOLD}")
         elif threshold <= previous:
             bad("tiers", "thresholds must be strictly ascending")
         else:

@@ -30,7 +30,9 @@ def refused(response, status, code, field=None):
     assert response.status_code == status, body
     assert body["code"] == code and body["status"] == status and body["message"]
     if field:
-        assert field in body["errors"], body
+        # a rule set's errors stand where the body holds it: errors.rules.<rule>
+        errors = body["errors"]["rules"] if code == "invalid_rules" else body["errors"]
+        assert field in errors, body
 
 
 def unchanged(graph_backend):
@@ -178,8 +180,12 @@ def test_bodies_that_are_not_json_or_too_large(operator, network):
 
 def test_invalid_rules_are_refused_with_field_messages(operator, network):
     r = operator.post("/v1/rules", json={"rules": {"tiers": [
-        {"min_referrals": 5, "share_bp": 1000}, {"min_referrals": 3, "share_bp": 20000}]}})
+        {"min_referrals": 5, "share_bp": 1000}, {"min_referrals": 3, "share_bp": 2000}]}})
     refused(r, 422, "invalid_rules", "tiers")
+    r = operator.post("/v1/rules", json={"rules": {"tiers": [
+        {"min_referrals": 5, "share_bp": 1000}, {"min_referrals": 6, "share_bp": 20000}]}})
+    refused(r, 422, "validation_error", "rules")
+    assert "share_bp" in r.get_json()["errors"]["rules"]["tiers"]["1"]
     r = operator.post("/v1/rules", json={"rules": {"level_shares": [10000] * 5}})
     refused(r, 422, "invalid_rules", "level_shares")
     assert len(operator.get("/v1/rules/history").get_json()["items"]) == 1
@@ -210,7 +216,7 @@ def test_sales_in_the_future_or_out_of_range_are_refused(operator, network):
 
 def test_text_with_a_nul_character_is_a_422(operator, network):
     r = operator.post("/v1/users", json={"id": "x", "name": "bad\u0000name", "referrer_id": "carol"})
-    refused(r, 422, "invalid_text", "name")
+    refused(r, 422, "validation_error", "name")
 
 
 def test_sales_batch_gives_a_result_per_sale(operator, network):
@@ -272,19 +278,25 @@ def test_malformed_rule_changes_are_refused_by_the_schema(operator, network, rul
     assert len(operator.get("/v1/rules/history").get_json()["items"]) == 1
 
 
-@pytest.mark.parametrize("rules, field", [
-    ({"period": "fortnight"}, "period"),
-    ({"fee_bp": 20_000}, "fee_bp"),
+@pytest.mark.parametrize("rules, field, code", [
+    # one rule out of its documented bounds: the schema refuses it
+    ({"period": "fortnight"}, "period", "validation_error"),
+    ({"fee_bp": 20_000}, "fee_bp", "validation_error"),
+    # rules that are each valid but not together: graph.rules.validate
     ({"tiers": [{"min_referrals": 5, "share_bp": 1000},
-                {"min_referrals": 3, "share_bp": 1500}]}, "tiers"),
-    ({"level_shares": [10_000] * 5}, "level_shares"),
+                {"min_referrals": 3, "share_bp": 1500}]}, "tiers", "invalid_rules"),
+    ({"level_shares": [10_000] * 5}, "level_shares", "invalid_rules"),
 ])
-def test_invalid_rule_changes_and_previews_get_the_rule_errors(operator, network, rules, field):
-    # RuleSet.changed names the rule itself, the same for a change and a preview
-    refused(operator.post("/v1/rules", json={"rules": rules}), 422, "invalid_rules", field)
+def test_invalid_rule_changes_and_previews_get_the_rule_errors(operator, network, rules, field,
+                                                               code):
+    # the errors name the rule where the body holds it, the same for a change and a preview
+    r = operator.post("/v1/rules", json={"rules": rules})
+    refused(r, 422, code)
+    assert list(r.get_json()["errors"]) == ["rules"] and field in r.get_json()["errors"]["rules"]
     r = operator.post("/v1/rewards/preview", json={"period": "2026-10", "rules": rules})
-    refused(r, 422, "invalid_rules", field)
-    assert list(r.get_json()["errors"]) == [field]
+    refused(r, 422, code)
+    assert list(r.get_json()["errors"]) == ["rules"]
+    assert list(r.get_json()["errors"]["rules"]) == [field]
     assert len(operator.get("/v1/rules/history").get_json()["items"]) == 1
 
 

@@ -52,7 +52,7 @@ def test_values_of_the_wrong_type_are_refused_on_their_field(field, value):
     ([], "at least one tier"),
     ([[5, 1_000], [3, 1_500]], "strictly ascending"),
     ([[1, 1_000], [1, 1_500]], "strictly ascending"),
-    ([[0, 1_000]], "1 or more"),
+    ([[0, 1_000]], "from 1 to"),
     ([[1, 20_000]], "basis points"),
 ])
 def test_an_invalid_tier_table_is_refused(tiers, message):

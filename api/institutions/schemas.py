@@ -1,6 +1,6 @@
 from marshmallow import Schema, fields, validate
 
-from api.common import currency_field, entity_id, text
+from api.common import currency_field, document, entity_id, text
 from api.pagination import PageArgs
 from api.rewards.schemas import PERIOD
 from graph.money import BP
@@ -96,7 +96,7 @@ class StatementSchema(Schema):
 class ReconciliationInSchema(Schema):
     id = entity_id(load_default=None, metadata={"description": "or send Idempotency-Key"})
     period = fields.String(required=True, **PERIOD)
-    statement = fields.String(required=True, validate=validate.Length(1, 1_000_000), metadata={
+    statement = document(1, 1_000_000, required=True, metadata={
         "description": "the institution's statement file (CSV, with its #sha256 line)"})
 
 

@@ -23,7 +23,7 @@ class Check(MethodView):
         return {"clean": not problems, "problems": problems}
 
 
-@blp.route("/ledger/accounts/<string:account>/entries")
+@blp.route("/ledger/accounts/<ref:account>/entries")
 class Entries(MethodView):
     @blp.arguments(PageArgs, location="query")
     @blp.response(200, page_of(EntrySchema))

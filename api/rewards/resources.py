@@ -5,7 +5,7 @@ from flask_smorest import abort
 
 from api import auth
 from api.audit import trail
-from api.common import v1_blueprint
+from api.common import rules_errors_at, v1_blueprint
 from api.pagination import PageArgs, decode, page, page_of
 from graph import get_backend
 from graph.rules import period_bounds
@@ -61,7 +61,8 @@ class Preview(MethodView):
         _check_period(body["period"])
         proposed = None
         if body["rules"] is not None:
-            proposed = rewards.proposed_rules(get_backend(), body["period"], body["rules"])
+            with rules_errors_at("rules"):
+                proposed = rewards.proposed_rules(get_backend(), body["period"], body["rules"])
         result = rewards.preview(get_backend(), body["period"], proposed)
         result.pop("lines")
         return result

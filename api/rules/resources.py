@@ -4,7 +4,7 @@ from flask.views import MethodView
 
 from api import auth
 from api.audit import trail
-from api.common import v1_blueprint
+from api.common import rules_errors_at, v1_blueprint
 from graph import get_backend
 from graph.store import rules as rules_store
 
@@ -26,9 +26,10 @@ class Rules(MethodView):
     def post(self, body):
         """Add a rule-set version from a time (never edits history)"""
         auth.allow("operator")
-        return trail.change_rules(get_backend(), body["rules"],
-                                  effective_from=body["effective_from"], note=body["note"],
-                                  created_by="api"), 201
+        with rules_errors_at("rules"):
+            return trail.change_rules(get_backend(), body["rules"],
+                                      effective_from=body["effective_from"], note=body["note"],
+                                      created_by="api"), 201
 
 
 @blp.route("/rules/history")

@@ -1,8 +1,9 @@
-from marshmallow import Schema, fields
+from marshmallow import Schema, fields, validate
 
 from api.common import text
+from api.sales.schemas import EARLIEST, LATEST
 from graph.money import BP
-from graph.rules import RULE_DOCS, RULE_FIELDS
+from graph.rules import MAX_THRESHOLD, RULE_DOCS, RULE_FIELDS
 
 
 def _doc(name):
@@ -16,11 +17,12 @@ def _doc(name):
 
 
 class TierSchema(Schema):
-    min_referrals = fields.Integer(required=True, strict=True, metadata={
-        "description": "referrals needed for this tier, 1 or more", "minimum": 1})
-    share_bp = fields.Integer(required=True, strict=True, metadata={
-        "description": "share of the fee base paid at this tier, in bp",
-        "minimum": 0, "maximum": BP})
+    min_referrals = fields.Integer(required=True, strict=True,
+                                   validate=validate.Range(1, MAX_THRESHOLD), metadata={
+                                       "description": "referrals needed for this tier"})
+    share_bp = fields.Integer(required=True, strict=True, validate=validate.Range(0, BP),
+                              metadata={"description": "share of the fee base paid at this "
+                                                       "tier, in bp"})
 
 
 class _JsonBoolean(fields.Boolean):
@@ -32,23 +34,33 @@ class _JsonBoolean(fields.Boolean):
         return value
 
 
+def _bounds(doc):
+    """The validators a rule's documented bounds and words ask for; each rule
+    is checked on its own here, and the rules together by graph.rules.validate
+    (422 invalid_rules)."""
+    if "enum" in doc:
+        return [validate.OneOf(doc["enum"])]
+    if "minimum" in doc or "maximum" in doc:
+        return [validate.Range(doc.get("minimum"), doc.get("maximum"))]
+    return []
+
+
 def _rule_field(name):
-    """The field of rule ``name``, typed as the RuleSet types it; bounds and
-    enums are documented here and checked by graph.rules.validate (422
-    invalid_rules, with every field's problems at once)."""
+    """The field of rule ``name``, typed as the RuleSet types it, with the
+    bounds and words graph.rules.RULE_DOCS gives it."""
     kind = RULE_FIELDS[name]
     doc, items = _doc(name)
     if name == "tiers":
         return fields.List(fields.Nested(TierSchema), metadata=doc)
     if kind is tuple:
-        inner = (fields.String(metadata={"enum": items["enum"]}) if "enum" in items
-                 else fields.Integer(strict=True, metadata=items))
+        inner = (fields.String(validate=_bounds(items)) if "enum" in items
+                 else fields.Integer(strict=True, validate=_bounds(items)))
         return fields.List(inner, metadata=doc)
     if kind is bool:
         return _JsonBoolean(metadata=doc)
     if kind is int:
-        return fields.Integer(strict=True, metadata=doc)
-    return fields.String(metadata=doc)
+        return fields.Integer(strict=True, validate=_bounds(doc), metadata=doc)
+    return fields.String(validate=_bounds(doc), metadata=doc)
 
 
 #: Every rule, partial: the fields to change in a rule-set version.
@@ -76,5 +88,6 @@ class RuleChangeSchema(Schema):
     rules = fields.Nested(RulesBodySchema, required=True,
                           metadata={"description": "fields to change; the rest are kept"})
     effective_from = fields.Integer(load_default=None, strict=True,
+                                    validate=validate.Range(EARLIEST, LATEST),
                                     metadata={"description": "epoch ms; default now"})
     note = text(0, 500, load_default=None)

@@ -1,6 +1,6 @@
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from api.common import currency_field, entity_id
+from api.common import currency_field, entity_id, text
 from api.financing.schemas import FinancingInSchema
 from api.pagination import PageArgs
 from graph.money import MAX_AMOUNT
@@ -26,7 +26,7 @@ class SaleInSchema(Schema):
     at = fields.Integer(load_default=None, strict=True,
                         validate=validate.Range(EARLIEST, LATEST),
                         metadata={"description": "epoch ms, UTC; default now; not in the future"})
-    items = fields.String(load_default=None, validate=validate.Length(max=1000))
+    items = text(0, 1000, load_default=None)
     vouchers = fields.List(fields.Nested(VoucherUseSchema), load_default=list,
                            validate=validate.Length(max=20))
     financing = fields.Nested(FinancingInSchema, load_default=None, allow_none=True, metadata={
@@ -110,9 +110,9 @@ class SaleListArgs(PageArgs):
     merchant_id = entity_id(load_default=None)
     buyer_id = entity_id(load_default=None)
     start = fields.Integer(load_default=None, data_key="from",
-                           metadata={"description": "epoch ms, inclusive"})
+                           validate=validate.Range(EARLIEST, LATEST), metadata={"description": "epoch ms, inclusive"})
     end = fields.Integer(load_default=None, data_key="to",
-                         metadata={"description": "epoch ms, exclusive"})
+                         validate=validate.Range(EARLIEST, LATEST), metadata={"description": "epoch ms, exclusive"})
 
 
 class RefundInSchema(Schema):
@@ -123,7 +123,7 @@ class RefundInSchema(Schema):
                         validate=validate.Range(EARLIEST, LATEST),
                         metadata={"description": "epoch ms, UTC; default now; not in the future, "
                                                  "not before the sale"})
-    reason = fields.String(load_default=None, validate=validate.Length(max=500))
+    reason = text(0, 500, load_default=None)
 
 
 class RefundSchema(Schema):

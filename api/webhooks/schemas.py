@@ -1,6 +1,6 @@
 from marshmallow import Schema, fields, validate
 
-from api.common import entity_id
+from api.common import entity_id, text
 from api.pagination import PageArgs
 from graph.store.webhooks import ALL
 from graph.vocabulary import DELIVERY_STATUSES, ENDPOINT_STATUSES, EVENT_TYPES
@@ -20,17 +20,17 @@ class WebhookInSchema(Schema):
     url = fields.String(required=True, **_URL)
     events = fields.List(_EVENTS.inner, required=True, validate=_EVENTS.validate,
                          metadata=_EVENTS.metadata)
-    description = fields.String(load_default=None, validate=validate.Length(max=500))
+    description = text(0, 500, load_default=None)
 
 
 class WebhookUpdateSchema(Schema):
     url = fields.String(load_default=None, **_URL)
     events = fields.List(_EVENTS.inner, load_default=None, validate=_EVENTS.validate,
                          metadata=_EVENTS.metadata)
-    description = fields.String(load_default=None, validate=validate.Length(max=500))
+    description = text(0, 500, load_default=None)
     enabled = fields.Boolean(load_default=None, metadata={
         "description": "true enables a disabled endpoint again; false disables it"})
-    reason = fields.String(load_default=None, validate=validate.Length(max=500),
+    reason = text(0, 500, load_default=None,
                            metadata={"description": "why it is disabled by hand"})
 
 
