@@ -60,11 +60,15 @@ def _presented_key():
 
 
 def authenticate():
+    address = request.remote_addr or "unknown"
+    hardening.check_failures(address)
     presented = _presented_key()
     key = current_app.extensions["refgraph.keys"].get(presented) if presented else None
     if key is None:
+        hardening.count_failure(address)
         abort(401, message="A valid API key is required: send 'Authorization: Bearer <key>'. "
-                           "Operators create keys with 'refgraph keys create'.")
+                           "Operators create keys with 'refgraph keys create'.",
+              headers={"WWW-Authenticate": 'Bearer realm="refgraph"'})
     g.key = key
     hardening.check_rate(key)
     return key

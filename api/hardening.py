@@ -10,6 +10,13 @@ Settings (``REFGRAPH_*``):
     (default twice the rate).  ``RATE_LIMIT_OPERATORS`` (default ``false``)
     applies it to operator keys too.
 
+``AUTH_FAILURE_LIMIT``
+    failed authentications (no key, or an unknown or revoked one) allowed
+    each client address a second (default ``5``, bursts of
+    ``AUTH_FAILURE_BURST``, default ``50``; ``0`` turns it off).  Past it the
+    address gets 429 with Retry-After before its key is even looked up, so
+    guessing keys costs the database nothing and takes forever.
+
 ``WORKERS``
     how many processes serve the API (``refgraph serve --workers N`` sets
     it for its children).  The count is kept per process, and a key's
@@ -45,6 +52,14 @@ class TokenBuckets:
         self._lock = threading.Lock()
         self._buckets: dict[str, tuple[float, float]] = {}
 
+    def wait(self, key_id: str) -> float:
+        """The seconds until ``key_id`` has a token, without taking one."""
+        now = time.monotonic()
+        with self._lock:
+            tokens, last = self._buckets.get(key_id, (self.burst, now))
+        tokens = min(self.burst, tokens + (now - last) * self.rate)
+        return 0.0 if tokens >= 1 else (1 - tokens) / self.rate
+
     def take(self, key_id: str) -> float:
         """0 when the request may go on, else the seconds until it may."""
         now = time.monotonic()
@@ -69,9 +84,28 @@ def check_rate(key: dict) -> None:
         return
     wait = buckets.take(key["id"])
     if wait:
-        abort(429, message=f"This API key sent more than {buckets.limit:g} requests a second; "
-                           "slow down and retry after the Retry-After seconds.",
-              headers={"Retry-After": str(max(1, math.ceil(wait)))})
+        _too_many(wait, f"This API key sent more than {buckets.limit:g} requests a second; "
+                        "slow down and retry after the Retry-After seconds.")
+
+
+def _too_many(wait: float, message: str) -> None:
+    abort(429, message=message, headers={"Retry-After": str(max(1, math.ceil(wait)))})
+
+
+def check_failures(address: str) -> None:
+    """Refuse (429) an address that failed to authenticate too often lately."""
+    buckets: TokenBuckets | None = current_app.extensions.get("refgraph.auth_failures")
+    wait = buckets.wait(address) if buckets is not None else 0.0
+    if wait:
+        _too_many(wait, "Too many requests from this address had no valid API key; check the "
+                        "key you send and retry after the Retry-After seconds.")
+
+
+def count_failure(address: str) -> None:
+    """Count a failed authentication against ``address``."""
+    buckets: TokenBuckets | None = current_app.extensions.get("refgraph.auth_failures")
+    if buckets is not None:
+        buckets.take(address)
 
 
 def _headers(response: Response) -> Response:
@@ -92,6 +126,11 @@ def init_rate(app: Flask) -> None:
         burst = float(app.config["RATE_LIMIT_BURST"] or 2 * rate)
         app.extensions["refgraph.rate"] = TokenBuckets(
             rate / workers, max(burst / workers, 1.0), limit=rate)
+    app.extensions.pop("refgraph.auth_failures", None)
+    failures = float(app.config["AUTH_FAILURE_LIMIT"] or 0)
+    if failures > 0:
+        app.extensions["refgraph.auth_failures"] = TokenBuckets(
+            failures, max(float(app.config["AUTH_FAILURE_BURST"] or 10 * failures), 1.0))
 
 
 def init_app(app: Flask) -> None:
@@ -99,5 +138,7 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("RATE_LIMIT_BURST", None)
     app.config.setdefault("RATE_LIMIT_OPERATORS", False)
     app.config.setdefault("WORKERS", 1)
+    app.config.setdefault("AUTH_FAILURE_LIMIT", 5)
+    app.config.setdefault("AUTH_FAILURE_BURST", 50)
     init_rate(app)
     app.after_request(_headers)

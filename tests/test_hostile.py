@@ -205,3 +205,66 @@ def test_hostile_input_is_refused_naming_the_field(graph_backend, label):
         assert _server_pid(graph_backend) == pid, f"{what}: the database server restarted"
     assert not wrong, "\n".join(wrong)
     assert counts(graph_backend) == before, "a refused request changed the graph"
+
+
+# -- the reproductions of issue 27, one by one --------------------------------------
+
+
+@pytest.fixture
+def member_b1(client, graph_backend, operator):
+    """A registered buyer b1 and a member key bound to it."""
+    assert operator.post("/v1/users", json={"id": "root", "name": "R", "root": True,
+                                            "roles": []}).status_code == 201
+    assert operator.post("/v1/users", json={"id": "b1", "name": "B",
+                                            "referrer_id": "root"}).status_code == 201
+    from conftest import Caller
+    return Caller(client, keys.create(graph_backend, "member", "b1")[0])
+
+
+@pytest.mark.parametrize("card_id", ["c1\n", "c1\t", "c1 ", " c1", "c1\r\n", "c1\x00"])
+def test_a_member_cannot_crash_the_database_with_an_id(member_b1, graph_backend, card_id):
+    pid, before = _server_pid(graph_backend), counts(graph_backend)
+    r = member_b1.post("/v1/cards", json={"id": card_id, "user_id": "b1"})
+    assert r.status_code == 422 and "id" in r.get_json()["errors"], r.get_json()
+    assert _server_pid(graph_backend) == pid and counts(graph_backend) == before
+    if "\n" not in card_id:   # no HTTP client sends a line break in a header
+        r = member_b1.post("/v1/cards", json={"user_id": "b1"},
+                           headers={"Idempotency-Key": card_id})
+        assert r.status_code in (400, 422), r.get_json()
+        assert _server_pid(graph_backend) == pid and counts(graph_backend) == before
+
+
+def test_numbers_past_pythons_digit_limit_are_422_naming_the_field(operator, graph_backend):
+    body = '{"id": "s1", "merchant_id": "m1", "currency": "CNY", "amount": %s}' % ("9" * 4301)
+    r = operator.post("/v1/sales", data=body, headers={"Content-Type": "application/json"})
+    assert r.status_code == 422 and "amount" in r.get_json()["errors"], r.get_json()
+    r = operator.post("/v1/sales", data=body.replace('"amount": 9', '"amount": NaN, "x": 9'),
+                      headers={"Content-Type": "application/json"})
+    assert r.status_code == 400 and r.get_json()["code"] == "invalid_json"
+
+
+@pytest.mark.parametrize("url, field", [("/v1/sales", "items"), ("/v1/users", "name")])
+def test_a_lone_surrogate_is_422_naming_the_field(operator, url, field):
+    body = '{"id": "x1", "%s": "a\\ud800b"}' % field
+    r = operator.post(url, data=body, headers={"Content-Type": "application/json"})
+    assert r.status_code == 422 and field in r.get_json()["errors"], r.get_json()
+
+
+def test_a_non_ascii_legacy_signature_is_401(client, app):
+    app.config["PAYOUT_SECRET"] = "shared-secret"
+    r = client.post("/v1/payouts/confirmations", data=b'{"withdrawal_id": "w1"}', headers={
+        "Content-Type": "application/json", "X-Refgraph-Signature": "sha256=\u00e9\u00e9"})
+    assert r.status_code == 401, r.get_json()
+
+
+def test_401_names_the_scheme_and_guessing_keys_is_rate_limited(client, app):
+    r = client.get("/v1/users", headers={"Authorization": "Bearer made-up"})
+    assert r.status_code == 401 and r.headers["WWW-Authenticate"].startswith("Bearer")
+    statuses = [client.get("/v1/users", headers={"Authorization": f"Bearer guess{i}"}).status_code
+                for i in range(app.config["AUTH_FAILURE_BURST"] + 5)]
+    assert statuses.count(429) >= 5 and set(statuses) == {401, 429}
+    refused = client.get("/v1/users", headers={"Authorization": "Bearer guess"})
+    assert refused.status_code == 429 and int(refused.headers["Retry-After"]) >= 1
+    other = client.get("/v1/users", headers={"Authorization": "Bearer guess"},
+                       environ_base={"REMOTE_ADDR": "127.0.0.2"})
+    assert other.status_code == 401   # counted per client address
