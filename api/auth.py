@@ -20,6 +20,7 @@ from flask_smorest import abort
 
 from graph import get_backend
 from graph.store import keys
+from graph.vocabulary import KEY_ROLES
 
 from . import hardening
 
@@ -72,6 +73,40 @@ def authenticate():
     g.key = key
     hardening.check_rate(key)
     return key
+
+
+#: every role a key may have, for the views that serve each key its own data
+ANY_ROLE = KEY_ROLES
+
+
+def roles(*allowed):
+    """Declare the roles that may call a view (``@auth.roles("operator")``,
+    right above its ``def``).  They are checked as soon as the key is known,
+    before the body is read: a key outside them gets 403 and learns nothing
+    of the schema.  A view that serves its own user (``require_self``) still
+    checks that once it has the body."""
+    def mark(view):
+        view.allowed_roles = allowed
+        return view
+    return mark
+
+
+def declared_roles(endpoint, method):
+    """The roles the view of ``endpoint`` declares for ``method``, or None."""
+    view = current_app.view_functions.get(endpoint)
+    view_class = getattr(view, "view_class", None)
+    if view_class is not None:
+        view = getattr(view_class, method.lower(), None)
+        if view is None and method == "HEAD":
+            view = getattr(view_class, "get", None)
+    return getattr(view, "allowed_roles", None)
+
+
+def authorize():
+    """Refuse (403) a key whose role the view does not declare."""
+    allowed = declared_roles(request.endpoint, request.method)
+    if allowed is not None and g.key["role"] not in allowed:
+        forbid()
 
 
 def allow(*roles):

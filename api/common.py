@@ -21,7 +21,11 @@ from . import auth, payload
 
 
 def _authenticate():
-    auth.authenticate()  # a before_request hook must return None to go on
+    # a before_request hook must return None to go on; both run before the
+    # view's arguments are parsed, so a key outside the view's roles gets 403
+    # whatever its body holds
+    auth.authenticate()
+    auth.authorize()
 
 
 class BodyParser(FlaskParser):

@@ -33,9 +33,9 @@ def _before(cursor: str | None) -> tuple[int, str] | None:
 class AuditTrail(MethodView):
     @blp.arguments(AuditListArgs, location="query")
     @blp.response(200, page_of(AuditEventSchema))
+    @auth.roles("operator")
     def get(self, args: dict[str, Any]) -> dict[str, Any]:
         """Operator actions, newest first, filtered by action, subject or actor"""
-        auth.allow("operator")
         items = audit.list_events(get_backend(), before=_before(args["cursor"]),
                                   limit=args["limit"], action=args["action"],
                                   subject_id=args["subject_id"], actor_id=args["actor"])

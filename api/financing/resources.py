@@ -24,6 +24,7 @@ callbacks = Blueprint("financing_callbacks", __name__, url_prefix="/v1",
 class Applications(MethodView):
     @blp.arguments(ApplicationListArgs, location="query")
     @blp.response(200, page_of(ApplicationSchema))
+    @auth.roles(*auth.ANY_ROLE)
     def get(self, args):
         """List financing applications by status, institution, buyer or merchant
 
@@ -55,6 +56,7 @@ def _visible(application_id):
 @blp.route("/financing/applications/<application_id>")
 class Application(MethodView):
     @blp.response(200, ApplicationSchema)
+    @auth.roles(*auth.ANY_ROLE)
     def get(self, application_id):
         """Read a financing application (its id is the sale's)"""
         return _visible(application_id)
@@ -64,12 +66,12 @@ class Application(MethodView):
 class Cancel(MethodView):
     @blp.arguments(CancelInSchema)
     @blp.response(200, ApplicationSchema)
+    @auth.roles("operator", "merchant")
     def post(self, body, application_id):
         """Cancel an application the institution has not decided; its sale is void
 
         Operators and the sale's merchant; once the institution approved, only
         it may cancel."""
-        auth.allow("operator", "merchant")
         application = _visible(application_id)
         auth.require_self(application["merchant_id"])
         application, changed = trail.decide_financing(

@@ -34,21 +34,21 @@ blp = v1_blueprint("institutions", __name__,
 class Institutions(MethodView):
     @blp.arguments(InstitutionInSchema)
     @blp.response(201, InstitutionSecretSchema)
+    @auth.roles("operator")
     def post(self, body):
         """Register a partner institution; the answer shows its signing secret
 
         The secret is shown to this request and its retries with the same
         body, never again (rotate to get a new one)."""
-        auth.allow("operator")
         record, secret, created = trail.register_institution(get_backend(), signed.master(),
                                                              **body)
         return {**record, "secret": secret}, 201, replay_headers(created)
 
     @blp.arguments(ReconciliationListArgs, location="query")
     @blp.response(200, page_of(InstitutionSchema))
+    @auth.roles("operator")
     def get(self, args):
         """List the institutions"""
-        auth.allow("operator")
         items = institutions.list_institutions(get_backend(), after=decode(args["cursor"]),
                                                limit=args["limit"])
         return page(items, args["limit"], lambda i: i["id"])
@@ -57,18 +57,18 @@ class Institutions(MethodView):
 @blp.route("/institutions/<institution_id>")
 class Institution(MethodView):
     @blp.response(200, InstitutionSchema)
+    @auth.roles("operator")
     def get(self, institution_id):
         """Read an institution (never its secret)"""
-        auth.allow("operator")
         return institutions.get(get_backend(), institution_id)
 
     @blp.arguments(InstitutionPatchSchema)
     @blp.response(200, InstitutionSchema)
+    @auth.roles("operator")
     def patch(self, body, institution_id):
         """Change an institution: name, services, status, per-buyer limit, fee
 
         Applications already made keep the fee they were made with."""
-        auth.allow("operator")
         limit = {"buyer_limit": body.pop("buyer_limit"), "set_buyer_limit": True} \
             if "buyer_limit" in body else {}
         return trail.update_institution(get_backend(), institution_id, **body, **limit)
@@ -78,13 +78,13 @@ class Institution(MethodView):
 class Secret(MethodView):
     @blp.arguments(RotationInSchema)
     @blp.response(201, InstitutionSecretSchema)
+    @auth.roles("operator")
     def post(self, body, institution_id):
         """Rotate the institution's signing secret; the old one verifies 24 more hours
 
         The new secret is shown to this request and its retries with the same
         id while it is current; the id is required, so that a retry never
         rotates twice."""
-        auth.allow("operator")
         record, secret, rotated = trail.rotate_secret(get_backend(), signed.master(),
                                                       institution_id, client_id(body["id"]),
                                                       reason=body["reason"])
@@ -94,9 +94,9 @@ class Secret(MethodView):
 @blp.route("/institutions/<institution_id>/statements/<period:period>")
 class Statement(MethodView):
     @blp.response(200, StatementSchema)
+    @auth.roles("operator")
     def get(self, institution_id, period):
         """The institution's statement for a period: payouts, financing and fees, as a file"""
-        auth.allow("operator")
         _check_period(period)
         rows, text = institutions.statement(get_backend(), institution_id, period)
         return {"institution_id": institution_id, "period": period, "count": len(rows),
@@ -107,12 +107,12 @@ class Statement(MethodView):
 class Reconciliations(MethodView):
     @blp.arguments(ReconciliationInSchema)
     @blp.response(201, ReconciliationSchema)
+    @auth.roles("operator")
     def post(self, body, institution_id):
         """Reconcile the institution's own statement with refgraph's; changes nothing
 
         Every mismatch (missing on either side, different amount, different
         status) is recorded, to be resolved with a reason."""
-        auth.allow("operator")
         _check_period(body["period"])
         who = trail.request_actor()
         reconciliation, items, created = institutions.record_reconciliation(
@@ -123,9 +123,9 @@ class Reconciliations(MethodView):
 
     @blp.arguments(ReconciliationListArgs, location="query")
     @blp.response(200, page_of(ReconciliationSummarySchema))
+    @auth.roles("operator")
     def get(self, args, institution_id):
         """The institution's reconciliations, newest first (without their mismatches)"""
-        auth.allow("operator")
         institutions.get(get_backend(), institution_id)
         items = institutions.list_reconciliations(get_backend(), institution_id,
                                                   before=decode(args["cursor"]),
@@ -144,9 +144,9 @@ def _reconciliation(institution_id, reconciliation_id):
 @blp.route("/institutions/<institution_id>/reconciliations/<reconciliation_id>")
 class Reconciliation(MethodView):
     @blp.response(200, ReconciliationSchema)
+    @auth.roles("operator")
     def get(self, institution_id, reconciliation_id):
         """A reconciliation with each mismatch and how it was resolved"""
-        auth.allow("operator")
         reconciliation, items = _reconciliation(institution_id, reconciliation_id)
         return {**reconciliation, "items": items}
 
@@ -156,9 +156,9 @@ class Reconciliation(MethodView):
 class Resolution(MethodView):
     @blp.arguments(ResolutionInSchema)
     @blp.response(200, MismatchSchema)
+    @auth.roles("operator")
     def post(self, body, institution_id, reconciliation_id, n):
         """Resolve a mismatch: record what was found and done, with a reason (audited)"""
-        auth.allow("operator")
         _reconciliation(institution_id, reconciliation_id)
         mismatch, resolved = trail.resolve_mismatch(get_backend(), reconciliation_id, n,
                                                     body["reason"])

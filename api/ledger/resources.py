@@ -16,9 +16,9 @@ blp = v1_blueprint("ledger", __name__, "The double-entry ledger (operators)")
 @blp.route("/ledger/check")
 class Check(MethodView):
     @blp.response(200, CheckSchema)
+    @auth.roles("operator")
     def get(self):
         """Verify every entry and every cached balance against the entries"""
-        auth.allow("operator")
         problems = ledger.check(get_backend())
         return {"clean": not problems, "problems": problems}
 
@@ -27,9 +27,9 @@ class Check(MethodView):
 class Entries(MethodView):
     @blp.arguments(PageArgs, location="query")
     @blp.response(200, page_of(EntrySchema))
+    @auth.roles("operator")
     def get(self, args, account):
         """The entries of one account, e.g. user:alice:available"""
-        auth.allow("operator")
         items = ledger.entries(get_backend(), account, after=decode(args["cursor"]),
                                limit=args["limit"])
         return page(items, args["limit"], lambda entry: entry["id"])

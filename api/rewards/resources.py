@@ -20,9 +20,9 @@ blp = v1_blueprint("rewards", __name__, "Reward runs and reward lines")
 class Runs(MethodView):
     @blp.arguments(PageArgs, location="query")
     @blp.response(200, page_of(RunSchema))
+    @auth.roles("operator")
     def get(self, args):
         """Reward runs, newest period first"""
-        auth.allow("operator")
         items = rewards.list_runs(get_backend(), before=decode(args["cursor"]),
                                   limit=args["limit"])
         return page(items, args["limit"], lambda run: run["period"])
@@ -31,15 +31,15 @@ class Runs(MethodView):
 @blp.route("/rewards/runs/<period:period>")
 class Run(MethodView):
     @blp.response(200, RunSchema)
+    @auth.roles("operator")
     def get(self, period):
         """One reward run"""
-        auth.allow("operator")
         return rewards.get_run(get_backend(), period)
 
     @blp.response(200, RunSchema)
+    @auth.roles("operator")
     def post(self, period):
         """Run the rewards of a closed period now (a repeat pays nothing more)"""
-        auth.allow("operator")
         _check_period(period)
         return trail.run_rewards(get_backend(), period)
 
@@ -55,9 +55,9 @@ def _check_period(period):
 class Preview(MethodView):
     @blp.arguments(PreviewInSchema)
     @blp.response(200, PreviewSchema)
+    @auth.roles("operator")
     def post(self, body):
         """What a period's rewards are, and would be under proposed rules; writes nothing"""
-        auth.allow("operator")
         _check_period(body["period"])
         proposed = None
         if body["rules"] is not None:
@@ -71,6 +71,7 @@ class Preview(MethodView):
 @blp.route("/rewards/lines/<ref:line_id>")
 class RewardLine(MethodView):
     @blp.response(200, LineSchema)
+    @auth.roles(*auth.ANY_ROLE)
     def get(self, line_id):
         """Why a reward line is what it is: referrals, tier, merchants, path, rules"""
         line = rewards.explain(get_backend(), line_id)
@@ -82,9 +83,9 @@ class RewardLine(MethodView):
 class UserRewards(MethodView):
     @blp.arguments(PageArgs, location="query")
     @blp.response(200, page_of(LineSchema))
+    @auth.roles("operator", "member")
     def get(self, args, user_id):
         """A user's reward lines, newest first"""
-        auth.allow("operator", "member")
         auth.require_self(user_id)
         items = rewards.lines_of(get_backend(), user_id, after=decode(args["cursor"]),
                                  limit=args["limit"])

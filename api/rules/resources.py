@@ -16,16 +16,16 @@ blp = v1_blueprint("rules", __name__, "Referral promotion rules (operators)")
 @blp.route("/rules")
 class Rules(MethodView):
     @blp.response(200, RuleVersionSchema)
+    @auth.roles("operator")
     def get(self):
         """The rule set in force now"""
-        auth.allow("operator")
         return rules_store.in_force(get_backend())
 
     @blp.arguments(RuleChangeSchema)
     @blp.response(201, RuleVersionSchema)
+    @auth.roles("operator")
     def post(self, body):
         """Add a rule-set version from a time (never edits history)"""
-        auth.allow("operator")
         with rules_errors_at("rules"):
             return trail.change_rules(get_backend(), body["rules"],
                                       effective_from=body["effective_from"], note=body["note"],
@@ -35,7 +35,7 @@ class Rules(MethodView):
 @blp.route("/rules/history")
 class RulesHistory(MethodView):
     @blp.response(200, RuleHistorySchema)
+    @auth.roles("operator")
     def get(self):
         """Every rule-set version, newest first"""
-        auth.allow("operator")
         return {"items": rules_store.history(get_backend())}

@@ -32,12 +32,12 @@ blp = v1_blueprint("users", __name__, "Users, referral links and balances")
 class Users(MethodView):
     @blp.arguments(RegisterSchema)
     @blp.response(201, UserSchema)
+    @auth.roles("operator")
     def post(self, body):
         """Register a user on a referral code or referrer id (operators: also roots)
 
         Idempotent on the user id: the same request again returns the same user
         and creates nothing; the same id with another request is a 409."""
-        auth.allow("operator")
         user, created = users.register(
             get_backend(), id=body["id"], name=body["name"], roles=body["roles"],
             rules=current_rules(), referrer_id=body["referrer_id"],
@@ -47,9 +47,9 @@ class Users(MethodView):
 
     @blp.arguments(UserListArgs, location="query")
     @blp.response(200, page_of(UserSchema))
+    @auth.roles("operator")
     def get(self, args):
         """List users by id, filtered by role, status or referrer"""
-        auth.allow("operator")
         items = users.list_users(get_backend(), after=decode(args["cursor"]), limit=args["limit"],
                                  role=args["role"], status=args["status"],
                                  referrer_id=args["referrer_id"])
@@ -60,12 +60,12 @@ class Users(MethodView):
 class UsersBatch(MethodView):
     @blp.arguments(RegisterBatchInSchema)
     @blp.response(200, RegisterBatchSchema)
+    @auth.roles("operator")
     def post(self, body):
         """Register up to 1,000 users in one request, with a result per user
 
         Each user is handled as POST /v1/users would (idempotent on its id); a
         user may be referred by another of the batch."""
-        auth.allow("operator")
         answers = users.register_many(get_backend(), body["users"], rules=current_rules())
         results, counts = [], {"created": 0, "replayed": 0, "refused": 0}
         for user_id, outcome, user in answers:
@@ -84,6 +84,7 @@ class UsersBatch(MethodView):
 @blp.route("/users/<user_id>")
 class User(MethodView):
     @blp.response(200, UserSchema)
+    @auth.roles(*auth.ANY_ROLE)
     def get(self, user_id):
         """Read a user"""
         auth.require_self(user_id)
@@ -94,9 +95,9 @@ class User(MethodView):
 class UserStatus(MethodView):
     @blp.arguments(StatusSchema)
     @blp.response(200, StatusResultSchema)
+    @auth.roles("operator")
     def put(self, body, user_id):
         """Set a user's status: active, suspended or closed"""
-        auth.allow("operator")
         return trail.set_user_status(get_backend(), user_id, body["status"], body["reason"])
 
 
@@ -104,9 +105,9 @@ class UserStatus(MethodView):
 class UserReferrer(MethodView):
     @blp.arguments(ReferrerSchema)
     @blp.response(200, ReferrerResultSchema)
+    @auth.roles("operator")
     def put(self, body, user_id):
         """Attach a user without a referrer (a root) to a referrer, once"""
-        auth.allow("operator")
         referrer_id, _ = trail.attach_referrer(get_backend(), user_id, body["referrer_id"],
                                                current_rules())
         return {"user_id": user_id, "referrer_id": referrer_id}
@@ -115,9 +116,9 @@ class UserReferrer(MethodView):
 @blp.route("/users/<user_id>/upline")
 class Upline(MethodView):
     @blp.response(200, UplineSchema)
+    @auth.roles("operator", "member")
     def get(self, user_id):
         """The chain of referrers above a user, nearest first"""
-        auth.allow("operator", "member")
         auth.require_self(user_id)
         return {"user_id": user_id, "upline": users.upline(get_backend(), user_id)}
 
@@ -126,9 +127,9 @@ class Upline(MethodView):
 class Downline(MethodView):
     @blp.arguments(DownlineArgs, location="query")
     @blp.response(200, DownlineSchema)
+    @auth.roles("operator", "member")
     def get(self, args, user_id):
         """Users below a user to a depth, with counts per level"""
-        auth.allow("operator", "member")
         auth.require_self(user_id)
         levels, items = users.downline(get_backend(), user_id, depth=args["depth"],
                                        after=decode(args["cursor"]), limit=args["limit"])
@@ -140,6 +141,7 @@ class Downline(MethodView):
 @blp.route("/users/<user_id>/balances")
 class Balances(MethodView):
     @blp.response(200, BalancesSchema)
+    @auth.roles(*auth.ANY_ROLE)
     def get(self, user_id):
         """A user's points, cash rewards and voucher value"""
         auth.require_self(user_id)

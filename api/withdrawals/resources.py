@@ -34,9 +34,9 @@ callbacks = Blueprint("payout_callbacks", __name__, url_prefix="/v1",
 class Withdrawals(MethodView):
     @blp.arguments(WithdrawalInSchema)
     @blp.response(201, WithdrawalSchema)
+    @auth.roles("operator", "member")
     def post(self, body):
         """Ask to withdraw reward cash (paid partly in cash, the rest in vouchers)"""
-        auth.allow("operator", "member")
         auth.require_self(body["user_id"])
         withdrawal, created = wd.request(get_backend(), id=client_id(body["id"]),
                                          user_id=body["user_id"], amount=body["amount"],
@@ -45,9 +45,9 @@ class Withdrawals(MethodView):
 
     @blp.arguments(WithdrawalListArgs, location="query")
     @blp.response(200, page_of(WithdrawalSchema))
+    @auth.roles("operator", "member")
     def get(self, args):
         """List withdrawals by status and user"""
-        auth.allow("operator", "member")
         if g.key["role"] == "member":
             if args["user_id"] not in (None, g.key["user_id"]):
                 auth.forbid()
@@ -61,6 +61,7 @@ class Withdrawals(MethodView):
 @blp.route("/withdrawals/<withdrawal_id>")
 class Withdrawal(MethodView):
     @blp.response(200, WithdrawalSchema)
+    @auth.roles(*auth.ANY_ROLE)
     def get(self, withdrawal_id):
         """Read a withdrawal"""
         withdrawal = wd.get(get_backend(), withdrawal_id)
@@ -69,7 +70,6 @@ class Withdrawal(MethodView):
 
 
 def _decide(withdrawal_id, to, reason):
-    auth.allow("operator")
     return trail.decide_withdrawal(get_backend(), withdrawal_id, to, reason=reason)
 
 
@@ -77,6 +77,7 @@ def _decide(withdrawal_id, to, reason):
 class Approve(MethodView):
     @blp.arguments(DecisionSchema)
     @blp.response(200, WithdrawalSchema)
+    @auth.roles("operator")
     def post(self, body, withdrawal_id):
         """Approve a requested withdrawal for the next payout batch"""
         return _decide(withdrawal_id, APPROVED, body["reason"])
@@ -86,6 +87,7 @@ class Approve(MethodView):
 class Reject(MethodView):
     @blp.arguments(DecisionSchema)
     @blp.response(200, WithdrawalSchema)
+    @auth.roles("operator")
     def post(self, body, withdrawal_id):
         """Reject a requested withdrawal; the money goes back to the user"""
         return _decide(withdrawal_id, REJECTED, body["reason"])
@@ -95,9 +97,9 @@ class Reject(MethodView):
 class Batches(MethodView):
     @blp.arguments(BatchInSchema)
     @blp.response(201, BatchSchema)
+    @auth.roles("operator")
     def post(self, body):
         """Gather approved withdrawals into a payout file for the institution"""
-        auth.allow("operator")
         batch_id = client_id(body["id"]) if (body["id"] or "Idempotency-Key" in request.headers
                                              ) else "batch-" + uuid.uuid4().hex[:12]
         institution_id = body["institution_id"] or current_app.config.get("PAYOUT_INSTITUTION")
