@@ -239,7 +239,8 @@ def check_params(params: dict[str, Any] | list[Any] | tuple[Any, ...], path: str
     whitespace or a control character.  Raised as a 422 naming the
     parameter, before anything is sent.
 
-    It runs on every statement: about 1 µs per parameter (bench/param_check.py).
+    It runs on every statement: 9 µs for a sale's parameters, of which the
+    id check takes 6 (bench/param_check.py).
     """
     items = params.items() if isinstance(params, dict) else enumerate(params)
     for key, value in items:
