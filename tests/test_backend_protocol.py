@@ -221,7 +221,7 @@ def test_every_unique_property_is_written_from_an_id_like_parameter():
         text = "\n".join("" if line.lstrip().startswith("//") else line
                          for line in path.read_text().splitlines())
         starts = [m.start() for m in clause.finditer(text)] + [len(text)]
-        for begin, end in zip(starts, starts[1:]):
+        for begin, end in zip(starts, starts[1:], strict=False):
             part = text[begin:end]
             if not re.search(r"\b(MERGE|CREATE|SET)\b", part):
                 continue   # a MATCH looks a value up; only a write can crash
