@@ -272,14 +272,18 @@ class EmbeddedServer:
         except (OSError, ValueError):
             return None
 
-    def live_pid(self) -> int | None:
+    def live_pid(self, thorough: bool = False) -> int | None:
         """The pid of the running server process, or None when it is dead
         (gone or a zombie), whether or not it answers: a stopped (SIGSTOP)
         or busy server is alive.  Cheap: a ``waitpid`` for our own child, a
-        signal 0 and a ``/proc`` read for a server another process started."""
+        signal 0 and a ``/proc`` read for a server another process started.
+        ``thorough`` checks our own child by its pid too: ``poll()`` says
+        "running" while the supervisor's thread is inside its own ``poll()``."""
         process = self._process
         if process is not None:
-            return process.pid if process.poll() is None else None
+            if process.poll() is not None or (thorough and not _alive(process.pid)):
+                return None
+            return process.pid
         pid = self._known_pid
         if pid is None or not _alive(pid):
             pid = self._known_pid = self.pid()

@@ -176,7 +176,7 @@ class FalkorDBBackend(Backend):
         try:
             return run(*args)
         except (redis.ConnectionError, redis.TimeoutError) as exc:
-            after = server.live_pid()
+            after = server.live_pid(thorough=True)
             if before is not None and after != before:
                 log.error("the embedded FalkorDB server (pid %s) died while it ran %s; it is "
                           "not sent again, as a suspected poison request (request %s)",
@@ -185,7 +185,7 @@ class FalkorDBBackend(Backend):
             if isinstance(exc, redis.TimeoutError) and after is not None:
                 log.warning("the embedded FalkorDB server (pid %s) did not answer %s within "
                             "%g s", after, what, seconds)
-                raise server.supervisor.silent(seconds, exc) from exc
+                raise server.supervisor.silent(seconds, exc, after) from exc
             unavailable = server.unavailable(exc)
             if unavailable is not None:
                 raise unavailable from exc
@@ -207,8 +207,9 @@ class FalkorDBBackend(Backend):
             if self.server is None:
                 raise BackendUnavailable.no_answer(f"FalkorDB at {self.location}",
                                                    HEALTH_TIMEOUT) from exc
-            if self.server.live_pid() is not None and isinstance(exc, redis.TimeoutError):
-                raise self.server.supervisor.silent(HEALTH_TIMEOUT, exc) from exc
+            pid = self.server.live_pid(thorough=True)
+            if pid is not None and isinstance(exc, redis.TimeoutError):
+                raise self.server.supervisor.silent(HEALTH_TIMEOUT, exc, pid) from exc
             unavailable = self.server.unavailable(exc, wait=0)
             if unavailable is not None:
                 raise unavailable from exc

@@ -144,11 +144,12 @@ class Supervisor:
         full = self.disk_full()
         if full is not None:
             return full
-        if self.server.live_pid() is None:
+        pid = self.server.live_pid(thorough=True)
+        if pid is None:
             self.recover()
             self._recovered.wait(self.quick_wait if wait is None else wait)
         elif not self.server.ping_quietly(PROBE_TIMEOUT):
-            return self.silent(PROBE_TIMEOUT, cause)
+            return self.silent(PROBE_TIMEOUT, cause, pid)
         loading = self.server.loading(PROBE_TIMEOUT)
         if self.server.ping_quietly(PROBE_TIMEOUT) and loading is None:
             return None
@@ -163,10 +164,10 @@ class Supervisor:
             retry_after=2, state=doing, cause=str(cause),
         )
 
-    def silent(self, seconds: float, cause: BaseException) -> BackendUnavailable:
+    def silent(self, seconds: float, cause: BaseException, pid: int) -> BackendUnavailable:
         """The 503 for a server that is alive but did not answer in time."""
         return BackendUnavailable.no_answer(
-            f"The embedded database (pid {self.server.live_pid()})", seconds,
+            f"The embedded database (pid {pid})", seconds,
             state="not answering", cause=str(cause))
 
     def crashed(self, cause: BaseException) -> BackendUnavailable:
