@@ -235,3 +235,25 @@ def test_every_unique_property_is_written_from_an_id_like_parameter():
                         bad.append(f"{Path(path).relative_to(root)}: {match.group(1)} <- {ref}")
     assert seen > 50
     assert bad == [], "name these parameters like ids, or list them in NOT_CLIENT_IDS"
+
+
+def test_a_statement_slower_than_the_request_timeout_is_a_503_on_neo4j(neo4j_backend, tmp_path,
+                                                                       monkeypatch):
+    # the transaction gets the request's deadline as its server-side timeout;
+    # the server ends it, and the request gets a 503 instead of waiting
+    from graph.errors import BackendUnavailable
+    from graph.registry import Registry
+
+    (tmp_path / "probe").mkdir()
+    (tmp_path / "probe" / "probe_slow.cypher").write_text(
+        "// name: probe_slow\n// Counts to $n (seconds of work).\n"
+        "UNWIND range(1, $n) AS i WITH i WHERE i % 7 = 3 RETURN count(i) AS c\n")
+    monkeypatch.setattr(neo4j_backend, "queries", Registry("neo4j", tmp_path))
+    monkeypatch.setattr(neo4j_backend, "request_timeout", 1.0)
+    monkeypatch.setattr(neo4j_backend, "request_id", lambda: "a-request")
+    with pytest.raises(BackendUnavailable) as info:
+        neo4j_backend.read("probe_slow", n=2_000_000_000)
+    assert "did not answer within 1 s" in info.value.message
+    # outside a request (a job) the same statement may take its time
+    monkeypatch.setattr(neo4j_backend, "request_id", lambda: None)
+    assert neo4j_backend.read_one("probe_slow", n=1000) == {"c": 143}
