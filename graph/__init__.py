@@ -21,6 +21,13 @@ Configuration (``app.config``, from ``REFGRAPH_*`` environment variables):
     ``true`` (default): this process may start the embedded server;
     ``false``: it only joins the running one (``serve --workers`` children,
     whose parent owns the server).
+``DB_TIMEOUT``
+    seconds a statement may wait for the database while it answers an HTTP
+    request (default 5): a hung or overloaded database gives a 503 with
+    Retry-After within that time.
+``DB_JOB_TIMEOUT``
+    seconds for every other statement (default 600): commands, worker jobs,
+    and long operations started over HTTP (a reward run).
 ``GRAPH_NAME``
     the FalkorDB graph key.
 ``NEO4J_USER``, ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``
@@ -37,7 +44,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
-from flask import Flask, current_app
+from flask import Flask, current_app, g, has_request_context
 
 from .errors import ConfigurationError
 from .maintenance import heartbeat
@@ -52,6 +59,8 @@ DEFAULTS: dict[str, Any] = {
     "APPENDFSYNC": "always",
     "RESTART_WAIT": 5.0,
     "EMBEDDED_START": True,
+    "DB_TIMEOUT": 5.0,
+    "DB_JOB_TIMEOUT": 600.0,
     "GRAPH_NAME": "refgraph",
     "NEO4J_USER": "neo4j",
     "NEO4J_PASSWORD": None,
@@ -67,6 +76,8 @@ def open_backend(config: Mapping[str, Any]) -> Backend:
     settings = {**DEFAULTS, **{k: v for k, v in dict(config).items() if k in DEFAULTS}}
     url = (settings["GRAPH_URL"] or "embedded").strip()
     scheme = urlsplit(url).scheme if "://" in url else url
+    timeout = _seconds(settings, "DB_TIMEOUT")
+    job_timeout = _seconds(settings, "DB_JOB_TIMEOUT")
     backend: Backend
     if scheme == "embedded":
         from .embedded import EmbeddedServer
@@ -79,7 +90,7 @@ def open_backend(config: Mapping[str, Any]) -> Backend:
             backend = FalkorDBBackend(
                 Registry("falkordb"), graph_name=settings["GRAPH_NAME"],
                 unix_socket_path=str(server.socket_path), password=server.password, server=server,
-            )
+                timeout=timeout, job_timeout=job_timeout)
         except Exception:
             server.stop()
             raise
@@ -90,8 +101,7 @@ def open_backend(config: Mapping[str, Any]) -> Backend:
         backend = FalkorDBBackend(
             Registry("falkordb"), graph_name=settings["GRAPH_NAME"],
             host=parts.hostname or "localhost", port=parts.port or 6379,
-            password=unquote(parts.password) if parts.password else None,
-        )
+            password=unquote(parts.password) if parts.password else None, timeout=timeout, job_timeout=job_timeout)
     elif scheme in _NEO4J_SCHEMES:
         from .neo4j_backend import Neo4jBackend
 
@@ -108,8 +118,7 @@ def open_backend(config: Mapping[str, Any]) -> Backend:
         netloc = parts.hostname + (f":{parts.port}" if parts.port else "")
         backend = Neo4jBackend(
             Registry("neo4j"), uri=f"{parts.scheme}://{netloc}", user=user,
-            password=password, database=settings["NEO4J_DATABASE"],
-        )
+            password=password, database=settings["NEO4J_DATABASE"], timeout=timeout, job_timeout=job_timeout)
     else:
         raise ConfigurationError(
             f"REFGRAPH_GRAPH_URL={url!r} is not understood; use 'embedded', "
@@ -122,6 +131,25 @@ def open_backend(config: Mapping[str, Any]) -> Backend:
         backend.close()
         raise
     return backend
+
+
+def _seconds(settings: Mapping[str, Any], key: str) -> float:
+    try:
+        seconds = float(settings[key])
+    except (TypeError, ValueError):
+        seconds = -1.0
+    if not seconds > 0:
+        raise ConfigurationError(f"REFGRAPH_{key}={settings[key]!r}; use a number of seconds "
+                                 "above 0")
+    return seconds
+
+
+def _request_id() -> str | None:
+    """The id of the HTTP request this thread answers (api/observability.py
+    gives every request one), or None outside a request."""
+    if not has_request_context():
+        return None
+    return str(g.get("request_id") or "(no id)")
 
 
 class Graph:
@@ -142,6 +170,8 @@ class Graph:
 
             # stand-ins that only serve the OpenAPI document run no statement
             if isinstance(backend, Backend):
+                # statements answering a request get DB_TIMEOUT, others DB_JOB_TIMEOUT
+                backend.request_id = _request_id
                 settle_currency(backend, app.config["CURRENCY"])
         except Exception:
             if injected is None:

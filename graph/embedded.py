@@ -98,6 +98,17 @@ def _is_zombie(pid: int) -> bool:
     return fields is not None and fields[:1] == ["Z"]
 
 
+def _alive(pid: int) -> bool:
+    """True while process ``pid`` exists and is not a zombie (stopped counts)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return not _is_zombie(pid)
+
+
 @contextmanager
 def _locked(path: Path) -> Iterator[None]:
     with open(path, "a+") as handle:
@@ -145,6 +156,7 @@ class EmbeddedServer:
         self.socket_path = self._socket_path()
         self.password: str | None = None
         self._process: subprocess.Popen[bytes] | None = None
+        self._known_pid: int | None = None   # the server another process started
         # PR_SET_PDEATHSIG fires when the *thread* that forked the child ends,
         # so the child is always forked from this long-lived thread.
         self._spawner = concurrent.futures.ThreadPoolExecutor(1, "refgraph-falkordb")
@@ -216,13 +228,14 @@ class EmbeddedServer:
             retry=Retry(NoBackoff(), 0),
         )
 
-    def ping(self) -> bool:
-        """True if a server answers on our socket with our password, or is
-        alive and still loading its files (it answers LOADING)."""
+    def ping(self, timeout: float = 2.0) -> bool:
+        """True if a server answers on our socket with our password within
+        ``timeout`` seconds, or is alive and still loading its files (it
+        answers LOADING)."""
         if not self.socket_path.exists():
             return False
         try:
-            with self.client() as conn:
+            with self.client(timeout) as conn:
                 return bool(conn.ping())
         except redis.BusyLoadingError:
             return True   # a ConnectionError to redis-py, but the server is there
@@ -236,16 +249,16 @@ class EmbeddedServer:
             f"a server on {self.socket_path} refuses refgraph's password; another "
             "program holds this data directory: stop it or choose another REFGRAPH_DATA_DIR")
 
-    def ping_quietly(self) -> bool:
+    def ping_quietly(self, timeout: float = 2.0) -> bool:
         try:
-            return self.ping()
+            return self.ping(timeout)
         except EmbeddedServerError:
             return False
 
-    def loading(self) -> int | None:
+    def loading(self, timeout: float = 2.0) -> int | None:
         """The percentage loaded while the server loads its files, else None."""
         try:
-            with self.client() as conn:
+            with self.client(timeout) as conn:
                 info = conn.info("persistence")
         except redis.BusyLoadingError:
             return 0
@@ -258,6 +271,25 @@ class EmbeddedServer:
             return int(self.pid_path.read_text().strip())
         except (OSError, ValueError):
             return None
+
+    def live_pid(self, thorough: bool = False) -> int | None:
+        """The pid of the running server process, or None when it is dead
+        (gone or a zombie), whether or not it answers: a stopped (SIGSTOP)
+        or busy server is alive.  Cheap: a ``waitpid`` for our own child, a
+        signal 0 and a ``/proc`` read for a server another process started.
+        ``thorough`` checks our own child by its pid too: ``poll()`` says
+        "running" while the supervisor's thread is inside its own ``poll()``."""
+        process = self._process
+        if process is not None:
+            if process.poll() is not None or (thorough and not _alive(process.pid)):
+                return None
+            return process.pid
+        pid = self._known_pid
+        if pid is None or not _alive(pid):
+            pid = self._known_pid = self.pid()
+            if pid is None or not _alive(pid):
+                return None
+        return pid
 
     def reap(self) -> None:
         """Collect our child if it died, so it is not left a zombie."""
@@ -409,10 +441,11 @@ class EmbeddedServer:
         if not self.ping():
             self.start()
 
-    def unavailable(self, cause: BaseException) -> BackendUnavailable | None:
+    def unavailable(self, cause: BaseException, wait: float | None = None
+                    ) -> BackendUnavailable | None:
         """None once the server answers again (retry the statement), else the
         503 to raise; see :meth:`Supervisor.unavailable`."""
-        return self.supervisor.unavailable(cause)
+        return self.supervisor.unavailable(cause, wait)
 
     def _spawn(self, server: str, conf: Path) -> subprocess.Popen[bytes]:
         out = open(self.data_dir / "falkordb.stdout", "ab")

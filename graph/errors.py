@@ -58,6 +58,16 @@ class BackendUnavailable(BackendError):
                    "answers: retry after the Retry-After seconds, and check that the database "
                    "server is running.", retry_after=retry_after)
 
+    @classmethod
+    def no_answer(cls, what: str, seconds: float, retry_after: int = 5,
+                  **details: Any) -> BackendUnavailable:
+        """The error for a database that did not answer in time (overloaded,
+        or stopped): the request is not retried, so it fails fast."""
+        return cls(f"{what} did not answer within {seconds:g} s (overloaded or stopped). Retry "
+                   "after the Retry-After seconds with the same id: a write that timed out may "
+                   "still be applied when the database resumes, and a retry then answers as a "
+                   "replay.", retry_after=retry_after, **details)
+
 
 class ConstraintViolation(BackendError):
     """A uniqueness constraint refused a write (a concurrent duplicate)."""
@@ -137,3 +147,16 @@ class RulesChanged(Conflict):
     set has replaced; nothing was written (the caller reads them again)."""
 
     code = "rules_changed"
+
+
+class InvalidValue(DomainError):
+    """A parameter holds a value the database cannot take safely (an id with
+    leading or trailing whitespace or a control character, which crashes
+    FalkorDB 4.16's unique constraints: cypher/DIALECTS.md); refused before
+    anything is sent.  ``param`` names it as the statement knows it."""
+
+    code = "invalid_id"
+
+    def __init__(self, param: str, message: str) -> None:
+        super().__init__(message, errors={param: [message]})
+        self.param = param

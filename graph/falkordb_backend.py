@@ -19,7 +19,7 @@ from falkordb.helpers import stringify_param_value
 from redis.backoff import ExponentialBackoff, NoBackoff
 from redis.retry import Retry
 
-from .backend import Backend, Row
+from .backend import HEALTH_TIMEOUT, JOB_TIMEOUT, REQUEST_TIMEOUT, Backend, Row
 from .embedded import LOG_WRITES_AS_TEXT
 from .errors import BackendError, BackendUnavailable, ConstraintViolation
 
@@ -94,48 +94,47 @@ class FalkorDBBackend(Backend):
 
     def __init__(self, registry: Registry, *, graph_name: str, host: str | None = None,
                  port: int | None = None, unix_socket_path: str | None = None,
-                 password: str | None = None, server: EmbeddedServer | None = None) -> None:
-        super().__init__(registry)
+                 password: str | None = None, server: EmbeddedServer | None = None,
+                 timeout: float = REQUEST_TIMEOUT, job_timeout: float = JOB_TIMEOUT) -> None:
+        super().__init__(registry, timeout=timeout, job_timeout=job_timeout)
         self.graph_name = graph_name
         self.server = server  # an EmbeddedServer we may restart, or None
-        # redis-py retries a lost connection ten times with a growing backoff
-        # by default; a dead server would hold each request for seconds.  The
-        # embedded server's supervisor does the waiting (graph/supervisor.py),
-        # so one immediate retry covers a pooled connection gone stale; a
-        # remote server gets three quick ones, then 503.
         if unix_socket_path:
-            self._db = FalkorDB(unix_socket_path=unix_socket_path, password=password,
-                                retry=Retry(NoBackoff(), 1))
             self.location = f"unix:{unix_socket_path}"
         else:
-            self._db = FalkorDB(host=host, port=port, password=password,
-                                retry=Retry(ExponentialBackoff(cap=1.0, base=0.1), 3))
             self.location = f"{host}:{port}"
-        self._graph = self._db.select_graph(graph_name)
+
+        def client(seconds: float) -> FalkorDB:
+            # redis-py retries a lost connection ten times with a growing
+            # backoff by default, and a timeout too.  The embedded server:
+            # no retry here, _send decides (the supervisor does the waiting,
+            # graph/supervisor.py).  A remote server: three quick retries of
+            # a lost connection, then 503; never of a timeout, which would
+            # double the wait on a hung server.
+            if unix_socket_path:
+                return FalkorDB(unix_socket_path=unix_socket_path, password=password,
+                                socket_timeout=seconds, socket_connect_timeout=seconds,
+                                retry=Retry(NoBackoff(), 0))
+            return FalkorDB(host=host, port=port, password=password, socket_timeout=seconds,
+                            socket_connect_timeout=seconds,
+                            retry=Retry(ExponentialBackoff(cap=1.0, base=0.1), 3,
+                                        supported_errors=(redis.ConnectionError,)))
+
+        # One connection pool per timeout: redis-py sets a socket's timeout
+        # when it connects.
+        self._db = client(self.request_timeout)
+        self._jobs = client(self.job_timeout)
+        self._health_db = client(HEALTH_TIMEOUT)
+        self._graph = self._jobs.select_graph(graph_name)
 
     def _run(self, name: str, params: dict[str, Any], readonly: bool) -> list[Row]:
         command = ("GRAPH.RO_QUERY" if readonly else "GRAPH.QUERY", self.graph_name,
                    _params_header(params) + self.queries[name].text, "--compact")
-        run = self._db.connection.execute_command
         try:
-            try:
-                reply = run(*command)
-            except (redis.ConnectionError, redis.TimeoutError) as exc:
-                if self.server is None:
-                    raise
-                # The embedded server went away (its owner stopped, or it was
-                # killed): it is started again from its append-only file (see
-                # graph/supervisor.py); retry once it answers, else 503.  Every
-                # statement is idempotent, so a retry cannot apply twice.
-                self._await_server(exc)
-                reply = run(*command)
+            reply = self._send(command, f"query {name!r}")
             # a run-time error comes as the reply's last element, not raised
             if reply and isinstance(reply[-1], redis.ResponseError):
                 raise reply[-1]
-        except (redis.ConnectionError, redis.TimeoutError) as exc:
-            if self.server is not None:
-                raise self.server.supervisor.down(exc) from exc
-            raise BackendUnavailable.unreachable(f"FalkorDB at {self.location}", exc) from exc
         except redis.ResponseError as exc:
             text = str(exc)
             if "constraint violation" in text:
@@ -143,25 +142,81 @@ class FalkorDBBackend(Backend):
             raise BackendError(f"query {name!r} failed on FalkorDB: {text}") from exc
         return _rows(reply, name)
 
-    def _await_server(self, cause: BaseException) -> None:
-        assert self.server is not None  # only called for the embedded server
-        unavailable = self.server.unavailable(cause)
-        if unavailable is not None:
-            raise unavailable from cause
+    def _send(self, args: tuple[Any, ...], what: str) -> Any:
+        """Send one command; a database that went away or does not answer
+        becomes :class:`BackendUnavailable` (its refusals stay
+        ``redis.ResponseError``, for the caller to name).
+
+        On the embedded server, whether to send it again depends on what
+        happened to the server process meanwhile:
+
+        - it died during the attempt (it was alive before, and is dead or
+          another process after): not sent again, since the statement may be
+          what crashed it (a "poison" request); the supervisor restarts the
+          server and the caller gets one 503;
+        - it is alive but did not answer in time (stopped, overloaded): 503
+          at once, no restart (a stopped server is not dead);
+        - it was already gone before (a pooled connection to a server that
+          has since been restarted, or is being): wait for it as the
+          supervisor says, then send once more.  Every statement is
+          idempotent, so that cannot apply it twice.
+        """
+        seconds = self.timeout()
+        run = (self._jobs if seconds == self.job_timeout else self._db).connection.execute_command
+        server = self.server
+        if server is None:
+            try:
+                return run(*args)
+            except redis.TimeoutError as exc:
+                raise BackendUnavailable.no_answer(f"FalkorDB at {self.location}",
+                                                   seconds) from exc
+            except redis.ConnectionError as exc:
+                raise BackendUnavailable.unreachable(f"FalkorDB at {self.location}", exc) from exc
+        before = server.live_pid()
+        try:
+            return run(*args)
+        except (redis.ConnectionError, redis.TimeoutError) as exc:
+            after = server.live_pid(thorough=True)
+            if before is not None and after != before:
+                log.error("the embedded FalkorDB server (pid %s) died while it ran %s; it is "
+                          "not sent again, as a suspected poison request (request %s)",
+                          before, what, self.request_id() or "none: not an HTTP request")
+                raise server.supervisor.crashed(exc) from exc
+            if isinstance(exc, redis.TimeoutError) and after is not None:
+                log.warning("the embedded FalkorDB server (pid %s) did not answer %s within "
+                            "%g s", after, what, seconds)
+                raise server.supervisor.silent(seconds, exc, after) from exc
+            unavailable = server.unavailable(exc)
+            if unavailable is not None:
+                raise unavailable from exc
+        try:
+            return run(*args)
+        except (redis.ConnectionError, redis.TimeoutError) as exc:
+            raise server.supervisor.down(exc) from exc
 
     def _command(self, *args: Any) -> Any:
+        return self._send(args, f"command {args[0]}")
+
+    def health(self) -> str:
+        """The version if the server answers within :data:`HEALTH_TIMEOUT`
+        (a probe connection of its own, never retried); a dead embedded
+        server is restarted without waiting for it."""
         try:
-            try:
-                return self._db.connection.execute_command(*args)
-            except (redis.ConnectionError, redis.TimeoutError) as exc:
-                if self.server is None:
-                    raise
-                self._await_server(exc)
-                return self._db.connection.execute_command(*args)
+            return self._version(self._health_db.connection.execute_command("MODULE", "LIST"))
         except (redis.ConnectionError, redis.TimeoutError) as exc:
-            if self.server is not None:
-                raise self.server.supervisor.down(exc) from exc
-            raise BackendUnavailable.unreachable(f"FalkorDB at {self.location}", exc) from exc
+            if self.server is None:
+                raise BackendUnavailable.no_answer(f"FalkorDB at {self.location}",
+                                                   HEALTH_TIMEOUT) from exc
+            pid = self.server.live_pid(thorough=True)
+            if pid is not None and isinstance(exc, redis.TimeoutError):
+                raise self.server.supervisor.silent(HEALTH_TIMEOUT, exc, pid) from exc
+            unavailable = self.server.unavailable(exc, wait=0)
+            if unavailable is not None:
+                raise unavailable from exc
+        try:   # a probe connection to a server that has been restarted since
+            return self._version(self._health_db.connection.execute_command("MODULE", "LIST"))
+        except (redis.ConnectionError, redis.TimeoutError) as exc:
+            raise BackendUnavailable.no_answer("The embedded database", HEALTH_TIMEOUT) from exc
 
     def _existing_schema(self) -> tuple[set[tuple[str, str]], set[tuple[str, tuple[str, ...]]]]:
         """(label, property) pairs already indexed and already unique."""
@@ -223,14 +278,18 @@ class FalkorDBBackend(Backend):
         return int(reply[1])
 
     def version(self) -> str:
-        for module in self._command("MODULE", "LIST"):
+        return self._version(self._command("MODULE", "LIST"))
+
+    @staticmethod
+    def _version(modules: list[Any]) -> str:
+        for module in modules:
             fields = dict(zip(module[::2], module[1::2], strict=True))
             if fields.get("name") == "graph":
                 return f"FalkorDB {_version(fields['ver'])}"
         return "FalkorDB (unknown version)"
 
     def status(self) -> dict[str, Any]:
-        info = self._db.connection.info()
+        info = self._command("INFO")
         status: dict[str, Any] = {
             "backend": self.name,
             "version": self.version(),
@@ -240,7 +299,7 @@ class FalkorDBBackend(Backend):
             "memory_used": info.get("used_memory_human"),
             "aof_enabled": bool(info.get("aof_enabled")),
             "aof_last_write_status": info.get("aof_last_write_status"),
-            "appendfsync": self._db.connection.config_get("appendfsync").get("appendfsync"),
+            "appendfsync": self._command("CONFIG GET", "appendfsync").get("appendfsync"),
             "writes_logged_as": ("query text" if self.effects_threshold() >= LOG_WRITES_AS_TEXT
                                  else "effects when slow"),
         }
@@ -261,7 +320,9 @@ class FalkorDBBackend(Backend):
 
     def close(self) -> None:
         try:
-            self._db.connection.close()
+            super().close()
+            for client in (self._db, self._jobs, self._health_db):
+                client.connection.close()
         finally:
             if self.server is not None:
                 self.server.stop()

@@ -15,7 +15,7 @@ import neo4j
 from neo4j import GraphDatabase
 from neo4j import exceptions as neo4j_errors
 
-from .backend import Backend, Row, check_params, plain
+from .backend import JOB_TIMEOUT, REQUEST_TIMEOUT, Backend, Row, check_params, plain
 from .errors import BackendError, BackendUnavailable, ConfigurationError, ConstraintViolation
 
 if TYPE_CHECKING:
@@ -28,8 +28,9 @@ class Neo4jBackend(Backend):
     name = "neo4j"
 
     def __init__(self, registry: Registry, *, uri: str, user: str, password: str,
-                 database: str = "neo4j") -> None:
-        super().__init__(registry)
+                 database: str = "neo4j", timeout: float = REQUEST_TIMEOUT,
+                 job_timeout: float = JOB_TIMEOUT) -> None:
+        super().__init__(registry, timeout=timeout, job_timeout=job_timeout)
         self.uri = uri
         self.database = database
         # A managed transaction is retried on transient errors (deadlocks, a
@@ -37,24 +38,38 @@ class Neo4jBackend(Backend):
         # short enough that a Neo4j that went away answers 503 quickly rather
         # than holding every request for the driver's default 30 s.  Server
         # notifications (e.g. "property key does not exist yet" on an empty
-        # graph) are not refgraph's to log.
+        # graph) are not refgraph's to log.  Connecting is bounded by the
+        # request timeout; each statement's session and transaction by the
+        # timeout of its caller (Backend.timeout).
         self._driver = GraphDatabase.driver(
             uri, auth=(user, password), max_transaction_retry_time=RETRY_SECONDS,
-            connection_timeout=5.0, notifications_min_severity="OFF")
+            connection_timeout=min(self.request_timeout, 5.0),
+            connection_acquisition_timeout=self.request_timeout,
+            notifications_min_severity="OFF")
 
-    def _work(self, name: str) -> Callable[[neo4j.ManagedTransaction, dict[str, Any]], list[Row]]:
+    def _work(self, name: str, seconds: float
+              ) -> Callable[[neo4j.ManagedTransaction, dict[str, Any]], list[Row]]:
         text = self.queries[name].text
 
+        # The server ends a transaction that runs longer (overloaded, or a
+        # statement too slow for a request): a 503, never a wait without end.
+        @neo4j.unit_of_work(timeout=seconds)
         def unit_of_work(tx: neo4j.ManagedTransaction, params: dict[str, Any]) -> list[Row]:
             result = tx.run(text, params)
             return [{key: plain(record[key], name) for key in record.keys()} for record in result]
 
         return unit_of_work
 
+    def _session(self, seconds: float) -> neo4j.Session:
+        return self._driver.session(
+            database=self.database, connection_acquisition_timeout=seconds,
+            max_transaction_retry_time=min(RETRY_SECONDS, seconds))
+
     def _run(self, name: str, params: dict[str, Any], readonly: bool) -> list[Row]:
-        work = self._work(name)
+        seconds = self.timeout()
+        work = self._work(name, seconds)
         try:
-            with self._driver.session(database=self.database) as session:
+            with self._session(seconds) as session:
                 execute = session.execute_write
                 if readonly:
                     execute = session.execute_read
@@ -74,7 +89,11 @@ class Neo4jBackend(Backend):
             ) from exc
         except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as exc:
             raise BackendUnavailable.unreachable(f"Neo4j at {self.uri}", exc) from exc
+        except neo4j_errors.ConnectionAcquisitionTimeoutError as exc:
+            raise BackendUnavailable.no_answer(f"Neo4j at {self.uri}", seconds) from exc
         except neo4j_errors.Neo4jError as exc:
+            if "TransactionTimedOut" in (exc.code or ""):
+                raise BackendUnavailable.no_answer(f"Neo4j at {self.uri}", seconds) from exc
             raise BackendError(f"query {name!r} failed on Neo4j: {exc.code}: {exc.message}") from exc
         except neo4j_errors.DriverError as exc:
             raise BackendError(f"query {name!r} failed in the Neo4j driver: {exc}") from exc
@@ -135,4 +154,5 @@ class Neo4jBackend(Backend):
         }
 
     def close(self) -> None:
+        super().close()
         self._driver.close()

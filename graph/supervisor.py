@@ -28,6 +28,8 @@ log = logging.getLogger("refgraph.embedded")
 QUICK_WAIT = 5.0
 #: Below this many free bytes the data's disk counts as full.
 DISK_LOW = 1 << 20
+#: Seconds a ping may take when a statement failed and refgraph looks at why.
+PROBE_TIMEOUT = 0.5
 BACKOFF_START = 0.5
 BACKOFF_MAX = 10.0
 
@@ -130,21 +132,30 @@ class Supervisor:
             f"The embedded database went away while answering ({cause}); refgraph restarts it "
             "by itself: retry after the Retry-After seconds.", retry_after=2)
 
-    def unavailable(self, cause: BaseException) -> BackendUnavailable | None:
-        """After a statement met a dead or loading server: recover, wait a
-        moment, and return the 503 to raise if it is still not back (or None
-        when the caller may retry now)."""
+    def unavailable(self, cause: BaseException, wait: float | None = None
+                    ) -> BackendUnavailable | None:
+        """After a statement met a dead, loading or silent server: the 503 to
+        raise, or None when the caller may retry now.
+
+        A dead server is started again and waited for ``wait`` seconds
+        (default :attr:`quick_wait`).  A server that is alive but does not
+        answer (stopped, or too busy) is not dead: it is never restarted,
+        since a second server on the same files would corrupt them."""
         full = self.disk_full()
         if full is not None:
             return full
-        if not self.server.ping_quietly():
+        pid = self.server.live_pid(thorough=True)
+        if pid is None:
             self.recover()
-            self._recovered.wait(self.quick_wait)
-        if self.server.ping_quietly() and not self.server.loading():
+            self._recovered.wait(self.quick_wait if wait is None else wait)
+        elif not self.server.ping_quietly(PROBE_TIMEOUT):
+            return self.silent(PROBE_TIMEOUT, cause, pid)
+        loading = self.server.loading(PROBE_TIMEOUT)
+        if self.server.ping_quietly(PROBE_TIMEOUT) and loading is None:
             return None
         doing = self.state if self.state != "up" else "starting"
-        if self.server.loading():
-            doing = f"loading its data ({self.server.loading()}% done)"
+        if loading is not None:
+            doing = f"loading its data ({loading}% done)"
         detail = f"; last error: {self.last_error}" if self.last_error else ""
         return BackendUnavailable(
             f"The embedded database is {doing}{detail}. refgraph restarts it by itself: "
@@ -152,6 +163,24 @@ class Supervisor:
             "answer is lost).",
             retry_after=2, state=doing, cause=str(cause),
         )
+
+    def silent(self, seconds: float, cause: BaseException, pid: int) -> BackendUnavailable:
+        """The 503 for a server that is alive but did not answer in time."""
+        return BackendUnavailable.no_answer(
+            f"The embedded database (pid {pid})", seconds,
+            state="not answering", cause=str(cause))
+
+    def crashed(self, cause: BaseException) -> BackendUnavailable:
+        """The 503 for a statement during which the server died: it is
+        restarted, and the statement is not sent again (it may be what
+        crashed it)."""
+        self.recover()
+        return self.disk_full() or BackendUnavailable(
+            "The embedded database stopped while running this request; refgraph restarts it "
+            "by itself. Retry the request after the Retry-After seconds with the same id (if it "
+            "was applied before the database stopped, the retry answers as a replay). If it "
+            "fails this way again, it is what stops the database: report it with its "
+            "request id.", retry_after=2, state="restarting", cause=str(cause))
 
     def stop(self) -> None:
         self._stopping.set()

@@ -5,6 +5,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 
 import pytest
@@ -373,5 +374,93 @@ def test_a_server_whose_owner_died_is_waited_for_not_joined(tmp_path):
         assert backend.server.owner and backend.server.pid() != server_pid
         assert not alive(server_pid)
         assert all(read_beat(backend, f"w{i}") for i in range(200))
+    finally:
+        backend.close()
+
+
+@pytest.fixture
+def slow_statement(tmp_path):
+    """An embedded backend whose registry holds one write that takes seconds."""
+    from graph.registry import Registry
+
+    backend = open_embedded(tmp_path / "var")
+    (tmp_path / "q").mkdir()
+    (tmp_path / "q" / "slow_write.cypher").write_text(
+        "// name: slow_write\n// Counts to $n, then records the count (tests).\n"
+        "UNWIND range(1, $n) AS i WITH count(i) AS c CREATE (:Probe {n: c}) RETURN c\n")
+    (tmp_path / "q" / "probe_count.cypher").write_text(
+        "// name: probe_count\n// How many Probes there are.\n"
+        "MATCH (p:Probe) RETURN count(p) AS n\n")
+    backend.queries = Registry("falkordb", tmp_path / "q")
+    yield backend
+    backend.close()
+
+
+def graph_queries_served(server):
+    with server.client() as conn:
+        return conn.info("commandstats").get("cmdstat_graph.QUERY", {}).get("calls", 0)
+
+
+def test_a_statement_during_which_the_database_died_is_not_sent_again(slow_statement, caplog):
+    # A "poison" request crashes the server; sending it again after the
+    # restart would crash it again.  Here the server is killed while the
+    # statement runs, which looks the same to refgraph.
+    from graph.errors import BackendUnavailable
+
+    backend, server = slow_statement, slow_statement.server
+    pid = server.pid()
+    killer = threading.Timer(0.5, os.kill, (pid, signal.SIGKILL))
+    killer.start()
+    with pytest.raises(BackendUnavailable) as info:
+        backend.write("slow_write", n=300_000_000)
+    killer.join()
+    assert info.value.details["retry_after"] >= 1
+    assert "stopped while running this request" in info.value.message
+    assert any(record.levelname == "ERROR" and "suspected poison request" in record.message
+               and "'slow_write'" in record.message and "300000000" not in record.message
+               for record in caplog.records)
+    # the supervisor restarts the server; the statement never reached the new one
+    assert wait_dead(pid)
+    status = None
+    for _ in range(200):
+        try:
+            status = backend.read_one("probe_count")
+            break
+        except BackendUnavailable:
+            time.sleep(0.05)
+    assert status == {"n": 0}
+    assert server.pid() != pid
+    assert graph_queries_served(server) == 0
+
+
+def test_a_stopped_database_answers_503_and_is_not_restarted(tmp_path):
+    # SIGSTOP: alive, silent.  Statements and the health probe fail with a
+    # 503 instead of waiting, and the supervisor must not start a second
+    # server on the same files.
+    from graph.errors import BackendUnavailable
+
+    backend = open_embedded(tmp_path / "var", DB_TIMEOUT=1, DB_JOB_TIMEOUT=1)
+    server = backend.server
+    pid = server.pid()
+    beat(backend, "before")
+    os.kill(pid, signal.SIGSTOP)
+    try:
+        with pytest.raises(BackendUnavailable) as info:
+            beat(backend, "during")
+        assert "did not answer within 1 s" in info.value.message
+        with pytest.raises(BackendUnavailable) as info:
+            backend.health()
+        assert "did not answer" in info.value.message
+        with pytest.raises(BackendUnavailable):
+            read_beat(backend, "before")
+        assert server.supervisor.state == "up" and server.supervisor.restarts == 0
+    finally:
+        os.kill(pid, signal.SIGCONT)
+    try:
+        assert read_beat(backend, "before") is not None
+        assert server.pid() == pid and server.supervisor.restarts == 0
+        assert backend.health().startswith("FalkorDB")
+        # the write that timed out ran when the server resumed: a retry is a replay
+        assert beat(backend, "during")["heartbeat"]["id"] == "during"
     finally:
         backend.close()

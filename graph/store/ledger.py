@@ -15,7 +15,7 @@ the balances cached on user nodes: ``points``, ``pending``, ``available``,
 
 from __future__ import annotations
 
-from ..backend import Backend, Row
+from ..backend import Backend, Row, long_running
 
 #: cached field on the user node -> (ledger account purpose, sign)
 CACHED: dict[str, tuple[str, int]] = {
@@ -32,6 +32,7 @@ def balances(backend: Backend) -> dict[str, int]:
     return {row["account"]: row["balance"] for row in backend.read("ledger_balances")}
 
 
+@long_running
 def check(backend: Backend) -> list[str]:
     """Every problem found, as a list of sentences (empty: the ledger is clean)."""
     problems = [

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from ..backend import Backend, Row
+from ..backend import Backend, Row, long_running
 from ..errors import NotFound, Refused
 from ..rewards import Contribution, Line, compute_lines, summarise
 from ..rules import RuleSet, period_bounds
@@ -99,6 +99,7 @@ def _batches(lines: Iterable[Line], size: int) -> Iterator[tuple[list[dict[str, 
         yield batch, count
 
 
+@long_running
 def run(backend: Backend, period: str, *, now: int | None = None, batch: int = 2_000,
         progress: Callable[[int, int], None] | None = None,
         fail_after: int | None = None) -> Row:
@@ -195,6 +196,7 @@ def proposed_rules(backend: Backend, period: str, changes: Mapping[str, Any]) ->
     return rules_for_period(backend, period)["rules"].changed(changes)
 
 
+@long_running
 def preview(backend: Backend, period: str, proposed: RuleSet | None = None) -> dict[str, Any]:
     """Totals of ``period`` under the rules in force and, if given, under
     ``proposed`` rules (e.g. from :func:`proposed_rules`), with the
