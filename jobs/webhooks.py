@@ -22,6 +22,7 @@ from graph import get_backend
 from graph.store import webhooks
 from graph.vocabulary import DAY_MS, now_ms
 from graph.webhooks.delivery import Deliverer, Settings
+from graph.webhooks.sealing import master_of
 
 log = logging.getLogger("refgraph.jobs")
 
@@ -54,7 +55,10 @@ def deliver(app: Flask) -> None:
 def _deliver_until_stopped(app: Flask) -> None:
     settings = Settings.of(app.config)
     flag = stopping(app)
-    deliverer = Deliverer(get_backend(app), render, settings)
+    backend = get_backend(app)
+    # the key the secrets are sealed under, read when the first one is opened
+    deliverer = Deliverer(backend, render, settings,
+                          master=lambda: master_of(backend, app.config.get("INSTITUTION_KEY")))
     while not flag.is_set():
         try:
             counts = deliverer.run(60, stopping=flag.is_set)

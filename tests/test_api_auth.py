@@ -7,6 +7,7 @@ from graph.rules import period_bounds, period_of
 from graph.statements import statement_csv
 from graph.store import analytics, keys, rewards, webhooks
 from graph.store import rules as rules_store
+from graph.webhooks.sealing import master_of
 
 ROLES = ["anonymous", "bad_key", "revoked", "operator", "merchant", "other_merchant",
          "member", "other_member"]
@@ -166,7 +167,8 @@ def callers(operator, make_caller, graph_backend, client, app):
     app.config["WEBHOOK_ALLOW_PRIVATE"] = True      # the webhooks' URLs are on 127.0.0.1
     for endpoint in ("wh-fix", "wh-del"):
         webhooks.create_endpoint(graph_backend, id=endpoint, url="http://127.0.0.1:9/hooks",
-                                 events=["*"], allow_private=True)
+                                 events=["*"], allow_private=True,
+                                 master=master_of(graph_backend, app.config["INSTITUTION_KEY"]))
     webhooks.send_test(graph_backend, "wh-fix", "t1")
     return {
         "anonymous": Caller(client, None),

@@ -7,6 +7,7 @@ fails ``test_every_query_file_has_a_contract``.
 
 import pytest
 from conftest import fee_totals
+from webhook_legacy import legacy
 
 from graph.registry import Registry
 
@@ -1423,7 +1424,8 @@ def outbox(g):
 
 def endpoint(g, id="wh1", events=("sale.recorded",), url="https://shop.example/hooks"):
     return g.write_one("webhook_endpoint_create", id=id, url=url, events=list(events),
-                       description="shop", secret=f"whsec_{id}", at=T, request_hash=f"h-{id}")
+                       description="shop", secret_sealed=f"sealed-{id}", at=T,
+                       request_hash=f"h-{id}")
 
 
 ENDPOINT = {"id": "wh1", "url": "https://shop.example/hooks", "events": ["sale.recorded"],
@@ -1455,9 +1457,10 @@ def _(g):
     assert endpoint(g) == {"outcome": "created", "endpoint": ENDPOINT}
     assert endpoint(g) == {"outcome": "replayed", "endpoint": ENDPOINT}
     taken = g.write_one("webhook_endpoint_create", id="wh1", url="https://other.example/",
-                        events=["*"], description=None, secret="x", at=T, request_hash="other")
+                        events=["*"], description=None, secret_sealed="x", at=T,
+                        request_hash="other")
     assert taken == {"outcome": "id_taken", "endpoint": None}
-    assert "secret" not in endpoint(g)["endpoint"]
+    assert not {"secret", "secret_sealed"} & set(endpoint(g)["endpoint"])
 
 
 @contract("webhook_endpoint_get")
@@ -1514,14 +1517,66 @@ def _(g):
 @contract("webhook_secret_rotate")
 def _(g):
     endpoint(g)
-    row = g.write_one("webhook_secret_rotate", id="wh1", secret="whsec_new", at=T + 1,
+    row = g.write_one("webhook_secret_rotate", id="wh1", secret_sealed="sealed-new", at=T + 1,
                       previous_until=T + 100)
-    assert row["endpoint"]["secret_rotated_at"] == T + 1 and "secret" not in row["endpoint"]
+    assert row["endpoint"]["secret_rotated_at"] == T + 1
+    assert not {"secret", "secret_sealed"} & set(row["endpoint"])
     dispatch(g)
     keys = claim(g, [SALE_DELIVERY])[0]["endpoint"]
-    assert keys == {"id": "wh1", "url": ENDPOINT["url"], "secret": "whsec_new",
-                    "previous_secret": "whsec_wh1", "previous_secret_until": T + 100}
-    assert g.write("webhook_secret_rotate", id="none", secret="x", at=T, previous_until=T) == []
+    assert keys == {"id": "wh1", "url": ENDPOINT["url"], "secret_sealed": "sealed-new",
+                    "previous_secret_sealed": "sealed-wh1", "previous_secret_until": T + 100,
+                    "secret": None, "previous_secret": None}
+    assert g.write("webhook_secret_rotate", id="none", secret_sealed="x", at=T,
+                   previous_until=T) == []
+
+
+@contract("webhook_secrets_plaintext")
+def _(g):
+    endpoint(g)
+    assert g.read("webhook_secrets_plaintext") == []
+    with legacy(g) as old:
+        old.write("legacy_webhook_endpoint_create", id="wh2", url="https://b.example/",
+                  events=["*"], secret="whsec_b", at=T)
+        old.write("legacy_webhook_endpoint_create", id="wh3", url="https://c.example/",
+                  events=["*"], secret="whsec_c", at=T)
+        old.write("legacy_webhook_secret_rotate", id="wh3", secret="whsec_c2", at=T + 5,
+                  previous_until=T + 100)
+    assert g.read("webhook_secrets_plaintext") == [
+        {"id": "wh2", "version": T, "secret": "whsec_b", "previous_secret": None},
+        {"id": "wh3", "version": T + 5, "secret": "whsec_c2", "previous_secret": "whsec_c"}]
+
+
+@contract("webhook_secrets_seal")
+def _(g):
+    with legacy(g) as old:
+        old.write("legacy_webhook_endpoint_create", id="wh2", url="https://b.example/",
+                  events=["sale.recorded"], secret="whsec_b", at=T)
+        old.write("legacy_webhook_endpoint_create", id="wh3", url="https://c.example/",
+                  events=["*"], secret="whsec_c", at=T)
+        old.write("legacy_webhook_secret_rotate", id="wh3", secret="whsec_c2", at=T + 5,
+                  previous_until=T + 100)
+    seal = [{"id": "wh2", "version": T, "secret_sealed": "sealed-b",
+             "previous_secret_sealed": None},
+            {"id": "wh3", "version": T + 5, "secret_sealed": "sealed-c2",
+             "previous_secret_sealed": "sealed-c"},
+            {"id": "none", "version": T, "secret_sealed": "x", "previous_secret_sealed": None}]
+    stale = [{"id": "wh3", "version": T, "secret_sealed": "stale",      # rotated since read
+              "previous_secret_sealed": None}]
+    assert g.write_one("webhook_secrets_seal", endpoints=stale) == {"sealed": 0}
+    assert g.write_one("webhook_secrets_seal", endpoints=seal) == {"sealed": 2}
+    assert g.write_one("webhook_secrets_seal", endpoints=seal) == {"sealed": 0}   # idempotent
+    assert g.read("webhook_secrets_plaintext") == []
+    dispatch(g)
+    [row] = claim(g, ["wh2|sale.recorded:s1:1"])
+    assert row["endpoint"] == {"id": "wh2", "url": "https://b.example/",
+                               "secret_sealed": "sealed-b", "previous_secret_sealed": "",
+                               "previous_secret_until": None, "secret": "",
+                               "previous_secret": ""}
+    [row] = claim(g, ["wh3|sale.recorded:s1:1"])
+    assert (row["endpoint"]["secret_sealed"], row["endpoint"]["previous_secret_sealed"],
+            row["endpoint"]["secret"], row["endpoint"]["previous_secret"]) == (
+        "sealed-c2", "sealed-c", "", "")
+    assert g.write_one("webhook_secrets_seal", endpoints=[]) == {"sealed": 0}
 
 
 @contract("webhook_test_create")

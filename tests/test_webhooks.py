@@ -9,6 +9,7 @@ import time
 from collections import defaultdict
 
 import pytest
+from conftest import INSTITUTION_KEY
 
 from api.webhooks.payloads import SCHEMAS, data_of
 from graph.errors import Refused
@@ -20,11 +21,14 @@ from graph.webhooks import signing
 from graph.webhooks.delivery import Deliverer, Settings
 from graph.webhooks.events import PREFIX
 from graph.webhooks.retry import delay_ms
+from graph.webhooks.sealing import master_of
 
 from test_rewards import AFTER_NOV, DAY, build_example
 from webhook_receiver import Receiver
 
 FAST = Settings(timeout=2.0, allow_private=True, backoff_seconds=0.01, backoff_cap_seconds=0.05)
+#: the master key the tests' apps seal secrets under (conftest's INSTITUTION_KEY)
+MASTER = master_of(None, INSTITUTION_KEY)
 
 
 @pytest.fixture
@@ -52,7 +56,7 @@ def deliver(backend, until, settings=FAST, rounds=200):
     """Run the delivery loop until ``until()`` holds (a bounded number of rounds)."""
     from api.webhooks.payloads import render
 
-    deliverer = Deliverer(backend, render, settings)
+    deliverer = Deliverer(backend, render, settings, master=MASTER)
     for _ in range(rounds):
         deliverer.run(1.0, until_idle=True, poll=0.02)
         if until():
@@ -278,7 +282,8 @@ def test_a_slow_receiver_does_not_hold_up_the_others(hooks, operator, graph_back
         users.register(graph_backend, id=f"u{n}", name="U", roles=[], rules=DEFAULT_RULES,
                        root=True)
     settings = Settings(timeout=20.0, allow_private=True, concurrency=4, per_endpoint=2)
-    loop = threading.Thread(target=Deliverer(graph_backend, render, settings).run, args=(60,),
+    loop = threading.Thread(target=Deliverer(graph_backend, render, settings, MASTER).run,
+                            args=(60,),
                             kwargs={"until_idle": True, "poll": 0.02})
     loop.start()
     try:
@@ -433,7 +438,7 @@ def test_the_readme_verification_example_accepts_what_refgraph_signs():
 def test_an_endpoint_deleted_while_sending_is_no_error(graph_backend):
     g = graph_backend
     webhooks.create_endpoint(g, id="gone", url="http://127.0.0.1:9/", events=["*"],
-                             allow_private=True)
+                             allow_private=True, master=MASTER)
     users.register(g, id="root", name="Root", roles=[], rules=DEFAULT_RULES, root=True)
     webhooks.dispatch(g)
     [due] = webhooks.due(g, now=webhooks.now_ms() + 1, limit=10)
@@ -452,7 +457,8 @@ def test_the_worker_jobs_deliver_announce_and_prune(hooks, graph_backend, receiv
     from jobs import webhooks as jobs
 
     g = graph_backend
-    webhooks.create_endpoint(g, id="all", url=receiver.url(), events=["*"], allow_private=True)
+    webhooks.create_endpoint(g, id="all", url=receiver.url(), events=["*"], allow_private=True,
+                             master=MASTER)
     users.register(g, id="ann", name="Ann", roles=["buyer"], rules=DEFAULT_RULES, root=True)
     cards.issue_voucher(g, id="soon", owner_id="ann", amount=500,
                         expires_at=now_ms() + 3 * DAY)

@@ -347,12 +347,13 @@ _WEBHOOK = ("url", "events", "description", "status")
 
 def create_webhook(backend: Backend, *, id: str, url: str, events: list[str],
                    description: str | None = None, allow_private: bool = False,
+                   master: bytes | None = None,
                    actor: Actor | None = None) -> tuple[Row, str | None, bool]:
     """:func:`graph.store.webhooks.create_endpoint`, recording
     ``webhook.created`` (never the secret)."""
     endpoint, secret, created = webhooks.create_endpoint(
         backend, id=id, url=url, events=events, description=description,
-        allow_private=allow_private)
+        allow_private=allow_private, master=master)
     if created:
         _record(backend, "webhook.created", subject("webhook", id), actor, None,
                 _fields(endpoint, _WEBHOOK))
@@ -380,10 +381,11 @@ def delete_webhook(backend: Backend, endpoint_id: str, *, actor: Actor | None = 
 
 
 def rotate_webhook_secret(backend: Backend, endpoint_id: str, grace_hours: float = 24, *,
+                          master: bytes | None = None,
                           actor: Actor | None = None) -> tuple[Row, str]:
     """:func:`graph.store.webhooks.rotate_secret`, recording
     ``webhook.secret_rotated`` (when, never the secrets)."""
-    endpoint, secret = webhooks.rotate_secret(backend, endpoint_id, grace_hours)
+    endpoint, secret = webhooks.rotate_secret(backend, endpoint_id, grace_hours, master=master)
     _record(backend, "webhook.secret_rotated", subject("webhook", endpoint_id), actor, None,
             {"secret_rotated_at": endpoint["secret_rotated_at"], "grace_hours": grace_hours},
             repeatable=True)

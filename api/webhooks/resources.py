@@ -1,17 +1,27 @@
-"""Webhook endpoints and their deliveries (operators)."""
+"""Webhook endpoints and their deliveries (operators).
 
+Signing secrets are sealed under the master key (graph/webhooks/sealing.py,
+the key :func:`api.signed.master` gives); secrets an older refgraph stored
+in plain text are sealed when an app is made (:func:`seal_at_start`), so at
+the start of ``refgraph serve``, ``worker`` and every command.
+"""
+
+import logging
 import uuid
 
 from flask import current_app, request
 from flask.views import MethodView
 from flask_smorest import abort
 
-from api import auth
+from api import auth, signed
 from api.audit import trail
 from api.common import client_id, replay_headers, v1_blueprint
 from api.pagination import PageArgs, decode, page, page_of
 from graph import get_backend
+from graph.backend import Backend
+from graph.errors import ConfigurationError
 from graph.store import webhooks
+from graph.webhooks.sealing import master_of
 
 from .schemas import (
     DeliveryListArgs,
@@ -24,6 +34,32 @@ from .schemas import (
 
 blp = v1_blueprint("webhooks", __name__,
                    "Webhook endpoints: events pushed to storefronts and partners (operators)")
+log = logging.getLogger("refgraph.webhooks")
+
+
+@blp.record_once
+def seal_at_start(state):
+    """Seal the plain-text secrets an older refgraph left (one idempotent
+    statement), then have the embedded database rewrite its append-only
+    file, which still holds them as they were written.  Without a master
+    key (a remote database and no REFGRAPH_INSTITUTION_KEY) it says so in
+    the log and leaves them: they still sign."""
+    app = state.app
+    backend = get_backend(app)
+    if not isinstance(backend, Backend):     # a stand-in serving the OpenAPI document
+        return
+    try:
+        sealed = webhooks.seal_plaintext_secrets(
+            backend, lambda: master_of(backend, app.config.get("INSTITUTION_KEY")))
+    except ConfigurationError as exc:
+        log.warning("webhook signing secrets stored in plain text by an older refgraph "
+                    "were not sealed: %s", exc.message)
+        return
+    if sealed:
+        log.info("sealed the signing secrets of %d webhook endpoints", sealed)
+        server = getattr(backend, "server", None)
+        if server is not None:
+            server.compact()
 
 
 def _allow_private():
@@ -41,7 +77,8 @@ class Webhooks(MethodView):
         endpoint_id = client_id(body["id"]) if has_id else "wh_" + uuid.uuid4().hex[:16]
         endpoint, secret, created = trail.create_webhook(
             get_backend(), id=endpoint_id, url=body["url"], events=body["events"],
-            description=body["description"], allow_private=_allow_private())
+            description=body["description"], allow_private=_allow_private(),
+            master=signed.master())
         if secret is not None:
             endpoint = {**endpoint, "secret": secret}
         return endpoint, 201, replay_headers(created)
@@ -86,7 +123,8 @@ class RotateSecret(MethodView):
         """A new signing secret, shown once; the old one also signs for 24 hours"""
         auth.allow("operator")
         grace = float(current_app.config.get("WEBHOOK_SECRET_GRACE_HOURS") or 24)
-        endpoint, secret = trail.rotate_webhook_secret(get_backend(), endpoint_id, grace)
+        endpoint, secret = trail.rotate_webhook_secret(get_backend(), endpoint_id, grace,
+                                                       master=signed.master())
         return {**endpoint, "secret": secret}
 
 

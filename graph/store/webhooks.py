@@ -3,13 +3,20 @@
 The events themselves are written by the statements that make the changes
 (:mod:`graph.webhooks`); this module keeps the subscriptions and the
 delivery records the worker works through (:mod:`graph.webhooks.delivery`).
+
+Signing secrets are stored sealed under the master key
+(:mod:`graph.webhooks.sealing`): the functions that make one take
+``master``, the master key (``None``: the embedded database's key file,
+what a process without ``INSTITUTION_KEY`` uses), and seal it before any
+statement is sent, so the secret in the clear never reaches the database
+nor its append-only file.
 """
 
 from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..backend import Backend, Row
 from ..errors import NotFound, Refused
@@ -17,6 +24,7 @@ from ..fingerprint import fingerprint
 from ..vocabulary import ENABLED, EVENT_TYPES, PENDING, now_ms
 from ..webhooks import safety, signing
 from ..webhooks.events import TEST
+from ..webhooks.sealing import Sealer, master_of
 from . import Outcomes, missing, taken
 
 CREATE = Outcomes("webhook_endpoint_create", ("created", "replayed"),
@@ -64,18 +72,25 @@ def check_events(events: Sequence[str]) -> list[str]:
     return sorted(set(events))
 
 
+def _sealer(backend: Backend, master: bytes | None) -> Sealer:
+    return Sealer(master_of(backend) if master is None else master)
+
+
 def create_endpoint(backend: Backend, *, id: str, url: str, events: Sequence[str],
                     description: str | None = None, allow_private: bool = False,
+                    master: bytes | None = None,
                     at: int | None = None) -> tuple[Row, str | None, bool]:
     """Subscribe ``url`` to ``events``.  Returns ``(endpoint, secret,
     created)``: the signing secret only when this call created the endpoint
-    (it is shown once; a replay answers the endpoint without it)."""
+    (it is shown once; a replay answers the endpoint without it).  The
+    database keeps it sealed under ``master`` (see the module)."""
     events = check_events(events)
     safety.resolve(url, allow_private)
+    sealer = _sealer(backend, master)
     secret = signing.new_secret()
     row = backend.write_one(
         "webhook_endpoint_create", id=id, url=url, events=events, description=description,
-        secret=secret, at=at or now_ms(),
+        secret_sealed=sealer.seal(id, secret), at=at or now_ms(),
         request_hash=fingerprint({"id": id, "url": url, "events": events,
                                   "description": description}))
     outcome, row = CREATE.settle(backend, row, id=id)
@@ -122,16 +137,43 @@ def delete_endpoint(backend: Backend, endpoint_id: str) -> Row:
 
 
 def rotate_secret(backend: Backend, endpoint_id: str, grace_hours: float = 24,
-                  at: int | None = None) -> tuple[Row, str]:
+                  master: bytes | None = None, at: int | None = None) -> tuple[Row, str]:
     """A new signing secret (returned, shown once); the previous one signs
-    as well for ``grace_hours``."""
+    as well for ``grace_hours``.  Both are kept sealed under ``master``
+    (one left in plain text by an older refgraph is sealed first)."""
     at = at or now_ms()
+    sealer = _sealer(backend, master)
+    seal_plaintext_secrets(backend, sealer)
     secret = signing.new_secret()
-    row = backend.write_one("webhook_secret_rotate", id=endpoint_id, secret=secret, at=at,
+    row = backend.write_one("webhook_secret_rotate", id=endpoint_id,
+                            secret_sealed=sealer.seal(endpoint_id, secret), at=at,
                             previous_until=at + int(grace_hours * 3600_000))
     if row is None:
         raise NotFound(f"no webhook endpoint {endpoint_id!r}; GET /v1/webhooks lists them")
     return _endpoint(row["endpoint"]), secret
+
+
+def seal_plaintext_secrets(backend: Backend,
+                           master: bytes | Sealer | Callable[[], bytes]) -> int:
+    """Seal the secrets an older refgraph stored in plain text, in one
+    idempotent statement (``webhooks/webhook_secrets_seal``); returns how
+    many endpoints were sealed.  ``master`` may be a function, called only
+    when there is something to seal (a database without webhooks needs no
+    key).  Run at start-up (:mod:`api.webhooks.resources`) and before a
+    rotation."""
+    rows = backend.read("webhook_secrets_plaintext")
+    if not rows:
+        return 0
+    if isinstance(master, Sealer):
+        sealer = master
+    else:
+        sealer = Sealer(master if isinstance(master, bytes) else master())
+    endpoints = [{"id": r["id"], "version": r["version"],
+                  "secret_sealed": sealer.seal(r["id"], r["secret"]) if r["secret"] else None,
+                  "previous_secret_sealed": sealer.seal(r["id"], r["previous_secret"])
+                  if r["previous_secret"] else None} for r in rows]
+    row = backend.write_one("webhook_secrets_seal", endpoints=endpoints)
+    return int(row["sealed"]) if row else 0
 
 
 def send_test(backend: Backend, endpoint_id: str, test_id: str | None = None,

@@ -22,9 +22,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..backend import Backend, Row
+from ..errors import ConfigurationError
 from ..store import webhooks as store
 from ..vocabulary import now_ms
 from . import retry, sender, signing
+from .sealing import Sealer, master_of
 
 #: turns an outbox event's properties into the request body
 Render = Callable[[Mapping[str, Any]], bytes]
@@ -79,11 +81,34 @@ class Deliverer:
     RECORD_BATCH = 8
     RECORD_EVERY = 0.05
 
-    def __init__(self, backend: Backend, render: Render, settings: Settings) -> None:
+    def __init__(self, backend: Backend, render: Render, settings: Settings,
+                 master: bytes | Callable[[], bytes] | None = None) -> None:
         self.backend = backend
         self.render = render
         self.settings = settings
+        self.master = master
+        self._sealer: Sealer | None = None
         self.counts: Counter[str] = Counter()
+
+    def _secrets(self, endpoint: Row) -> list[str]:
+        """The secrets that sign a request to ``endpoint``: its own and,
+        during the grace after a rotation, the previous one, opened with the
+        master key (``master``, or what it returns when first needed; else
+        the embedded database's key file).  A
+        secret an older refgraph stored in plain text, not sealed yet, signs
+        as it is."""
+        if self._sealer is None:
+            master = self.master() if callable(self.master) else self.master
+            self._sealer = Sealer(master_of(self.backend) if master is None else master)
+        found = [endpoint.get("secret")
+                 or self._sealer.open(endpoint["id"], endpoint.get("secret_sealed") or "")]
+        if (endpoint.get("previous_secret_until") or 0) > now_ms():
+            previous = endpoint.get("previous_secret") or (
+                endpoint.get("previous_secret_sealed")
+                and self._sealer.open(endpoint["id"], endpoint["previous_secret_sealed"]))
+            if previous:
+                found.append(previous)
+        return found
 
     def run(self, seconds: float, *, until_idle: bool = False,
             stopping: Callable[[], bool] = lambda: False, poll: float = 0.25) -> Counter[str]:
@@ -184,9 +209,10 @@ class Deliverer:
         except Exception as exc:  # a bug must not stop the other deliveries: it fails this one
             return sender.Answer(None, f"refgraph could not render the event "
                                        f"({type(exc).__name__}: {exc}); report this as a bug"[:300])
-        secrets = [endpoint["secret"]]
-        if endpoint.get("previous_secret") and (endpoint.get("previous_secret_until") or 0) > now_ms():
-            secrets.append(endpoint["previous_secret"])
+        try:
+            secrets = self._secrets(endpoint)
+        except ConfigurationError as exc:   # another master key: say so on the delivery
+            return sender.Answer(None, exc.message[:300])
         headers = {
             "X-Refgraph-Event-Id": delivery["event_id"],
             "X-Refgraph-Event-Type": delivery["event_type"],

@@ -2,8 +2,9 @@
 
 ``http.client`` rather than a client library, because every one of these
 must hold and be visible here: the connection goes to the address
-:func:`graph.webhooks.safety.resolve` checked (TLS still verifies the
-certificate for the URL's host name); a redirect is an answer like any other
+:func:`graph.webhooks.safety.resolve` checked, checked once more as the very
+address the socket is opened to (TLS still verifies the certificate for the
+URL's host name); a redirect is an answer like any other
 non-2xx, never followed; connecting and each read time out after
 ``timeout`` seconds and the whole exchange after twice that; at most
 :data:`READ_LIMIT` bytes of the answer are read.
@@ -19,7 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..errors import Refused
-from .safety import Target, resolve
+from .safety import Target, check_address, resolve
 
 #: how much of a receiver's answer is read (and kept, shortened, as last_error)
 READ_LIMIT = 4096
@@ -39,22 +40,42 @@ class Answer:
         return self.code is not None and 200 <= self.code < 300
 
 
-class _PinnedHTTPS(http.client.HTTPSConnection):
-    """HTTPS to a checked address, verifying the certificate for ``server_name``."""
+def _open(target: Target, timeout: float | None, allow_private: bool) -> socket.socket:
+    """A socket to the address checked, which must still pass the check."""
+    if not allow_private:
+        check_address(target.address, target.host)
+    return socket.create_connection((target.address, target.port), timeout)
 
-    def __init__(self, address: str, port: int, server_name: str, timeout: float) -> None:
-        super().__init__(address, port, timeout=timeout, context=ssl.create_default_context())
-        self._server_name = server_name
+
+class _Pinned(http.client.HTTPConnection):
+    """HTTP to a checked address (and to nothing else)."""
+
+    def __init__(self, target: Target, timeout: float, allow_private: bool) -> None:
+        super().__init__(target.address, target.port, timeout=timeout)
+        self._target, self._allow_private = target, allow_private
 
     def connect(self) -> None:
-        sock = socket.create_connection((self.host, self.port), self.timeout)
-        self.sock = self._context.wrap_socket(sock, server_hostname=self._server_name)  # type: ignore[attr-defined]
+        self.sock = _open(self._target, self.timeout, self._allow_private)
 
 
-def _connection(target: Target, timeout: float) -> http.client.HTTPConnection:
+class _PinnedHTTPS(http.client.HTTPSConnection):
+    """HTTPS to a checked address, verifying the certificate for the URL's host."""
+
+    def __init__(self, target: Target, timeout: float, allow_private: bool) -> None:
+        super().__init__(target.address, target.port, timeout=timeout,
+                         context=ssl.create_default_context())
+        self._target, self._allow_private = target, allow_private
+
+    def connect(self) -> None:
+        sock = _open(self._target, self.timeout, self._allow_private)
+        self.sock = self._context.wrap_socket(sock, server_hostname=self._target.host)  # type: ignore[attr-defined]
+
+
+def _connection(target: Target, timeout: float,
+                allow_private: bool) -> http.client.HTTPConnection:
     if target.scheme == "https":
-        return _PinnedHTTPS(target.address, target.port, target.host, timeout)
-    return http.client.HTTPConnection(target.address, target.port, timeout=timeout)
+        return _PinnedHTTPS(target, timeout, allow_private)
+    return _Pinned(target, timeout, allow_private)
 
 
 def post(url: str, body: bytes, headers: Mapping[str, str], *, timeout: float = 5.0,
@@ -65,7 +86,7 @@ def post(url: str, body: bytes, headers: Mapping[str, str], *, timeout: float = 
         target = resolve(url, allow_private)
     except Refused as exc:
         return Answer(None, exc.message)
-    connection = _connection(target, timeout)
+    connection = _connection(target, timeout, allow_private)
     deadline = time.monotonic() + 2 * timeout
     try:
         connection.request("POST", target.path, body=body, headers={
@@ -80,6 +101,8 @@ def post(url: str, body: bytes, headers: Mapping[str, str], *, timeout: float = 
         reason = (f"redirect to {where[:200]} not followed" if 300 <= code < 400 and where
                   else text.decode("utf-8", "replace")[:300].strip())
         return Answer(code, f"HTTP {code}" + (f": {reason}" if reason else ""))
+    except Refused as exc:
+        return Answer(None, exc.message)
     except (OSError, http.client.HTTPException) as exc:
         what = "timed out" if isinstance(exc, (socket.timeout, TimeoutError)) else str(exc)
         return Answer(None, f"{type(exc).__name__}: {what}"[:300])
