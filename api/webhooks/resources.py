@@ -70,9 +70,9 @@ def _allow_private():
 class Webhooks(MethodView):
     @blp.arguments(WebhookInSchema)
     @blp.response(201, WebhookSchema)
+    @auth.roles("operator")
     def post(self, body):
         """Subscribe a URL to events; the answer holds the signing secret, once"""
-        auth.allow("operator")
         has_id = body["id"] or "Idempotency-Key" in request.headers
         endpoint_id = client_id(body["id"]) if has_id else "wh_" + uuid.uuid4().hex[:16]
         endpoint, secret, created = trail.create_webhook(
@@ -85,9 +85,9 @@ class Webhooks(MethodView):
 
     @blp.arguments(PageArgs, location="query")
     @blp.response(200, page_of(WebhookSchema))
+    @auth.roles("operator")
     def get(self, args):
         """List webhook endpoints"""
-        auth.allow("operator")
         items = webhooks.list_endpoints(get_backend(), after=decode(args["cursor"]),
                                         limit=args["limit"])
         return page(items, args["limit"], lambda e: e["id"])
@@ -96,32 +96,32 @@ class Webhooks(MethodView):
 @blp.route("/webhooks/<endpoint_id>")
 class Webhook(MethodView):
     @blp.response(200, WebhookSchema)
+    @auth.roles("operator")
     def get(self, endpoint_id):
         """Read a webhook endpoint, with its deliveries counted by status"""
-        auth.allow("operator")
         return webhooks.get_endpoint(get_backend(), endpoint_id)
 
     @blp.arguments(WebhookUpdateSchema)
     @blp.response(200, WebhookSchema)
+    @auth.roles("operator")
     def patch(self, body, endpoint_id):
         """Change a webhook endpoint; enabled=true enables a disabled one again"""
-        auth.allow("operator")
         return trail.update_webhook(get_backend(), endpoint_id, allow_private=_allow_private(),
                                     **body)
 
     @blp.response(200, WebhookSchema)
+    @auth.roles("operator")
     def delete(self, endpoint_id):
         """Delete a webhook endpoint and its deliveries; answers it as it was"""
-        auth.allow("operator")
         return trail.delete_webhook(get_backend(), endpoint_id)
 
 
 @blp.route("/webhooks/<endpoint_id>/rotate-secret")
 class RotateSecret(MethodView):
     @blp.response(200, WebhookSchema)
+    @auth.roles("operator")
     def post(self, endpoint_id):
         """A new signing secret, shown once; the old one also signs for 24 hours"""
-        auth.allow("operator")
         grace = float(current_app.config.get("WEBHOOK_SECRET_GRACE_HOURS") or 24)
         endpoint, secret = trail.rotate_webhook_secret(get_backend(), endpoint_id, grace,
                                                        master=signed.master())
@@ -132,9 +132,9 @@ class RotateSecret(MethodView):
 class Test(MethodView):
     @blp.arguments(WebhookTestInSchema)
     @blp.response(202, DeliverySchema)
+    @auth.roles("operator")
     def post(self, body, endpoint_id):
         """Send a webhook.test event to this endpoint (the worker delivers it)"""
-        auth.allow("operator")
         test_id = body["id"] or request.headers.get("Idempotency-Key")
         if test_id is not None:
             test_id = client_id(body["id"])
@@ -157,9 +157,9 @@ def _after(cursor):
 class Deliveries(MethodView):
     @blp.arguments(DeliveryListArgs, location="query")
     @blp.response(200, page_of(DeliverySchema))
+    @auth.roles("operator")
     def get(self, args, endpoint_id):
         """An endpoint's deliveries, newest first: status, attempts, last answer"""
-        auth.allow("operator")
         items = webhooks.list_deliveries(get_backend(), endpoint_id, status=args["status"],
                                          after=_after(args["cursor"]), limit=args["limit"])
         return page(items, args["limit"], lambda d: [d["created_at"], d["id"]])
@@ -168,7 +168,7 @@ class Deliveries(MethodView):
 @blp.route("/webhooks/<endpoint_id>/deliveries/<ref:delivery_id>/retry")
 class Retry(MethodView):
     @blp.response(200, DeliverySchema)
+    @auth.roles("operator")
     def post(self, endpoint_id, delivery_id):
         """Send a delivery again now (with three more days of retries)"""
-        auth.allow("operator")
         return trail.retry_webhook_delivery(get_backend(), endpoint_id, delivery_id)

@@ -1,6 +1,6 @@
 from marshmallow import Schema, fields, validate
 
-from api.common import entity_id, text
+from api.common import FullMatch, entity_id, text
 from api.pagination import PageArgs
 from graph.store.webhooks import ALL
 from graph.vocabulary import DELIVERY_STATUSES, ENDPOINT_STATUSES, EVENT_TYPES
@@ -9,7 +9,8 @@ _EVENTS = fields.List(
     fields.String(validate=validate.OneOf((ALL, *EVENT_TYPES))), validate=validate.Length(1, 20),
     metadata={"description": "event types to receive, or ['*'] for all: "
                              + ", ".join(EVENT_TYPES)})
-_URL = {"validate": validate.Length(1, 2000),
+_URL = {"validate": FullMatch(r"^[!-~]{1,2000}$", error="a URL of 1 to 2000 printable ASCII "
+                              "characters, no spaces (international names in punycode)"),
         "metadata": {"description": "https:// (or http://) URL on a public address; "
                                     "redirects are not followed"}}
 
@@ -31,7 +32,7 @@ class WebhookUpdateSchema(Schema):
     enabled = fields.Boolean(load_default=None, metadata={
         "description": "true enables a disabled endpoint again; false disables it"})
     reason = text(0, 500, load_default=None,
-                           metadata={"description": "why it is disabled by hand"})
+                  metadata={"description": "why it is disabled by hand"})
 
 
 class DeliveryCountsSchema(Schema):
