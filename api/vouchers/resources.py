@@ -1,6 +1,7 @@
 """Mall vouchers: those a card grants and those operators issue."""
 
 from flask.views import MethodView
+from flask_smorest import abort
 
 from api import auth
 from api.audit import trail
@@ -8,6 +9,7 @@ from api.common import client_id, replay_headers, v1_blueprint
 from api.pagination import PageArgs, decode, page, page_of
 from api.signed import master
 from graph import get_backend
+from graph.errors import ConfigurationError
 from graph.store import cards, redemptions
 
 from .schemas import RedemptionInSchema, RedemptionSchema, VoucherIssueSchema, VoucherSchema
@@ -47,10 +49,20 @@ class UserVoucherRedemptions(MethodView):
         auth.allow("operator", "member")
         auth.require_self(user_id)
         redemption, created = redemptions.mint(
-            get_backend(), master(), id=client_id(body["id"]), user_id=user_id,
+            get_backend(), _master_key(), id=client_id(body["id"]), user_id=user_id,
             voucher_ids=body["voucher_ids"], max_amount=body["max_amount"],
             merchant_id=body["merchant_id"], expires_in=body["expires_in"])
         return redemption, 201, replay_headers(created)
+
+
+def _master_key():
+    """The master key tokens are derived under; without one (a remote
+    database and no REFGRAPH_INSTITUTION_KEY) a 503 saying what to set."""
+    try:
+        return master()
+    except ConfigurationError as exc:
+        abort(503, code="master_key_missing", message="Redemption tokens are derived under "
+              "refgraph's master key, which is not set: " + exc.message)
 
 
 @blp.route("/vouchers")
