@@ -13,13 +13,13 @@ import urllib.error
 import urllib.request
 
 import pytest
+from conftest import INSTITUTION_KEY
 
 from graph.maintenance import wipe
 from graph.rules import DEFAULT_RULES
 from graph.store import ledger, rewards
 from graph.store import rules as rules_store
 
-from conftest import INSTITUTION_KEY
 from test_processes import CLI, free_port, get, refgraph
 from test_rewards import DAY, OCT, build_example
 

@@ -21,6 +21,7 @@ given back twice).
 import threading
 
 import pytest
+from conftest import consent
 
 from graph.errors import IdempotencyConflict, Refused
 from graph.maintenance import counts
@@ -29,7 +30,6 @@ from graph.rules import DEFAULT_RULES, period_of
 from graph.store import cards, ledger, rewards, sales, users
 from graph.store import withdrawals as wd
 
-from conftest import consent
 from test_rewards import AFTER_NOV, DAY, OCT, at
 from test_withdrawals import RULES
 

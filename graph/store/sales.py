@@ -16,8 +16,7 @@ from ..fingerprint import fingerprint
 from ..money import fee_for, points_for
 from ..rules import next_period, period_of
 from ..vocabulary import COMPLETED, RUNNING, now_ms
-from . import Outcomes, missing, refuse, taken
-from . import redemptions
+from . import Outcomes, missing, redemptions, refuse, taken
 from . import rules as rules_store
 from .platform import check_currency
 
