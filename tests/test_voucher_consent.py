@@ -247,3 +247,17 @@ def test_a_batch_of_sales_cannot_pay_with_vouchers(world, graph_backend):
         sale("b1", [{"id": "gift-ben", "amount": 100}])]})
     assert r.status_code == 422 and "sales" in r.get_json()["errors"], r.get_json()
     assert counts(graph_backend) == before
+
+
+def test_an_operator_minting_for_a_holder_is_in_the_audit_trail(world):
+    operator, ben = world["operator"], world["ben"]
+    api_consent(ben, "ben", ["gift-ben"], 100)                     # the holder's own: none
+    token = api_consent(operator, "ben", ["gift-ben"], 200, id="phone-order-1")
+    api_consent(operator, "ben", ["gift-ben"], 200, id="phone-order-1")   # a replay: none
+    events = operator.get("/v1/audit?action=voucher.redemption_minted").get_json()["items"]
+    assert len(events) == 1, events
+    event = events[0]
+    assert (event["subject"], event["actor"]["role"]) == ({"type": "user", "id": "ben"},
+                                                          "operator")
+    assert (event["after"]["id"], event["after"]["max_amount"]) == ("phone-order-1", 200)
+    assert token not in str(event)

@@ -48,7 +48,9 @@ class UserVoucherRedemptions(MethodView):
         only its hash."""
         auth.allow("operator", "member")
         auth.require_self(user_id)
-        redemption, created = redemptions.mint(
+        # an operator consenting for a holder is in the audit trail
+        mint = trail.mint_redemption if auth.is_operator() else redemptions.mint
+        redemption, created = mint(
             get_backend(), _master_key(), id=client_id(body["id"]), user_id=user_id,
             voucher_ids=body["voucher_ids"], max_amount=body["max_amount"],
             merchant_id=body["merchant_id"], expires_in=body["expires_in"])

@@ -2333,7 +2333,7 @@ export interface paths {
                     /** @description next_cursor of the previous page, as given (base64url); one this API did not hand out answers 422 */
                     cursor?: string | null;
                     /** @description only this action */
-                    action?: "rules.changed" | "withdrawal.approved" | "withdrawal.rejected" | "withdrawal.paid" | "withdrawal.failed" | "user.suspended" | "user.reactivated" | "user.closed" | "user.referrer_attached" | "api_key.created" | "api_key.revoked" | "payout_batch.created" | "reward_run.completed" | "voucher.issued" | "voucher.revoked" | "institution.registered" | "institution.updated" | "institution.secret_rotated" | "financing.approved" | "financing.declined" | "financing.disbursed" | "financing.cancelled" | "mismatch.resolved" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook.secret_rotated" | "webhook.tested" | "webhook.delivery_retried" | null;
+                    action?: "rules.changed" | "withdrawal.approved" | "withdrawal.rejected" | "withdrawal.paid" | "withdrawal.failed" | "user.suspended" | "user.reactivated" | "user.closed" | "user.referrer_attached" | "api_key.created" | "api_key.revoked" | "payout_batch.created" | "reward_run.completed" | "voucher.issued" | "voucher.revoked" | "voucher.redemption_minted" | "institution.registered" | "institution.updated" | "institution.secret_rotated" | "financing.approved" | "financing.declined" | "financing.disbursed" | "financing.cancelled" | "mismatch.resolved" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook.secret_rotated" | "webhook.tested" | "webhook.delivery_retried" | null;
                     /** @description only events about this subject id (a user, withdrawal, key, period…) */
                     subject_id?: string | null;
                     /** @description only events by this API key id or OS user */
@@ -4354,7 +4354,7 @@ export interface components {
             id?: string;
             /** @description epoch ms, UTC */
             at?: number;
-            /** @description rules.changed, withdrawal.approved, withdrawal.rejected, withdrawal.paid, withdrawal.failed, user.suspended, user.reactivated, user.closed, user.referrer_attached, api_key.created, api_key.revoked, payout_batch.created, reward_run.completed, voucher.issued, voucher.revoked, institution.registered, institution.updated, institution.secret_rotated, financing.approved, financing.declined, financing.disbursed, financing.cancelled, mismatch.resolved, webhook.created, webhook.updated, webhook.deleted, webhook.secret_rotated, webhook.tested, webhook.delivery_retried */
+            /** @description rules.changed, withdrawal.approved, withdrawal.rejected, withdrawal.paid, withdrawal.failed, user.suspended, user.reactivated, user.closed, user.referrer_attached, api_key.created, api_key.revoked, payout_batch.created, reward_run.completed, voucher.issued, voucher.revoked, voucher.redemption_minted, institution.registered, institution.updated, institution.secret_rotated, financing.approved, financing.declined, financing.disbursed, financing.cancelled, mismatch.resolved, webhook.created, webhook.updated, webhook.deleted, webhook.secret_rotated, webhook.tested, webhook.delivery_retried */
             action?: string;
             subject?: components["schemas"]["Subject"];
             actor?: components["schemas"]["Actor"];
