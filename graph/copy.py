@@ -102,6 +102,8 @@ NODES: tuple[Nodes, ...] = (
     Nodes("ApiKey", "id"),
     Nodes("Card", "id"),
     Nodes("Voucher", "id"),
+    # a holder's consent to pay with vouchers (issue 27): hashes, never tokens
+    Nodes("VoucherRedemption", "id"),
     Nodes("Sale", "id"),
     Nodes("Refund", "id"),
     Nodes("FeeTotal", "id"),

@@ -202,7 +202,7 @@ AUDIT_ACTIONS: Final[tuple[str, ...]] = (
     "user.suspended", "user.reactivated", "user.closed", "user.referrer_attached",
     "api_key.created", "api_key.revoked",
     "payout_batch.created", "reward_run.completed",
-    "voucher.issued", "voucher.revoked",
+    "voucher.issued", "voucher.revoked", "voucher.redemption_minted",
     "institution.registered", "institution.updated", "institution.secret_rotated",
     "financing.approved", "financing.declined", "financing.disbursed", "financing.cancelled",
     "mismatch.resolved",

@@ -7,6 +7,7 @@ that holds data unless REFGRAPH_TEST_WIPE_NEO4J=1 says it may wipe it.
 """
 
 import os
+import uuid
 
 import pytest
 
@@ -221,3 +222,29 @@ def fee_totals(g, period):
     return [{"referrer_id": row["referrer_id"], **dict(zip(keys, merchant, strict=True))}
             for row in g.read("reward_bases_level1", period=period)
             for merchant in sorted(row["merchants"])]
+
+
+# -- a voucher holder's consent (graph/store/redemptions.py) ------------------
+
+def consent(backend, user_id, voucher_ids, max_amount, **kw):
+    """A redemption token of ``user_id`` for ``voucher_ids``, minted through
+    the store (under the tests' master key): what a sale paying with those
+    vouchers sends as each one's ``redemption_token``."""
+    from graph.settlement import master_key
+    from graph.store import redemptions
+
+    kw.setdefault("id", "consent-" + uuid.uuid4().hex[:16])
+    redemption, _ = redemptions.mint(backend, master_key(INSTITUTION_KEY, None),
+                                     user_id=user_id, voucher_ids=list(voucher_ids),
+                                     max_amount=max_amount, **kw)
+    return redemption["token"]
+
+
+def api_consent(caller, user_id, voucher_ids, max_amount, **body):
+    """The same through the API, with ``caller``'s key (the holder's, or an
+    operator's acting for them)."""
+    body = {"id": "consent-" + uuid.uuid4().hex[:16], "voucher_ids": list(voucher_ids),
+            "max_amount": max_amount, **body}
+    r = caller.post(f"/v1/users/{user_id}/vouchers/redemptions", json=body)
+    assert r.status_code == 201, r.get_json()
+    return r.get_json()["token"]

@@ -45,6 +45,10 @@ MATRIX = [
     ("post", "/v1/vouchers", {"id": "v-{r}", "owner_id": "ben", "amount": 5,
                               "expires_at": 4_102_444_800_000}, expect(CREATED)),
     ("get", "/v1/vouchers/v-ben", None, expect(OK, member=OK)),
+    # the holder's consent to pay with a voucher: their own key, or an operator for them
+    ("post", "/v1/users/ben/vouchers/redemptions",
+     {"id": "red-{r}", "voucher_ids": ["v-ben"], "max_amount": 100},
+     expect(CREATED, member=CREATED)),
     ("post", "/v1/vouchers/v-spare/revoke", None, expect(OK)),
     ("post", "/v1/sales", {"id": "sale-{r}", "merchant_id": "shop", "amount": 100,
                            "currency": "CNY"}, expect(CREATED, merchant=CREATED)),

@@ -1,6 +1,7 @@
 """Every business rule's refusal: a clear 4xx with the field, and nothing written."""
 
 import pytest
+from conftest import api_consent
 
 from graph.maintenance import counts
 
@@ -92,26 +93,31 @@ def test_second_card_is_refused_by_default(operator, network, graph_backend):
 
 def test_expired_and_revoked_vouchers_cannot_pay(operator, network, graph_backend):
     network("/v1/vouchers", {"id": "old", "owner_id": "ben", "amount": 500, "expires_at": 1})
+    token = api_consent(operator, "ben", ["old", "v-ben"], 100)  # ben's consent, not enough
     same = unchanged(graph_backend)
     sale = {"id": "s2", "merchant_id": "shop", "buyer_id": "ben", "amount": 2_000,
-            "currency": "CNY", "vouchers": [{"id": "old", "amount": 100}]}
+            "currency": "CNY", "vouchers": [{"id": "old", "amount": 100,
+                                             "redemption_token": token}]}
     r = operator.post("/v1/sales", json=sale)
     refused(r, 422, "voucher_unusable", "vouchers")
     assert "old" in r.get_json()["errors"]["vouchers"]
     assert operator.post("/v1/vouchers/v-ben/revoke").get_json()["status"] == "revoked"
     same = unchanged(graph_backend)
-    sale["vouchers"] = [{"id": "v-ben", "amount": 100}]
+    sale["vouchers"] = [{"id": "v-ben", "amount": 100, "redemption_token": token}]
     refused(operator.post("/v1/sales", json=sale), 422, "voucher_unusable")
     assert same()
     assert operator.get("/v1/vouchers/old").get_json()["status"] == "expired"
 
 
 def test_voucher_cannot_pay_more_than_is_left(operator, network):
-    sale = {"id": "s2", "merchant_id": "shop", "buyer_id": "ben", "amount": 5_000,
-            "currency": "CNY", "vouchers": [{"id": "v-ben", "amount": 600}]}
-    assert operator.post("/v1/sales", json=sale).status_code == 201
-    sale = {**sale, "id": "s3"}
-    refused(operator.post("/v1/sales", json=sale), 422, "voucher_unusable")
+    def paying(id):
+        return {"id": id, "merchant_id": "shop", "buyer_id": "ben", "amount": 5_000,
+                "currency": "CNY", "vouchers": [{
+                    "id": "v-ben", "amount": 600,
+                    "redemption_token": api_consent(operator, "ben", ["v-ben"], 600)}]}
+
+    assert operator.post("/v1/sales", json=paying("s2")).status_code == 201
+    refused(operator.post("/v1/sales", json=paying("s3")), 422, "voucher_unusable")
     assert operator.get("/v1/vouchers/v-ben").get_json()["remaining"] == 400
 
 

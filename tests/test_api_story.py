@@ -35,10 +35,20 @@ def test_the_patent_story(operator, make_caller, graph_backend):
                                             "expires_at": 4_102_444_800_000})
     assert r.status_code == 201
 
+    # at the shop's checkout Bob consents to paying 15.00 with his voucher: his
+    # own key mints a redemption token, which the storefront sends with the sale
     shop = make_caller("merchant", "shop")
+    bob = make_caller("member", "bob")
     sale = {"id": "sale-1", "merchant_id": "shop", "buyer_id": "bob", "amount": 12_345,
             "currency": "CNY", "items": "1 teapot",
             "vouchers": [{"id": "gift-bob", "amount": 1_500}]}
+    r = shop.post("/v1/sales", json=sale)          # without Bob's consent: nothing moves
+    assert (r.status_code, r.get_json()["code"]) == (403, "voucher_consent_required")
+    r = bob.post("/v1/users/bob/vouchers/redemptions", json={
+        "id": "checkout-1", "voucher_ids": ["gift-bob"], "max_amount": 1_500,
+        "merchant_id": "shop"})
+    assert r.status_code == 201, r.get_json()
+    sale["vouchers"][0]["redemption_token"] = r.get_json()["token"]
     r = shop.post("/v1/sales", json=sale)
     assert r.status_code == 201, r.get_json()
     body = r.get_json()
@@ -48,7 +58,6 @@ def test_the_patent_story(operator, make_caller, graph_backend):
     listed = shop.get("/v1/sales?merchant_id=shop").get_json()["items"]
     assert [(x["id"], x["items"]) for x in listed] == [("sale-1", "1 teapot")]
 
-    bob = make_caller("member", "bob")
     assert bob.get("/v1/users/bob/balances").get_json() == {
         "user_id": "bob", "points": 108, "cash_pending": 0, "cash_available": 0,
         "voucher_balance": 500, "vouchers": 1}

@@ -4,7 +4,9 @@ real `refgraph serve`: the typed Python client here, the TypeScript one
 (openapi-typescript's types with openapi-fetch) with Node's test runner.
 
 The story: a card holder's referral code brings in a merchant and a buyer, the
-card holder's card brings vouchers, a sale is paid partly with one, a third of
+card holder's card brings vouchers, she consents to paying with one (a
+redemption token her own key mints, which the shop sends with the sale: the
+shop alone cannot spend it), a sale is paid partly with it, a third of
 it is refunded, October's rewards are run (the README's worked example, put in
 the database before the server starts, with rules holding rewards 0 days), the
 referrer's balances show the released cash, and she withdraws some of it."""
@@ -48,6 +50,7 @@ from refgraph_client.api.users import (  # noqa: E402
     get_v1_users_user_id_balances,
     post_v1_users,
 )
+from refgraph_client.api.vouchers import post_v1_users_user_id_vouchers_redemptions  # noqa: E402
 from refgraph_client.api.withdrawals import (  # noqa: E402
     post_v1_withdrawals,
     post_v1_withdrawals_withdrawal_id_approve,
@@ -56,6 +59,7 @@ from refgraph_client.models import (  # noqa: E402
     CardPurchase,
     Decision,
     Error,
+    RedemptionIn,
     RefundIn,
     Register,
     RegisterRolesItem,
@@ -135,6 +139,15 @@ def test_the_patent_story_through_the_python_client(story_server):
     sale = SaleIn(id="py-sale-1", merchant_id="py-shop", buyer_id="py-ada", amount=12_345,
                   currency="CNY", items="1 teapot",
                   vouchers=[VoucherUse(id=card.voucher_ids[0], amount=1_000)])
+    refused = post_v1_sales.sync_detailed(client=shop, body=sale)   # not without Ada's consent
+    assert refused.status_code == 403 and isinstance(refused.parsed, Error)
+    assert refused.parsed.code == "voucher_consent_required"
+    consent = _ok(post_v1_users_user_id_vouchers_redemptions.sync_detailed(
+        "py-ada", client=ada, body=RedemptionIn(voucher_ids=[card.voucher_ids[0]],
+                                                max_amount=1_000, merchant_id="py-shop"),
+        idempotency_key="py-checkout-1"), 201)
+    sale.vouchers = [VoucherUse(id=card.voucher_ids[0], amount=1_000,
+                                redemption_token=consent.token)]
     made = _ok(post_v1_sales.sync_detailed(client=shop, body=sale), 201)
     # fee 5 % of 123.45 -> 617 (half up); points 1 % of cash 113.45 -> 113
     assert (made.fee, made.points, made.voucher_paid) == (617, 113, 1_000)

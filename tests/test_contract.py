@@ -33,20 +33,41 @@ def register(g, id, roles=(), root=False, referrer_id=None, code=None, **extra):
         **{**USER_FIELDS, **extra})
 
 
-def buy_card(g, id, user_id, count=2):
-    return g.write_one("card_buy", id=id, user_id=user_id, price=9_900, voucher_count=count,
+def buy_card(g, id, user_id, count=2, voucher_ids=None):
+    # the caller makes the voucher ids (unguessable ones in graph/store/cards.py)
+    voucher_ids = [f"{id}-v{i}" for i in range(1, count + 1)] if voucher_ids is None \
+        else voucher_ids
+    return g.write_one("card_buy", id=id, user_id=user_id, price=9_900, voucher_ids=voucher_ids,
                        voucher_amount=1_000, expires_at=FAR, allow_second=False, at=T,
                        request_hash=f"h-{id}")
 
 
+def redeem(g, id, user_id, voucher_ids, max_amount, merchant_id=None, expires_at=FAR, at=T):
+    """A redemption token ``t-<id>`` of ``user_id`` for ``voucher_ids``."""
+    return g.write_one("voucher_redemption_create", id=id, user_id=user_id,
+                       voucher_ids=list(voucher_ids), max_amount=max_amount,
+                       merchant_id=merchant_id, at=at, expires_at=expires_at, salt=f"salt-{id}",
+                       token_hash=f"t-{id}", request_hash=f"h-{id}")
+
+
 def sale(g, id, amount=10_000, vouchers=(), buyer_id="buyer", fee=500, points=100, at=T,
-         carry_period=None, financing=None, rules_version=None, rules_change_id=None):
+         carry_period=None, financing=None, rules_version=None, rules_change_id=None,
+         now=T, merchant_id="shop"):
+    """Sale ``id``; vouchers without a ``token_hash`` are paid with a token
+    ``t-r-<id>`` the buyer mints for them first (the holder's consent)."""
+    uses = [dict(v) for v in vouchers]
+    plain = [u for u in uses if "token_hash" not in u]
+    if plain:
+        total = sum(u["amount"] for u in plain)
+        redeem(g, f"r-{id}", buyer_id, [u["id"] for u in plain], total)
+        for use in plain:
+            use.update(token_hash=f"t-r-{id}", token_total=total)
     return g.write_one(
-        "sale_record", id=id, merchant_id="shop", buyer_id=buyer_id, amount=amount,
-        currency="CNY", at=at, period="2027-01", items="tea", vouchers=list(vouchers),
+        "sale_record", id=id, merchant_id=merchant_id, buyer_id=buyer_id, amount=amount,
+        currency="CNY", at=at, period="2027-01", items="tea", vouchers=uses,
         voucher_paid=sum(v["amount"] for v in vouchers), fee_bp=500, fee=fee, points=points,
         request_hash=f"h-{id}", carry_period=carry_period, financing=financing,
-        rules_version=rules_version, rules_change_id=rules_change_id)
+        rules_version=rules_version, rules_change_id=rules_change_id, now=now)
 
 
 def refund(g, id, amount, sale_id="s1", at=T + 1, carry_period=None):
@@ -314,11 +335,16 @@ def _(g):
 
 @contract("card_buy")
 def _(g):
-    row = buy_card(g, "card-2", "buyer", count=3)
+    row = buy_card(g, "card-2", "buyer", voucher_ids=["v_a", "v_b", "v_c"])
     assert row == {"outcome": "created", "card": {
         "id": "card-2", "holder_id": "buyer", "price": 9_900, "bought_at": T,
-        "voucher_ids": ["card-2-v1", "card-2-v2", "card-2-v3"], "source": "sale"}}
-    assert buy_card(g, "card-2", "buyer", count=3)["outcome"] == "replayed"
+        "voucher_ids": ["v_a", "v_b", "v_c"], "source": "sale"}}
+    # a replay answers the vouchers made first, not the new ids it was sent
+    again = buy_card(g, "card-2", "buyer", voucher_ids=["v_x", "v_y", "v_z"])
+    assert (again["outcome"], again["card"]["voucher_ids"]) == ("replayed", ["v_a", "v_b", "v_c"])
+    assert [r["voucher"]["id"] for r in g.read("voucher_list", owner_id="buyer", after=None,
+                                               limit=10)] == ["gift", "v_a", "v_b", "v_c"]
+    assert g.read_one("voucher_get", id="v_x") is None
     assert buy_card(g, "card-3", "buyer")["outcome"] == "already_cardholder"
     assert buy_card(g, "card-4", "ghost")["outcome"] == "unknown_user"
 
@@ -407,6 +433,80 @@ def _(g):
     assert sale(g, "s9", rules_version=0,            # a replay is a replay
                 carry_period="2027-03")["outcome"] == "replayed"
     financed_sale_contract(g)
+    voucher_consent_contract(g)
+
+
+def voucher_consent_contract(g):
+    """sale_record pays with a voucher only with a valid redemption token of
+    its holder, and marks the token used by the sale."""
+    g.write("voucher_issue", id="gift2", owner_id="buyer", amount=1_000, expires_at=FAR, at=T,
+            request_hash="h-gift2")
+    g.write("voucher_issue", id="other", owner_id="holder", amount=1_000, expires_at=FAR, at=T,
+            request_hash="h-other")
+    redeem(g, "ok", "buyer", ["gift2"], 300)
+    redeem(g, "theirs", "holder", ["other"], 300)
+    register(g, "shop2", ["merchant"], referrer_id="holder")
+    assert redeem(g, "shop-only", "buyer", ["gift2"], 300, merchant_id="shop2")["outcome"] == \
+        "created"
+    redeem(g, "old", "buyer", ["gift2"], 300, expires_at=T + 5)
+
+    def pay(id, uses, now=T + 10):
+        return sale(g, id, amount=1_000, vouchers=uses, carry_period="2027-03", now=now)
+
+    def use(token, voucher="gift2", amount=100, total=None):
+        return {"id": voucher, "amount": amount, "token_hash": token,
+                "token_total": amount if total is None else total}
+
+    cases = [([use(None)], "no_token"), ([use("t-nothing")], "no_token"),
+             ([use("t-theirs", "other")], "other_voucher"),  # the holder's, not the buyer's
+             ([use("t-theirs")], "other_voucher"),           # the holder's token
+             ([use("t-shop-only")], "other_merchant"), ([use("t-old")], "expired"),
+             ([use("t-ok", amount=301)], "over_cap"),
+             ([use("t-ok", amount=200, total=400), use("t-ok", "gift", 200, total=400)],
+              "other_voucher")]
+    for uses, reason in cases:
+        refused = pay("c1", uses)
+        assert (refused["outcome"], refused["sale"]) == ("voucher_consent_required", None)
+        assert reason in [u["reason"] for u in refused["unconsented"]], (uses, refused)
+    assert g.read_one("sale_get", id="c1") is None
+    assert g.read_one("voucher_get", id="gift2")["voucher"]["remaining"] == 1_000
+    paid = pay("c1", [use("t-ok", amount=300)])
+    assert (paid["outcome"], paid["unconsented"]) == ("created", [])
+    assert g.read_one("voucher_get", id="gift2")["voucher"]["remaining"] == 700
+    assert pay("c1", [use("t-ok", amount=300)])["outcome"] == "replayed"
+    again = pay("c2", [use("t-ok", amount=100)])
+    assert (again["outcome"], again["unconsented"]) == (
+        "voucher_consent_required", [{"id": "gift2", "reason": "used"}])
+    used = {r["cursor"]: r["props"] for r in g.read("copy_voucher_redemption_read", after=None,
+                                                    limit=100)}["ok"]
+    assert (used["used_by"], used["used_at"]) == ("c1", T + 10)
+    # a token checked against refgraph's clock ($now), not the sale's time
+    assert pay("c3", [use("t-old")], now=T + 4)["outcome"] == "created"
+
+
+@contract("voucher_redemption_create")
+def _(g):
+    row = redeem(g, "m1", "buyer", ["gift"], 500, merchant_id="shop", expires_at=T + 900_000)
+    assert (row["outcome"], row["bad_vouchers"]) == ("created", [])
+    assert row["redemption"] == {
+        "id": "m1", "user_id": "buyer", "voucher_ids": ["gift"], "max_amount": 500,
+        "merchant_id": "shop", "created_at": T, "expires_at": T + 900_000, "used_by": None,
+        "used_at": None, "salt": "salt-m1", "token_hash": "t-m1"}
+    again = redeem(g, "m1", "buyer", ["gift"], 500, merchant_id="shop", expires_at=T + 900_000)
+    assert (again["outcome"], again["redemption"]) == ("replayed", row["redemption"])
+    taken_id = g.write_one("voucher_redemption_create", **{
+        **dict(id="m1", user_id="buyer", voucher_ids=["gift"], max_amount=1, merchant_id=None,
+               at=T, expires_at=FAR, salt="s", token_hash="t-x", request_hash="other")})
+    assert (taken_id["outcome"], taken_id["redemption"]) == ("id_taken", None)
+    mine_and_not = redeem(g, "m2", "buyer", ["gift", "card-1-v1", "ghost"], 500)
+    assert (mine_and_not["outcome"], sorted(mine_and_not["bad_vouchers"])) == (
+        "vouchers_not_owned", ["card-1-v1", "ghost"])
+    assert redeem(g, "m3", "ghost", ["gift"], 5)["outcome"] == "unknown_user"
+    assert redeem(g, "m4", "buyer", ["gift"], 5, merchant_id="holder")["outcome"] == \
+        "unknown_merchant"
+    assert redeem(g, "m5", "buyer", [], 5)["outcome"] == "created"   # one row, even empty
+    assert [r["cursor"] for r in g.read("copy_voucher_redemption_read", after=None,
+                                        limit=100)] == ["m1", "m5", "r-s1"]
 
 
 @contract("sale_get")
@@ -699,7 +799,7 @@ def _(g):
     g.write("sale_record", id="s-shop2", merchant_id="shop2", buyer_id=None, amount=2_000,
             currency="CNY", at=T, period="2027-02", items=None, vouchers=[], voucher_paid=0,
             fee_bp=500, fee=100, points=0, request_hash="h-s-shop2", carry_period=None,
-            financing=None, rules_version=None, rules_change_id=None)
+            financing=None, rules_version=None, rules_change_id=None, now=T)
     rows = g.read("reward_bases_level1", period="2027-02")
     assert [(r["referrer_id"], sorted(m[0] for m in r["merchants"])) for r in rows] == [
         ("holder", ["shop", "shop2"])]
@@ -1872,6 +1972,7 @@ def copy_reload(g):
 COPY_KEYS = {
     "User": ["buyer", "holder", "root", "shop"], "RuleSet": ["c1"], "ApiKey": ["k1"],
     "Card": ["card-1"], "Voucher": ["card-1-v1", "card-1-v2", "gift"], "Sale": ["f1", "s1"],
+    "VoucherRedemption": ["r-s1"],
     "Refund": ["r1"], "FeeTotal": ["shop|2027-01"], "RewardRun": ["2027-01"],
     "RewardLine": ["2027-01|holder|1"], "Withdrawal": ["w1"], "PayoutBatch": ["b1"],
     "AnalyticsSnapshot": ["network"], "AuditEvent": ["e1"], "Platform": ["platform"],

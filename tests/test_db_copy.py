@@ -77,9 +77,12 @@ def seeded(falkordb_backend, tmp_path_factory):
     merchant = next(u["id"] for u in world.users if u["roles"] == ["merchant"])
     post("/v1/cards", {"user_id": buyer}, **{"Idempotency-Key": "card-1"})
     cards.issue_voucher(source, id="gift-1", owner_id=buyer, amount=2_000, expires_at=FAR)
+    token = post(f"/v1/users/{buyer}/vouchers/redemptions",   # an operator for the holder
+                 {"id": "consent-1", "voucher_ids": ["gift-1"], "max_amount": 1_500})["token"]
     post("/v1/sales", {"id": "sale-v", "merchant_id": merchant, "buyer_id": buyer,
                        "amount": 5_000, "currency": "CNY", "items": "tea",
-                       "vouchers": [{"id": "gift-1", "amount": 1_500}]})
+                       "vouchers": [{"id": "gift-1", "amount": 1_500,
+                                     "redemption_token": token}]})
     post("/v1/rules", {"rules": {"fee_bp": 450}, "note": "copy test"})
     post("/v1/institutions", {"id": "bank-a", "name": "Bank A",
                               "services": ["consumer_credit", "payouts"]})

@@ -13,6 +13,7 @@ import urllib.error
 import urllib.request
 
 import pytest
+from conftest import INSTITUTION_KEY
 
 from graph.maintenance import wipe
 from graph.rules import DEFAULT_RULES
@@ -34,6 +35,9 @@ def neo4j_env(neo4j_backend, monkeypatch, tmp_path):
     monkeypatch.setenv("REFGRAPH_NEO4J_USER", os.environ.get("NEO4J_USER", "neo4j"))
     monkeypatch.setenv("REFGRAPH_NEO4J_PASSWORD", os.environ.get("NEO4J_PASSWORD", ""))
     monkeypatch.setenv("REFGRAPH_NEO4J_DATABASE", os.environ.get("NEO4J_DATABASE", "neo4j"))
+    # the master key (institution secrets, voucher redemption tokens): a remote
+    # database has no folder of refgraph's to keep one in
+    monkeypatch.setenv("REFGRAPH_INSTITUTION_KEY", INSTITUTION_KEY)
     yield neo4j_backend
     problems = ledger.check(neo4j_backend)
     assert problems == [], "ledger check after the test:\n" + "\n".join(problems)
@@ -122,10 +126,16 @@ def test_serve_and_worker_on_neo4j(neo4j_env, tmp_path, monkeypatch):
         status, ada = call("GET", "/v1/users/ada")
         assert "cardholder" in ada["roles"] and ada["referrals"] == 2
 
-        # Ada buys at the shop, paying 10.00 with one of her card's vouchers
+        # Ada buys at the shop, paying 10.00 with one of her card's vouchers: she
+        # consents with a redemption token (minted here by the operator for her,
+        # under the master key REFGRAPH_INSTITUTION_KEY a remote database needs)
+        status, consent = call("POST", "/v1/users/ada/vouchers/redemptions", {
+            "id": "consent-1", "voucher_ids": [card["voucher_ids"][0]], "max_amount": 1_000})
+        assert status == 201, consent
         sale = {"id": "sale-1", "merchant_id": "shop", "buyer_id": "ada", "amount": 12_345,
                 "currency": "CNY", "items": "1 teapot",
-                "vouchers": [{"id": card["voucher_ids"][0], "amount": 1_000}]}
+                "vouchers": [{"id": card["voucher_ids"][0], "amount": 1_000,
+                              "redemption_token": consent["token"]}]}
         status, body = call("POST", "/v1/sales", sale)
         assert status == 201, body
         # fee 5 % of 123.45 -> 617 (half up); points 1 % of cash 113.45 -> 113

@@ -40,7 +40,7 @@ def test_a_sale_looks_users_up_by_index(falkordb_backend, buyer_id):
                 amount=1000, currency="CNY", at=at, period="2026-11", items=None,
                 vouchers=[], voucher_paid=0, fee_bp=300, fee=30, points=0,
                 request_hash="h", carry_period=None, financing=None, rules_version=1,
-                rules_change_id="c1")
+                rules_change_id="c1", now=at)
     assert "Node By Index Scan | (m:User)" in text
     # the check of the caller's cached rules: two lookups of a version
     assert "Node By Index Scan | (newer:RuleSet)" in text
@@ -52,7 +52,7 @@ def test_a_financed_sale_looks_its_institution_and_buyer_up_by_index(falkordb_ba
     text = plan(falkordb_backend, "sale_record", id="s1", merchant_id="m1", buyer_id="b1",
                 amount=1000, currency="CNY", at=now_ms(), period="2026-11", items=None,
                 vouchers=[], voucher_paid=0, fee_bp=300, fee=30, points=0,
-                request_hash="h", carry_period=None, rules_version=None,
+                request_hash="h", carry_period=None, rules_version=None, now=now_ms(),
                 rules_change_id=None, financing={"id": "s1", "institution_id": "bank", "buyer_id": "b1",
                            "amount": 500, "installments": 3, "points": 10, "lapse_at": 1})
     assert "Node By Index Scan | (fi:Institution)" in text
@@ -122,11 +122,12 @@ SALE = dict(id="s1", merchant_id="m1", buyer_id="b1", amount=1000, currency="CNY
 
 @pytest.mark.parametrize("case", ["merchant only", "buyer", "vouchers", "financed"])
 def test_a_sale_updates_before_it_creates(falkordb_backend, case):
-    params = {**SALE, "at": now_ms()}
+    params = {**SALE, "at": now_ms(), "now": now_ms()}
     if case == "merchant only":
         params.update(buyer_id=None, points=0)
     elif case == "vouchers":
-        params.update(vouchers=[{"id": "v1", "amount": 100}, {"id": "v2", "amount": 50}],
+        params.update(vouchers=[{"id": "v1", "amount": 100, "token_hash": "t", "token_total": 150},
+                                {"id": "v2", "amount": 50, "token_hash": "t", "token_total": 150}],
                       voucher_paid=150)
     elif case == "financed":
         params.update(financing={"id": "s1", "institution_id": "bank", "buyer_id": "b1",
@@ -134,6 +135,8 @@ def test_a_sale_updates_before_it_creates(falkordb_backend, case):
                                  "lapse_at": 1}, points=0)
     text = plan(falkordb_backend, "sale_record", **params)
     assert updates_after_creates(text) == [], text
+    if case == "vouchers":     # the holder's consent: the token by its hash
+        assert "Node By Index Scan | (r:VoucherRedemption)" in text, text
 
 
 def test_a_batch_of_sales_updates_before_it_creates(falkordb_backend):
@@ -158,7 +161,8 @@ def test_a_refund_looks_up_by_index_and_updates_before_it_creates(falkordb_backe
 
 def test_a_card_purchase_updates_before_it_creates(falkordb_backend):
     text = plan(falkordb_backend, "card_buy", id="c1", user_id="u1", price=9900, at=now_ms(),
-                request_hash="h", allow_second=False, voucher_count=3, voucher_amount=1000,
+                request_hash="h", allow_second=False, voucher_ids=["v_1", "v_2", "v_3"],
+                voucher_amount=1000,
                 expires_at=now_ms() + 1)
     assert "Node By Index Scan | (u:User)" in text, text
     assert updates_after_creates(text) == [], text

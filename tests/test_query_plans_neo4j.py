@@ -23,10 +23,10 @@ REGISTER = {"id": "new", "name": "New", "roles": ["buyer"], "at": 1, "code": "NE
 SALE = {"id": "s-new", "merchant_id": "m0", "amount": 1_000, "currency": "CNY", "at": 1,
         "period": "2026-11", "items": None, "vouchers": [], "voucher_paid": 0, "fee_bp": 500,
         "fee": 50, "points": 10, "request_hash": "h", "carry_period": None, "financing": None,
-        "rules_version": 1, "rules_change_id": "c1"}
+        "rules_version": 1, "rules_change_id": "c1", "now": 1}
 BATCH_ROW = {k: v for k, v in SALE.items() if k not in ("vouchers", "voucher_paid",
                                                          "financing", "rules_version",
-                                                         "rules_change_id")}
+                                                         "rules_change_id", "now")}
 
 
 @pytest.fixture(scope="module")
@@ -107,9 +107,12 @@ def test_a_sale_paid_with_a_voucher(neo4j):
     """Each voucher is sought by id and its owner checked from there.  Written
     as (b)-[:OWNS]->(v:Voucher {id: ...}), one fresh server in three planned a
     scan of the whole Voucher index here, even for sales without vouchers."""
+    voucher = cards.vouchers_of(neo4j, "h0")[0]["id"]
     check(neo4j, "sale_record",
-          ["existing:Sale(id)", "m:User(id)", "b:User(id)", "v:Voucher(id)"],
-          **{**SALE, "buyer_id": "h0", "vouchers": [{"id": "card-h0-v1", "amount": 100}],
+          ["existing:Sale(id)", "m:User(id)", "b:User(id)", "v:Voucher(id)",
+           "r:VoucherRedemption(token_hash)"],
+          **{**SALE, "buyer_id": "h0", "vouchers": [{"id": voucher, "amount": 100,
+                                                     "token_hash": "t", "token_total": 100}],
              "voucher_paid": 100})
 
 

@@ -21,6 +21,7 @@ given back twice).
 import threading
 
 import pytest
+from conftest import consent
 
 from graph.errors import IdempotencyConflict, Refused
 from graph.maintenance import counts
@@ -316,9 +317,11 @@ def test_sales_racing_on_one_voucher_never_spend_more_than_it_holds(shop):
     voucher = cards.vouchers_of(shop, "b1")[0]
     assert voucher["remaining"] == 1_000
 
+    tokens = [consent(shop, "b1", [voucher["id"]], 250) for _ in range(12)]
     results = race(lambda i: sales.record_sale(
         shop, id=f"vs{i}", merchant_id="m1", buyer_id="b1", amount=400, currency="CNY",
-        rules=DEFAULT_RULES, at=WHEN, vouchers=[{"id": voucher["id"], "amount": 250}]), 12)
+        rules=DEFAULT_RULES, at=WHEN, vouchers=[{"id": voucher["id"], "amount": 250,
+                                                 "redemption_token": tokens[i]}]), 12)
     assert unexpected(results, Refused) == []
     assert sum(1 for r in results if isinstance(r, tuple) and r[1]) == 4
     assert {r.code for r in results if isinstance(r, Refused)} == {"voucher_unusable"}
@@ -331,12 +334,33 @@ def test_one_sale_paid_by_voucher_sent_by_many_threads_is_created_once(shop):
     sale, eleven replays, never 'voucher_unusable'."""
     cards.buy_card(shop, id="card-b1", user_id="b1", rules=DEFAULT_RULES, at=WHEN - DAY)
     voucher = cards.vouchers_of(shop, "b1")[0]
+    token = consent(shop, "b1", [voucher["id"]], 1_000)
     results = race(lambda i: sales.record_sale(
         shop, id="paid", merchant_id="m1", buyer_id="b1", amount=1_000, currency="CNY",
-        rules=DEFAULT_RULES, at=WHEN, vouchers=[{"id": voucher["id"], "amount": 1_000}]), 12)
+        rules=DEFAULT_RULES, at=WHEN, vouchers=[{"id": voucher["id"], "amount": 1_000,
+                                                 "redemption_token": token}]), 12)
     assert unexpected(results) == []
     assert sorted(created for _, created in results) == [False] * 11 + [True]
     assert cards.get_voucher(shop, voucher["id"])["remaining"] == 0
+
+
+def test_one_redemption_token_sent_with_many_sales_at_once_pays_one(shop):
+    """Twelve different sales at once with one holder's token, each for 100
+    of a 1,000 voucher: the token pays one, the eleven others are refused for
+    want of consent (it is used), and the voucher lost 100 only."""
+    cards.buy_card(shop, id="card-b1", user_id="b1", rules=DEFAULT_RULES, at=WHEN - DAY)
+    voucher = cards.vouchers_of(shop, "b1")[0]
+    token = consent(shop, "b1", [voucher["id"]], 100)
+    results = race(lambda i: sales.record_sale(
+        shop, id=f"one-token-{i}", merchant_id="m1", buyer_id="b1", amount=300,
+        currency="CNY", rules=DEFAULT_RULES, at=WHEN,
+        vouchers=[{"id": voucher["id"], "amount": 100, "redemption_token": token}]), 12)
+    assert unexpected(results, Refused) == []
+    assert sum(1 for r in results if isinstance(r, tuple) and r[1]) == 1
+    assert [r.code for r in results if isinstance(r, Refused)] == \
+        ["voucher_consent_required"] * 11
+    assert cards.get_voucher(shop, voucher["id"])["remaining"] == 900
+    assert counts(shop)[1]["PAID_WITH"] == 1
 
 
 def test_two_cards_bought_at_once_by_one_user_give_one_card(shop):
@@ -372,13 +396,15 @@ def test_a_voucher_revoked_while_sales_spend_it_keeps_the_ledger(shop):
     check after the test compares every account with the cached balances)."""
     cards.buy_card(shop, id="card-b1", user_id="b1", rules=DEFAULT_RULES, at=WHEN - DAY)
     voucher = cards.vouchers_of(shop, "b1")[0]
+    tokens = [consent(shop, "b1", [voucher["id"]], 100) for _ in range(8)]
 
     def work(i):
         if i == 3:
             return cards.revoke_voucher(shop, voucher["id"], at=WHEN + 1)
         return sales.record_sale(shop, id=f"rv{i}", merchant_id="m1", buyer_id="b1",
                                  amount=300, currency="CNY", rules=DEFAULT_RULES, at=WHEN,
-                                 vouchers=[{"id": voucher["id"], "amount": 100}])
+                                 vouchers=[{"id": voucher["id"], "amount": 100,
+                                            "redemption_token": tokens[i]}])
 
     results = race(work, 8)
     assert unexpected(results, Refused) == []

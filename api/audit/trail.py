@@ -36,7 +36,17 @@ from flask import g, has_request_context
 from graph.backend import Backend
 from graph.errors import Conflict, NotFound, RefgraphError, Refused
 from graph.rules import RuleSet
-from graph.store import audit, cards, financing, institutions, keys, rewards, users, webhooks
+from graph.store import (
+    audit,
+    cards,
+    financing,
+    institutions,
+    keys,
+    redemptions,
+    rewards,
+    users,
+    webhooks,
+)
 from graph.store import rules as rules_store
 from graph.store import withdrawals as wd
 from graph.store.audit import Actor, Subject, subject
@@ -338,6 +348,18 @@ def revoke_voucher(backend: Backend, voucher_id: str, *,
         _record(backend, "voucher.revoked", subject("voucher", voucher_id), actor,
                 _fields(was, _VOUCHER), _fields(voucher, _VOUCHER))
     return voucher
+
+
+def mint_redemption(backend: Backend, master: bytes, *, user_id: str,
+                    actor: Actor | None = None, **kwargs: Any) -> tuple[Row, bool]:
+    """:func:`graph.store.redemptions.mint` by an operator acting for the
+    voucher holder ``user_id``, recording ``voucher.redemption_minted`` on
+    the user (what the token covers, never the token)."""
+    redemption, created = redemptions.mint(backend, master, user_id=user_id, **kwargs)
+    if created:
+        _record(backend, "voucher.redemption_minted", subject("user", user_id), actor, None,
+                {k: v for k, v in redemption.items() if k != "token"}, repeatable=True)
+    return redemption, created
 
 
 # -- webhooks (issue 16) ----------------------------------------------------------

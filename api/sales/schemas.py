@@ -4,6 +4,7 @@ from api.common import currency_field, entity_id, text
 from api.financing.schemas import FinancingInSchema
 from api.pagination import PageArgs
 from graph.money import MAX_AMOUNT
+from graph.store.redemptions import TOKEN_LENGTH, TOKEN_PATTERN
 from graph.store.sales import BATCH_LIMIT
 
 EARLIEST, LATEST = 946_684_800_000, 253_402_300_799_999  # 2000-01-01 .. 9999-12-31
@@ -15,6 +16,15 @@ AMOUNT = {"validate": validate.Range(1, MAX_AMOUNT), "strict": True,
 class VoucherUseSchema(Schema):
     id = entity_id(required=True)
     amount = fields.Integer(required=True, **AMOUNT)
+    redemption_token = fields.String(
+        load_default=None, validate=[
+            validate.Regexp(TOKEN_PATTERN, error="a redemption token: vrt_ and 43 letters, "
+                                                 "digits, - or _"),
+            validate.Length(equal=TOKEN_LENGTH, error="a redemption token: vrt_ and 43 "
+                                                      "letters, digits, - or _")],
+        metadata={"description": "the holder's consent: the token they minted for this voucher "
+                                 "(POST /v1/users/{id}/vouchers/redemptions).  Without a "
+                                 "valid one the sale is refused: 403 voucher_consent_required"})
 
 
 class SaleInSchema(Schema):

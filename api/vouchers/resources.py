@@ -1,18 +1,22 @@
 """Mall vouchers: those a card grants and those operators issue."""
 
 from flask.views import MethodView
+from flask_smorest import abort
 
 from api import auth
 from api.audit import trail
 from api.common import client_id, replay_headers, v1_blueprint
 from api.pagination import PageArgs, decode, page, page_of
+from api.signed import master
 from graph import get_backend
-from graph.store import cards
+from graph.errors import ConfigurationError
+from graph.store import cards, redemptions
 
-from .schemas import VoucherIssueSchema, VoucherSchema
+from .schemas import RedemptionInSchema, RedemptionSchema, VoucherIssueSchema, VoucherSchema
 
 blp = v1_blueprint("vouchers", __name__,
-                   "Mall vouchers: a user's vouchers; issuing and revoking them (operators)")
+                   "Mall vouchers: a user's vouchers; their holder's consent to pay with them "
+                   "(redemption tokens); issuing and revoking them (operators)")
 
 
 @blp.route("/users/<user_id>/vouchers")
@@ -26,6 +30,41 @@ class UserVouchers(MethodView):
         items = cards.vouchers_of(get_backend(), user_id, after=decode(args["cursor"]),
                                   limit=args["limit"])
         return page(items, args["limit"], lambda voucher: voucher["id"])
+
+
+@blp.route("/users/<user_id>/vouchers/redemptions")
+class UserVoucherRedemptions(MethodView):
+    @blp.arguments(RedemptionInSchema)
+    @blp.response(201, RedemptionSchema)
+    def post(self, body, user_id):
+        """Consent to paying with some of one's vouchers: a single-use redemption token
+
+        The holder's own key (or an operator acting for them) mints it and
+        hands it to the storefront, which sends it as each voucher's
+        redemption_token in POST /v1/sales.  It pays one sale, at most
+        max_amount from these vouchers, before expires_at; merchant_id, when
+        given, is the one merchant that may use it.  The token is in this
+        answer (and in the answer to the same request again); refgraph keeps
+        only its hash."""
+        auth.allow("operator", "member")
+        auth.require_self(user_id)
+        # an operator consenting for a holder is in the audit trail
+        mint = trail.mint_redemption if auth.is_operator() else redemptions.mint
+        redemption, created = mint(
+            get_backend(), _master_key(), id=client_id(body["id"]), user_id=user_id,
+            voucher_ids=body["voucher_ids"], max_amount=body["max_amount"],
+            merchant_id=body["merchant_id"], expires_in=body["expires_in"])
+        return redemption, 201, replay_headers(created)
+
+
+def _master_key():
+    """The master key tokens are derived under; without one (a remote
+    database and no REFGRAPH_INSTITUTION_KEY) a 503 saying what to set."""
+    try:
+        return master()
+    except ConfigurationError as exc:
+        abort(503, code="master_key_missing", message="Redemption tokens are derived under "
+              "refgraph's master key, which is not set: " + exc.message)
 
 
 @blp.route("/vouchers")

@@ -1,7 +1,10 @@
 // name: card_buy
 // User $user_id buys loyalty card $id at $price: the user becomes a card
-// holder and is granted $voucher_count vouchers of $voucher_amount each,
-// valid until $expires_at.  The card's price and the voucher grant are
+// holder and is granted one voucher of $voucher_amount for each id in
+// $voucher_ids, valid until $expires_at.  The voucher ids are unguessable
+// ones made by the caller (graph/store/cards.py new_voucher_id), never
+// derived from the card id; a replayed purchase answers the ids it made
+// first and ignores the new ones.  The card's price and the voucher grant are
 // ledger entries.  Idempotent on $id with $request_hash.  The user is
 // write-locked before the card id and their roles are read, so purchases sent
 // at once cannot make two cards when the rules allow one.
@@ -30,20 +33,19 @@ FOREACH (_ IN CASE WHEN outcome = 'created' THEN [1] ELSE [] END |
   SET u:CardHolder
   CREATE (c:Card {id: $id, holder_id: $user_id, price: $price, bought_at: $at,
                   request_hash: $request_hash,
-                  voucher_ids: [i IN range(1, $voucher_count) | $id + '-v' + toString(i)],
-                  event_seq: 1})
+                  voucher_ids: $voucher_ids, event_seq: 1})
   CREATE (u)-[:HOLDS]->(c)
   FOREACH (_p IN CASE WHEN $price > 0 THEN [1] ELSE [] END |
     CREATE (:Entry {id: 'card:' + $id + ':price', at: $at, kind: 'card_sale', amount: $price,
                     ref: $id, debit: 'user:' + $user_id + ':payments',
                     credit: 'platform:card_sales'}))
-  FOREACH (_v IN CASE WHEN $voucher_count * $voucher_amount > 0 THEN [1] ELSE [] END |
+  FOREACH (_v IN CASE WHEN size($voucher_ids) * $voucher_amount > 0 THEN [1] ELSE [] END |
     CREATE (:Entry {id: 'card:' + $id + ':vouchers', at: $at, kind: 'voucher_granted',
-                    amount: $voucher_count * $voucher_amount, ref: $id,
+                    amount: size($voucher_ids) * $voucher_amount, ref: $id,
                     debit: 'platform:vouchers', credit: 'user:' + $user_id + ':vouchers'}))
-  FOREACH (i IN range(1, $voucher_count) |
+  FOREACH (voucher_id IN $voucher_ids |
     CREATE (u)-[:OWNS]->(:Voucher {
-      id: $id + '-v' + toString(i), owner_id: $user_id, amount: $voucher_amount,
+      id: voucher_id, owner_id: $user_id, amount: $voucher_amount,
       remaining: $voucher_amount, issued_at: $at, expires_at: $expires_at,
       status: 'active', source: 'card', card_id: $id}))
   // outbox (issue 16): the event of this change, only in its branch, with
@@ -53,7 +55,7 @@ FOREACH (_ IN CASE WHEN outcome = 'created' THEN [1] ELSE [] END |
     event_type: 'card.purchased', event_resource: 'card', event_resource_id: $id,
     event_seq: 1, event_at: $at, event_status: 'new',
     id: $id, holder_id: $user_id, price: $price, bought_at: $at,
-    voucher_ids: [i IN range(1, $voucher_count) | $id + '-v' + toString(i)], source: 'sale'}))
+    voucher_ids: $voucher_ids, source: 'sale'}))
 WITH outcome
 OPTIONAL MATCH (c:Card {id: $id})
 RETURN outcome,

@@ -1,7 +1,16 @@
 // name: sale_record
 // Merchant $merchant_id records sale $id of $amount (minor units) at $at,
 // optionally to buyer $buyer_id and partly paid with the buyer's vouchers
-// $vouchers ([{id, amount}]).  In the same statement: the management fee
+// $vouchers ([{id, amount, token_hash, token_total}]).  Each voucher needs
+// its holder's consent: token_hash is the sha256 of a redemption token the
+// buyer minted (cypher/vouchers/voucher_redemption_create.cypher) for that
+// voucher, unused, unexpired at $now (the time refgraph received the sale,
+// not $at, which a merchant chooses), for this merchant or any, and whose
+// cap covers token_total (what this sale takes with that token, all its
+// vouchers together).  Without it the sale is refused as
+// voucher_consent_required, before any voucher's state is looked at, and
+// nothing moves; with it each token used is marked used by the sale, in the
+// same statement.  In the same statement: the management fee
 // $fee is charged, the buyer earns $points, each voucher's remaining value
 // drops, and the merchant's fee total for $period grows (so reward runs read
 // totals, not raw sales).  Every movement is a ledger entry (fee, points,
@@ -29,9 +38,12 @@
 // as rules_changed, nothing written: the caller reads the rules again.
 // Outcomes: created, replayed, id_taken, rules_changed, unknown_merchant, not_a_merchant,
 // merchant_inactive, before_merchant_joined, unknown_buyer, buyer_inactive,
-// before_buyer_joined, unknown_institution, institution_inactive,
-// no_consumer_credit, financing_limit, period_closed, voucher_unusable.
+// before_buyer_joined, voucher_consent_required, unknown_institution,
+// institution_inactive, no_consumer_credit, financing_limit, period_closed,
+// voucher_unusable.
 // Returns: outcome, sale {...} (null when refused), bad_vouchers (ids),
+// unconsented ([{id, reason}]: the vouchers without a valid token, reason
+// one of no_token, other_voucher, other_merchant, used, expired, over_cap),
 // undecided (the buyer's undecided financing at the institution before this
 // sale, 0 without financing).
 OPTIONAL MATCH (m:User {id: $merchant_id})
@@ -47,22 +59,37 @@ WHERE (b)-[:OWNS]->(v)
 // Lock first, then read (cypher/DIALECTS.md, "Concurrency"): a plain SET,
 // a no-op when v is null.  The id is looked up after the lock.
 SET v._lock = true REMOVE v._lock
+WITH m, b, wanted, v
+// The holder's consent: the redemption token named by its hash, locked
+// before it is read, so that two sales cannot both use it.  coalesce: a
+// voucher named without a token finds none.
+OPTIONAL MATCH (r:VoucherRedemption {token_hash: coalesce(wanted.token_hash, '')})
+SET r._lock = true REMOVE r._lock
 WITH m, b, collect(CASE WHEN wanted IS NULL THEN null ELSE {
   id: wanted.id, amount: wanted.amount,
+  consent: CASE
+    WHEN r IS NULL THEN 'no_token'
+    WHEN r.user_id <> coalesce($buyer_id, '') OR NOT wanted.id IN r.voucher_ids
+      THEN 'other_voucher'
+    WHEN r.merchant_id IS NOT NULL AND r.merchant_id <> $merchant_id THEN 'other_merchant'
+    WHEN r.used_by IS NOT NULL THEN 'used'
+    WHEN r.expires_at <= $now THEN 'expired'
+    WHEN wanted.token_total > r.max_amount THEN 'over_cap'
+    ELSE null END,
   ok: v IS NOT NULL AND v.status = 'active' AND v.expires_at > $at AND v.remaining >= wanted.amount
 } END) AS uses,
   // the voucher nodes, in the order of uses when every one is usable (the
-  // only case in which they are written)
-  collect(v) AS vnodes
+  // only case in which they are written), and the tokens that consent
+  collect(v) AS vnodes, collect(DISTINCT r) AS rnodes
 // Financing: the buyer is locked before their undecided applications at the
 // institution are summed, so two financed sales at once cannot both pass
 // its per-buyer limit.  coalesce: a null map gives '' (DIALECTS.md).
 OPTIONAL MATCH (fb:User {id: coalesce($financing.buyer_id, '')})
 SET fb._lock = true REMOVE fb._lock
-WITH m, b, uses, vnodes, fb
+WITH m, b, uses, vnodes, rnodes, fb
 OPTIONAL MATCH (fb)-[:BOUGHT]->(:Sale)-[:FINANCED]->(open:FinancingApplication)
 WHERE open.institution_id = $financing.institution_id AND open.status IN ['applied', 'approved']
-WITH m, b, uses, vnodes, collect(open.amount) AS undecided
+WITH m, b, uses, vnodes, rnodes, collect(open.amount) AS undecided
 OPTIONAL MATCH (fi:Institution {id: coalesce($financing.institution_id, '')})
 OPTIONAL MATCH (existing:Sale {id: $id})
 OPTIONAL MATCH (run:RewardRun {period: $period})
@@ -70,12 +97,12 @@ OPTIONAL MATCH (later:RewardRun {period: coalesce($carry_period, '')})
 // versions are unique and numbered 1, 2, ... (rules_create): at most one each
 OPTIONAL MATCH (newer:RuleSet {version: coalesce($rules_version + 1, -1)})
 OPTIONAL MATCH (known:RuleSet {version: coalesce($rules_version, -1)})
-WITH existing, m, b, uses, vnodes, fi, reduce(t = 0, x IN undecided | t + x) AS undecided,
+WITH existing, m, b, uses, vnodes, rnodes, fi, reduce(t = 0, x IN undecided | t + x) AS undecided,
   run IS NOT NULL AND run.status IN ['completed', 'running'] AS closed,
   later IS NOT NULL AND later.status IN ['completed', 'running'] AS later_closed,
   $rules_version IS NOT NULL AND (newer IS NOT NULL OR ($rules_version > 0 AND
     (known IS NULL OR known.change_id <> $rules_change_id))) AS rules_changed
-WITH existing, m, b, uses, vnodes, fi, undecided, closed,
+WITH existing, m, b, uses, vnodes, rnodes, fi, undecided, closed,
   CASE WHEN closed THEN $carry_period ELSE $period END AS at_period,
   CASE
     WHEN existing IS NOT NULL AND existing.request_hash = $request_hash THEN 'replayed'
@@ -88,6 +115,7 @@ WITH existing, m, b, uses, vnodes, fi, undecided, closed,
     WHEN $buyer_id IS NOT NULL AND b IS NULL THEN 'unknown_buyer'
     WHEN b IS NOT NULL AND b.status <> 'active' THEN 'buyer_inactive'
     WHEN b IS NOT NULL AND $at < b.created_at THEN 'before_buyer_joined'
+    WHEN any(use IN uses WHERE use.consent IS NOT NULL) THEN 'voucher_consent_required'
     WHEN $financing IS NOT NULL AND fi IS NULL THEN 'unknown_institution'
     WHEN $financing IS NOT NULL AND fi.status <> 'active' THEN 'institution_inactive'
     WHEN $financing IS NOT NULL AND NOT 'consumer_credit' IN fi.services THEN 'no_consumer_credit'
@@ -115,6 +143,7 @@ FOREACH (_ IN CASE WHEN outcome = 'created' THEN [1] ELSE [] END |
     SET buyer.points = buyer.points + $points)
   FOREACH (i IN range(0, size(vnodes) - 1) | FOREACH (voucher IN [vnodes[i]] |
     SET voucher.remaining = voucher.remaining - uses[i].amount))
+  FOREACH (token IN rnodes | SET token.used_by = $id, token.used_at = $now)
   CREATE (s:Sale {
     id: $id, merchant_id: $merchant_id, buyer_id: $buyer_id, amount: $amount,
     currency: $currency, at: $at, period: at_period, items: $items,
@@ -161,9 +190,10 @@ FOREACH (_ IN CASE WHEN outcome = 'created' THEN [1] ELSE [] END |
     refunded_amount: 0, refunded_fee: 0, refunded_points: 0,
     financing_id: $financing.id, financed_amount: $financing.amount,
     financing_status: CASE WHEN $financing IS NULL THEN null ELSE 'applied' END}))
-WITH outcome, undecided, [use IN uses WHERE NOT use.ok | use.id] AS bad_vouchers
+WITH outcome, undecided, [use IN uses WHERE NOT use.ok | use.id] AS bad_vouchers,
+  [use IN uses WHERE use.consent IS NOT NULL | {id: use.id, reason: use.consent}] AS unconsented
 OPTIONAL MATCH (s:Sale {id: $id})
-RETURN outcome, bad_vouchers, undecided,
+RETURN outcome, bad_vouchers, unconsented, undecided,
   CASE WHEN outcome IN ['created', 'replayed'] THEN s {
     .id, .merchant_id, .buyer_id, .amount, .currency, .at, .period, .carried_from, .items,
     .voucher_paid,

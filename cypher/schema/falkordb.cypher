@@ -64,3 +64,7 @@ CREATE INDEX FOR (d:WebhookDelivery) ON (d.status);
 CREATE INDEX FOR (d:WebhookDelivery) ON (d.endpoint_id);
 CREATE INDEX FOR (d:WebhookDelivery) ON (d.event_id);
 GRAPH.CONSTRAINT CREATE UNIQUE NODE WebhookDelivery PROPERTIES 1 id;
+CREATE INDEX FOR (r:VoucherRedemption) ON (r.id);
+CREATE INDEX FOR (r:VoucherRedemption) ON (r.token_hash);
+GRAPH.CONSTRAINT CREATE UNIQUE NODE VoucherRedemption PROPERTIES 1 id;
+GRAPH.CONSTRAINT CREATE UNIQUE NODE VoucherRedemption PROPERTIES 1 token_hash;

@@ -41,3 +41,5 @@ CREATE CONSTRAINT webhook_delivery_id IF NOT EXISTS FOR (d:WebhookDelivery) REQU
 CREATE INDEX webhook_delivery_status IF NOT EXISTS FOR (d:WebhookDelivery) ON (d.status);
 CREATE INDEX webhook_delivery_endpoint IF NOT EXISTS FOR (d:WebhookDelivery) ON (d.endpoint_id);
 CREATE INDEX webhook_delivery_event IF NOT EXISTS FOR (d:WebhookDelivery) ON (d.event_id);
+CREATE CONSTRAINT voucher_redemption_id IF NOT EXISTS FOR (r:VoucherRedemption) REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT voucher_redemption_token IF NOT EXISTS FOR (r:VoucherRedemption) REQUIRE r.token_hash IS UNIQUE;

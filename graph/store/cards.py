@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import secrets
 from typing import TYPE_CHECKING, Any
 
 from ..backend import Backend
@@ -30,13 +31,29 @@ ISSUE = Outcomes("voucher_issue", ("created", "replayed"), {
 })
 
 
+def new_voucher_id() -> str:
+    """A voucher id no one can guess: ``v_`` and 128 random bits in hex.
+
+    Vouchers a card granted before issue 27 keep their ``<card>-v<n>`` ids;
+    guessing an id gets no one anything either way, since a voucher pays
+    only with its holder's redemption token (graph/store/redemptions.py).
+
+    >>> a, b = new_voucher_id(), new_voucher_id()
+    >>> a.startswith("v_"), len(a), a != b
+    (True, 34, True)
+    """
+    return "v_" + secrets.token_hex(16)
+
+
 def buy_card(backend: Backend, *, id: str, user_id: str, rules: RuleSet,
              at: int | None = None) -> tuple[Row, bool]:
-    """User ``user_id`` buys card ``id``.  Returns ``(card, created)``."""
+    """User ``user_id`` buys card ``id``.  Returns ``(card, created)``; a
+    replay answers the card, and voucher ids, of the first purchase."""
     at = at or now_ms()
     row = backend.write_one(
         "card_buy", id=id, user_id=user_id, price=rules.card_price,
-        voucher_count=rules.card_voucher_count, voucher_amount=rules.card_voucher_amount,
+        voucher_ids=[new_voucher_id() for _ in range(rules.card_voucher_count)],
+        voucher_amount=rules.card_voucher_amount,
         expires_at=at + rules.card_voucher_days * DAY_MS, allow_second=rules.allow_second_card,
         at=at, request_hash=fingerprint({"id": id, "user_id": user_id}),
     )

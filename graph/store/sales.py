@@ -16,7 +16,7 @@ from ..fingerprint import fingerprint
 from ..money import fee_for, points_for
 from ..rules import next_period, period_of
 from ..vocabulary import COMPLETED, RUNNING, now_ms
-from . import Outcomes, missing, refuse, taken
+from . import Outcomes, missing, redemptions, refuse, taken
 from . import rules as rules_store
 from .platform import check_currency
 
@@ -70,6 +70,7 @@ SALE = Outcomes("sale_record", ("created", "replayed"), {
         "the rules changed while the sale was being recorded; nothing was written: "
         "send it again"),
     **_SALE_REFUSALS, **FINANCING_REFUSALS,
+    "voucher_consent_required": lambda outcome, row, context: redemptions.unconsented(row),
     "voucher_unusable": _voucher_unusable})
 #: the most installments a financed sale may be repaid in (ten years monthly)
 MAX_INSTALLMENTS = 120
@@ -146,8 +147,10 @@ def record_sale(backend: Backend, *, id: str, merchant_id: str, amount: int, cur
     statement checks is current (read again and retried if it is not: the
     one read a request saves, 20 % of a single sale).  Returns ``(sale, created)``.
 
-    ``vouchers`` is a list of ``{"id", "amount"}``: how much of the sale each
-    of the buyer's vouchers pays.  ``financing`` (``{"institution_id",
+    ``vouchers`` is a list of ``{"id", "amount", "redemption_token"}``: how
+    much of the sale each of the buyer's vouchers pays, with the token the
+    buyer minted to consent to it (graph/store/redemptions.py; without a
+    valid one the sale is refused, 403 voucher_consent_required).  ``financing`` (``{"institution_id",
     "amount", "installments"}``) pays ``amount`` of it on credit from the
     institution: the sale's financing application is created with it, and
     the buyer's points wait for the disbursement (graph/store/financing.py).
@@ -217,8 +220,7 @@ def _record_sale(backend: Backend, rules: RuleSet, timeline: rules_store.Timelin
     row, first_open = _write_late(
         backend, "sale_record", period, late_sales, id=id, merchant_id=merchant_id,
         buyer_id=buyer_id, amount=amount, currency=currency, at=at, period=period, items=items,
-        vouchers=[{"id": u["id"], "amount": u["amount"]} for u in vouchers],
-        voucher_paid=voucher_paid, fee_bp=rules.fee_bp, fee=fee, points=points,
+        vouchers=redemptions.sale_vouchers(vouchers), now=recorded, voucher_paid=voucher_paid, fee_bp=rules.fee_bp, fee=fee, points=points,
         request_hash=fingerprint(request), financing=applied,
         rules_version=timeline.newest if timeline else None,
         rules_change_id=timeline.newest_change_id if timeline else None,

@@ -648,6 +648,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/users/{user_id}/vouchers/redemptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Consent to paying with some of one's vouchers: a single-use redemption token
+         * @description The holder's own key (or an operator acting for them) mints it and
+         *     hands it to the storefront, which sends it as each voucher's
+         *     redemption_token in POST /v1/sales.  It pays one sale, at most
+         *     max_amount from these vouchers, before expires_at; merchant_id, when
+         *     given, is the one merchant that may use it.  The token is in this
+         *     answer (and in the answer to the same request again); refgraph keeps
+         *     only its hash.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /**
+                     * @description the operation's id when the body has none; retry with the same key to get the stored answer
+                     * @example order-2026-0001
+                     */
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    user_id: string;
+                };
+                cookie?: never;
+            };
+            /** @description Give the body's id or an Idempotency-Key header (the same value if both); with neither the answer is 422 with errors.id. */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RedemptionIn"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Redemption"];
+                    };
+                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthorized"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                409: components["responses"]["Conflict"];
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
+                422: components["responses"]["Unprocessable"];
+                429: components["responses"]["TooManyRequests"];
+                503: components["responses"]["Unavailable"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/vouchers": {
         parameters: {
             query?: never;
@@ -2262,7 +2333,7 @@ export interface paths {
                     /** @description next_cursor of the previous page, as given (base64url); one this API did not hand out answers 422 */
                     cursor?: string | null;
                     /** @description only this action */
-                    action?: "rules.changed" | "withdrawal.approved" | "withdrawal.rejected" | "withdrawal.paid" | "withdrawal.failed" | "user.suspended" | "user.reactivated" | "user.closed" | "user.referrer_attached" | "api_key.created" | "api_key.revoked" | "payout_batch.created" | "reward_run.completed" | "voucher.issued" | "voucher.revoked" | "institution.registered" | "institution.updated" | "institution.secret_rotated" | "financing.approved" | "financing.declined" | "financing.disbursed" | "financing.cancelled" | "mismatch.resolved" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook.secret_rotated" | "webhook.tested" | "webhook.delivery_retried" | null;
+                    action?: "rules.changed" | "withdrawal.approved" | "withdrawal.rejected" | "withdrawal.paid" | "withdrawal.failed" | "user.suspended" | "user.reactivated" | "user.closed" | "user.referrer_attached" | "api_key.created" | "api_key.revoked" | "payout_batch.created" | "reward_run.completed" | "voucher.issued" | "voucher.revoked" | "voucher.redemption_minted" | "institution.registered" | "institution.updated" | "institution.secret_rotated" | "financing.approved" | "financing.declined" | "financing.disbursed" | "financing.cancelled" | "mismatch.resolved" | "webhook.created" | "webhook.updated" | "webhook.deleted" | "webhook.secret_rotated" | "webhook.tested" | "webhook.delivery_retried" | null;
                     /** @description only events about this subject id (a user, withdrawal, key, period…) */
                     subject_id?: string | null;
                     /** @description only events by this API key id or OS user */
@@ -3651,6 +3722,42 @@ export interface components {
             /** @description null on the last page */
             next_cursor?: string | null;
         };
+        RedemptionIn: {
+            /**
+             * @description the token's id (or send Idempotency-Key): the same request again answers the same token
+             * @default null
+             */
+            id?: string | null;
+            /** @description the holder's vouchers the token may pay with */
+            voucher_ids: string[];
+            /** @description the most the sale may take from these vouchers together, minor units */
+            max_amount: number;
+            /**
+             * @description the one merchant whose sale may use the token (default: any)
+             * @default null
+             */
+            merchant_id?: string | null;
+            /**
+             * @description seconds the token lives, 60 to 3600 (default 900)
+             * @default 900
+             */
+            expires_in?: number;
+        };
+        Redemption: {
+            id?: string;
+            /** @description the redemption token (vrt_...): give it to the storefront, which sends it as redemption_token with each of these vouchers in POST /v1/sales.  refgraph keeps only its hash */
+            token?: string;
+            user_id?: string;
+            voucher_ids?: string[];
+            max_amount?: number;
+            merchant_id?: string | null;
+            created_at?: number;
+            /** @description epoch ms, UTC */
+            expires_at?: number;
+            /** @description the sale that used the token (null: unused) */
+            sale_id?: string | null;
+            used_at?: number | null;
+        };
         VoucherIssue: {
             /** @default null */
             id?: string | null;
@@ -3706,6 +3813,11 @@ export interface components {
             id: string;
             /** @description minor units, 1 to 1000000000 */
             amount: number;
+            /**
+             * @description the holder's consent: the token they minted for this voucher (POST /v1/users/{id}/vouchers/redemptions).  Without a valid one the sale is refused: 403 voucher_consent_required
+             * @default null
+             */
+            redemption_token?: string | null;
         };
         FinancingIn: {
             /** @description an active institution with consumer_credit */
@@ -4242,7 +4354,7 @@ export interface components {
             id?: string;
             /** @description epoch ms, UTC */
             at?: number;
-            /** @description rules.changed, withdrawal.approved, withdrawal.rejected, withdrawal.paid, withdrawal.failed, user.suspended, user.reactivated, user.closed, user.referrer_attached, api_key.created, api_key.revoked, payout_batch.created, reward_run.completed, voucher.issued, voucher.revoked, institution.registered, institution.updated, institution.secret_rotated, financing.approved, financing.declined, financing.disbursed, financing.cancelled, mismatch.resolved, webhook.created, webhook.updated, webhook.deleted, webhook.secret_rotated, webhook.tested, webhook.delivery_retried */
+            /** @description rules.changed, withdrawal.approved, withdrawal.rejected, withdrawal.paid, withdrawal.failed, user.suspended, user.reactivated, user.closed, user.referrer_attached, api_key.created, api_key.revoked, payout_batch.created, reward_run.completed, voucher.issued, voucher.revoked, voucher.redemption_minted, institution.registered, institution.updated, institution.secret_rotated, financing.approved, financing.declined, financing.disbursed, financing.cancelled, mismatch.resolved, webhook.created, webhook.updated, webhook.deleted, webhook.secret_rotated, webhook.tested, webhook.delivery_retried */
             action?: string;
             subject?: components["schemas"]["Subject"];
             actor?: components["schemas"]["Actor"];

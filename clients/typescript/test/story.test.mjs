@@ -40,10 +40,25 @@ test("the patent story", { skip: !base && "set REFGRAPH_URL and REFGRAPH_KEY" },
     assert.equal(user.referrer_id, "ts-ada");
   }
 
+  // a voucher pays only with its holder's consent: without it, 403 and nothing moves;
+  // Ada's redemption token (minted here by the operator for her; her own key
+  // may too) is sent with the voucher
+  const voucher = card.voucher_ids?.[0] ?? "";
+  const unconsented = await operator.POST("/v1/sales", { body: {
+    id: "ts-sale-1", merchant_id: "ts-shop", buyer_id: "ts-ada", amount: 12_345,
+    currency: "CNY", vouchers: [{ id: voucher, amount: 1_000 }],
+  } });
+  assert.equal(unconsented.response.status, 403);
+  assert.equal(unconsented.error?.code, "voucher_consent_required");
+  const consent = ok(await operator.POST("/v1/users/{user_id}/vouchers/redemptions", {
+    params: { path: { user_id: "ts-ada" } },
+    body: { id: "ts-checkout-1", voucher_ids: [voucher], max_amount: 1_000,
+            merchant_id: "ts-shop" },
+  }), 201);
   const sale = {
     id: "ts-sale-1", merchant_id: "ts-shop", buyer_id: "ts-ada", amount: 12_345,
     currency: "CNY", items: "1 teapot",
-    vouchers: [{ id: card.voucher_ids?.[0] ?? "", amount: 1_000 }],
+    vouchers: [{ id: voucher, amount: 1_000, redemption_token: consent.token ?? null }],
   };
   const made = ok(await operator.POST("/v1/sales", { body: sale }), 201);
   // fee 5 % of 123.45 -> 617 (half up); points 1 % of cash 113.45 -> 113

@@ -92,6 +92,8 @@ from .reconciliation import Reconciliation
 from .reconciliation_in import ReconciliationIn
 from .reconciliation_summary import ReconciliationSummary
 from .reconciliation_summary_page import ReconciliationSummaryPage
+from .redemption import Redemption
+from .redemption_in import RedemptionIn
 from .referrals_referrers_row import ReferralsReferrersRow
 from .referrer import Referrer
 from .referrer_result import ReferrerResult
@@ -257,6 +259,8 @@ __all__ = (
     "ReconciliationIn",
     "ReconciliationSummary",
     "ReconciliationSummaryPage",
+    "Redemption",
+    "RedemptionIn",
     "ReferralsReferrersRow",
     "Referrer",
     "ReferrerResult",

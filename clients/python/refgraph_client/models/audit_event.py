@@ -32,9 +32,10 @@ class AuditEvent:
             action (str | Unset): rules.changed, withdrawal.approved, withdrawal.rejected, withdrawal.paid,
                 withdrawal.failed, user.suspended, user.reactivated, user.closed, user.referrer_attached, api_key.created,
                 api_key.revoked, payout_batch.created, reward_run.completed, voucher.issued, voucher.revoked,
-                institution.registered, institution.updated, institution.secret_rotated, financing.approved, financing.declined,
-                financing.disbursed, financing.cancelled, mismatch.resolved, webhook.created, webhook.updated, webhook.deleted,
-                webhook.secret_rotated, webhook.tested, webhook.delivery_retried
+                voucher.redemption_minted, institution.registered, institution.updated, institution.secret_rotated,
+                financing.approved, financing.declined, financing.disbursed, financing.cancelled, mismatch.resolved,
+                webhook.created, webhook.updated, webhook.deleted, webhook.secret_rotated, webhook.tested,
+                webhook.delivery_retried
             subject (Subject | Unset):
             actor (Actor | Unset):
             before (Any | Unset): the subject's relevant fields before (null: it did not exist)

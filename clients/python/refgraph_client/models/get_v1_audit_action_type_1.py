@@ -19,6 +19,7 @@ class GetV1AuditActionType1(StrEnum):
     USER_REFERRER_ATTACHED = "user.referrer_attached"
     USER_SUSPENDED = "user.suspended"
     VOUCHER_ISSUED = "voucher.issued"
+    VOUCHER_REDEMPTION_MINTED = "voucher.redemption_minted"
     VOUCHER_REVOKED = "voucher.revoked"
     WEBHOOK_CREATED = "webhook.created"
     WEBHOOK_DELETED = "webhook.deleted"

@@ -8,6 +8,8 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
+from typing import cast
 
 
 
@@ -24,10 +26,13 @@ class VoucherUse:
         Attributes:
             id (str):
             amount (int): minor units, 1 to 1000000000
+            redemption_token (None | str | Unset): the holder's consent: the token they minted for this voucher (POST
+                /v1/users/{id}/vouchers/redemptions).  Without a valid one the sale is refused: 403 voucher_consent_required
      """
 
     id: str
     amount: int
+    redemption_token: None | str | Unset = UNSET
 
 
 
@@ -38,6 +43,12 @@ class VoucherUse:
 
         amount = self.amount
 
+        redemption_token: None | str | Unset
+        if isinstance(self.redemption_token, Unset):
+            redemption_token = UNSET
+        else:
+            redemption_token = self.redemption_token
+
 
         field_dict: dict[str, Any] = {}
 
@@ -45,6 +56,8 @@ class VoucherUse:
             "id": id,
             "amount": amount,
         })
+        if redemption_token is not UNSET:
+            field_dict["redemption_token"] = redemption_token
 
         return field_dict
 
@@ -57,9 +70,20 @@ class VoucherUse:
 
         amount = d.pop("amount")
 
+        def _parse_redemption_token(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        redemption_token = _parse_redemption_token(d.pop("redemption_token", UNSET))
+
+
         voucher_use = cls(
             id=id,
             amount=amount,
+            redemption_token=redemption_token,
         )
 
         return voucher_use
