@@ -120,6 +120,9 @@ def current_rules(at=None):
     return rules_store.rules_at(get_backend(), at)
 
 
+#: the times a client may send (epoch ms): 2000-01-01 .. 9999-12-31, UTC
+EARLIEST, LATEST = 946_684_800_000, 253_402_300_799_999
+
 #: a client-chosen id, in a body or an Idempotency-Key header (graph.vocabulary)
 ENTITY_ID = ID_PATTERN
 

@@ -9,7 +9,13 @@ from flask import jsonify, request
 from marshmallow import Schema, fields
 from werkzeug.exceptions import HTTPException
 
-from graph.errors import BackendUnavailable, ConstraintViolation, DomainError, RefgraphError
+from graph.errors import (
+    BackendUnavailable,
+    ConfigurationError,
+    ConstraintViolation,
+    DomainError,
+    RefgraphError,
+)
 
 
 class ErrorSchema(Schema):
@@ -86,6 +92,11 @@ def _constraint(exc):
                           "retry the request to get its stored answer.")
 
 
+def _configuration(exc):
+    # the service's settings, not the request, are wrong: an operator must act
+    return error_response(503, exc.code, exc.message)
+
+
 def _refgraph_error(exc):
     return error_response(500, exc.code, exc.message)
 
@@ -95,4 +106,5 @@ def init_app(app):
     app.register_error_handler(DomainError, _domain_error)
     app.register_error_handler(BackendUnavailable, _unavailable)
     app.register_error_handler(ConstraintViolation, _constraint)
+    app.register_error_handler(ConfigurationError, _configuration)
     app.register_error_handler(RefgraphError, _refgraph_error)

@@ -962,7 +962,7 @@ def ask(g, id="w1", amount=100, cash=70):
 def move(g, to, frm, id="w1", institutions=None):
     return g.write_one("withdrawal_transition", id=id, to=to, reason=None, reference=None,
                        at=T + 1, voucher_expires_at=FAR, institutions=institutions,
-                       **{"from": frm})
+                       voucher_id=f"v_{id}", **{"from": frm})
 
 
 @contract("metrics_figures")
@@ -1003,7 +1003,7 @@ def _(g):
     g.write("payout_batch_create", id="b1", limit=10, at=T, institution_id=None)
     row = move(g, "paid", ["batched"])
     assert (row["outcome"], row["withdrawal"]["status"]) == ("done", "paid")
-    assert g.read_one("voucher_get", id="w1-v")["voucher"]["amount"] == 30
+    assert g.read_one("voucher_get", id="v_w1")["voucher"]["amount"] == 30
     assert move(g, "paid", ["batched"], id="ghost")["outcome"] == "unknown_withdrawal"
     # an institution's confirmation: only for withdrawals batched for it
     ask(g, "w2")

@@ -17,9 +17,9 @@ blp = v1_blueprint("cards", __name__, "Loyalty cards")
 class Cards(MethodView):
     @blp.arguments(CardPurchaseSchema)
     @blp.response(201, CardSchema)
+    @auth.roles("operator", "member")
     def post(self, body):
         """Buy a loyalty card: the buyer becomes a card holder and gets vouchers"""
-        auth.allow("operator", "member")
         auth.require_self(body["user_id"])
         if body["financing"] is not None:
             raise Refused("card_not_financeable", "a loyalty card is bought from the platform "
@@ -32,8 +32,8 @@ class Cards(MethodView):
 @blp.route("/users/<user_id>/cards")
 class UserCards(MethodView):
     @blp.response(200, CardListSchema)
+    @auth.roles("operator", "member")
     def get(self, user_id):
         """The loyalty cards a user holds"""
-        auth.allow("operator", "member")
         auth.require_self(user_id)
         return {"items": cards.cards_of(get_backend(), user_id)}

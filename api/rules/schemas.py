@@ -1,7 +1,6 @@
 from marshmallow import Schema, fields, validate
 
-from api.common import text
-from api.sales.schemas import EARLIEST, LATEST
+from api.common import EARLIEST, LATEST, text
 from graph.money import BP
 from graph.rules import MAX_THRESHOLD, RULE_DOCS, RULE_FIELDS
 

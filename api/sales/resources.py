@@ -39,12 +39,12 @@ def _visible_sale(sale_id):
 class Sales(MethodView):
     @blp.arguments(SaleInSchema)
     @blp.response(201, SaleSchema)
+    @auth.roles("operator", "merchant")
     def post(self, body):
         """Record a sale; the platform charges the merchant its management fee
 
         Idempotent on the sale id: the same request again returns the same sale;
         the same id with another request is a 409."""
-        auth.allow("operator", "merchant")
         auth.require_self(body["merchant_id"])
         at = body["at"]
         if at is not None and at > now_ms() + FUTURE_SLACK_MS:
@@ -59,6 +59,7 @@ class Sales(MethodView):
 
     @blp.arguments(SaleListArgs, location="query")
     @blp.response(200, page_of(SaleSchema))
+    @auth.roles(*auth.ANY_ROLE)
     def get(self, args):
         """List sales by merchant, buyer and period (from <= at < to)"""
         key = g.key
@@ -84,12 +85,12 @@ class Sales(MethodView):
 class SalesBatch(MethodView):
     @blp.arguments(SaleBatchInSchema)
     @blp.response(200, SaleBatchSchema)
+    @auth.roles("operator", "merchant")
     def post(self, body):
         """Record up to 1,000 sales in one request, with a result per sale
 
         Each sale is handled as POST /v1/sales would (idempotent on its id),
         except that vouchers cannot pay: send those sales one by one."""
-        auth.allow("operator", "merchant")
         now = now_ms()
         for item in body["sales"]:
             if item["at"] is not None and item["at"] > now + FUTURE_SLACK_MS:
@@ -124,6 +125,7 @@ BATCH_STATUS = {"created": 201, "replayed": 200, "id_taken": 409, "forbidden": 4
 @blp.route("/sales/<sale_id>")
 class Sale(MethodView):
     @blp.response(200, SaleSchema)
+    @auth.roles(*auth.ANY_ROLE)
     def get(self, sale_id):
         """Read a sale"""
         return _visible_sale(sale_id)
@@ -133,9 +135,9 @@ class Sale(MethodView):
 class Refunds(MethodView):
     @blp.arguments(RefundInSchema)
     @blp.response(201, RefundSchema)
+    @auth.roles("operator", "merchant")
     def post(self, body, sale_id):
         """Refund part or all of a sale; fee and points are reversed in proportion"""
-        auth.allow("operator", "merchant")
         sale = sales.get_sale(get_backend(), sale_id)
         auth.require_self(sale["merchant_id"])
         at = body["at"]
@@ -149,6 +151,7 @@ class Refunds(MethodView):
         return refund, 201, replay_headers(created)
 
     @blp.response(200, RefundListSchema)
+    @auth.roles(*auth.ANY_ROLE)
     def get(self, sale_id):
         """The refunds of a sale"""
         _visible_sale(sale_id)

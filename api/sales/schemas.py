@@ -1,13 +1,11 @@
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from api.common import currency_field, entity_id, text
+from api.common import EARLIEST, LATEST, currency_field, entity_id, text
 from api.financing.schemas import FinancingInSchema
 from api.pagination import PageArgs
 from graph.money import MAX_AMOUNT
 from graph.store.redemptions import TOKEN_LENGTH, TOKEN_PATTERN
 from graph.store.sales import BATCH_LIMIT
-
-EARLIEST, LATEST = 946_684_800_000, 253_402_300_799_999  # 2000-01-01 .. 9999-12-31
 
 AMOUNT = {"validate": validate.Range(1, MAX_AMOUNT), "strict": True,
           "metadata": {"description": f"minor units, 1 to {MAX_AMOUNT}"}}

@@ -23,9 +23,9 @@ blp = v1_blueprint("vouchers", __name__,
 class UserVouchers(MethodView):
     @blp.arguments(PageArgs, location="query")
     @blp.response(200, page_of(VoucherSchema))
+    @auth.roles("operator", "member")
     def get(self, args, user_id):
         """A user's vouchers with what is left on each"""
-        auth.allow("operator", "member")
         auth.require_self(user_id)
         items = cards.vouchers_of(get_backend(), user_id, after=decode(args["cursor"]),
                                   limit=args["limit"])
@@ -36,6 +36,7 @@ class UserVouchers(MethodView):
 class UserVoucherRedemptions(MethodView):
     @blp.arguments(RedemptionInSchema)
     @blp.response(201, RedemptionSchema)
+    @auth.roles("operator", "member")
     def post(self, body, user_id):
         """Consent to paying with some of one's vouchers: a single-use redemption token
 
@@ -46,7 +47,6 @@ class UserVoucherRedemptions(MethodView):
         given, is the one merchant that may use it.  The token is in this
         answer (and in the answer to the same request again); refgraph keeps
         only its hash."""
-        auth.allow("operator", "member")
         auth.require_self(user_id)
         # an operator consenting for a holder is in the audit trail
         mint = trail.mint_redemption if auth.is_operator() else redemptions.mint
@@ -71,9 +71,9 @@ def _master_key():
 class Vouchers(MethodView):
     @blp.arguments(VoucherIssueSchema)
     @blp.response(201, VoucherSchema)
+    @auth.roles("operator")
     def post(self, body):
         """Issue a voucher to a user (operators)"""
-        auth.allow("operator")
         voucher, created = trail.issue_voucher(
             get_backend(), id=client_id(body["id"]), owner_id=body["owner_id"],
             amount=body["amount"], expires_at=body["expires_at"], currency=body["currency"])
@@ -83,6 +83,7 @@ class Vouchers(MethodView):
 @blp.route("/vouchers/<voucher_id>")
 class Voucher(MethodView):
     @blp.response(200, VoucherSchema)
+    @auth.roles(*auth.ANY_ROLE)
     def get(self, voucher_id):
         """Read a voucher"""
         voucher = cards.get_voucher(get_backend(), voucher_id)
@@ -93,7 +94,7 @@ class Voucher(MethodView):
 @blp.route("/vouchers/<voucher_id>/revoke")
 class VoucherRevoke(MethodView):
     @blp.response(200, VoucherSchema)
+    @auth.roles("operator")
     def post(self, voucher_id):
         """Revoke a voucher so it can no longer pay (operators)"""
-        auth.allow("operator")
         return trail.revoke_voucher(get_backend(), voucher_id)

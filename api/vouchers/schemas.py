@@ -1,6 +1,6 @@
 from marshmallow import Schema, ValidationError, fields, validate, validates
 
-from api.common import currency_field, entity_id
+from api.common import LATEST, currency_field, entity_id
 from graph.money import MAX_AMOUNT
 from graph.store import redemptions
 from graph.vocabulary import VOUCHER_STATUSES
@@ -24,7 +24,7 @@ class VoucherIssueSchema(Schema):
     amount = fields.Integer(required=True, validate=validate.Range(1, 1_000_000_000),
                             strict=True)
     currency = currency_field(load_default=None)
-    expires_at = fields.Integer(required=True, validate=validate.Range(min=0), strict=True,
+    expires_at = fields.Integer(required=True, validate=validate.Range(0, LATEST), strict=True,
                                 metadata={"description": "epoch ms, UTC"})
 
 

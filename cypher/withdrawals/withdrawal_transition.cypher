@@ -2,7 +2,7 @@
 // Moves withdrawal $id to status $to if its status is one of $from:
 // approved (by an operator), rejected (money back to available), paid (the
 // institution confirmed: the cash part leaves the platform, the voucher part
-// becomes a mall voucher valid until $voucher_expires_at) or failed (money
+// becomes a mall voucher $voucher_id, valid until $voucher_expires_at) or failed (money
 // back).  The withdrawal is write-locked first; each movement is a ledger
 // entry.  Asking for the status it already has is a replay.  $institutions,
 // when not null, lists the institutions whose confirmation this is (a
@@ -45,7 +45,7 @@ FOREACH (_ IN CASE WHEN outcome = 'done' THEN [1] ELSE [] END |
                       amount: w.cash_amount, ref: w.id, debit: 'user:' + u.id + ':withdrawing',
                       credit: 'external:payouts'}))
     FOREACH (_v IN CASE WHEN w.voucher_amount > 0 THEN [1] ELSE [] END |
-      CREATE (u)-[:OWNS]->(:Voucher {id: w.id + '-v', owner_id: u.id, amount: w.voucher_amount,
+      CREATE (u)-[:OWNS]->(:Voucher {id: $voucher_id, owner_id: u.id, amount: w.voucher_amount,
         remaining: w.voucher_amount, issued_at: $at, expires_at: $voucher_expires_at,
         status: 'active', source: 'withdrawal'})
       CREATE (:Entry {id: 'withdrawal:' + w.id + ':vouchers', at: $at, kind: 'voucher_granted',

@@ -32,6 +32,7 @@ from ..vocabulary import (
     now_ms,
 )
 from . import Outcomes, missing, refuse, taken
+from .cards import new_voucher_id
 from .platform import check_currency
 
 REQUEST = Outcomes("withdrawal_request", ("created", "replayed"), {
@@ -80,7 +81,7 @@ def transition(backend: Backend, withdrawal_id: str, to: str, *, rules: RuleSet 
     row = backend.write_one(
         "withdrawal_transition", id=withdrawal_id, to=to, **{"from": TRANSITIONS[to]},
         reason=reason, reference=reference, at=at, voucher_expires_at=at + days * DAY_MS,
-        institutions=institutions)
+        voucher_id=new_voucher_id(), institutions=institutions)
     _, row = TRANSITION.settle(backend, row, id=withdrawal_id, to=to)
     return row["withdrawal"]
 
