@@ -3935,7 +3935,7 @@ export interface components {
             readonly rules?: unknown;
         };
         Tier: {
-            /** @description referrals needed for this tier, 1 or more */
+            /** @description referrals needed for this tier */
             min_referrals: number;
             /** @description share of the fee base paid at this tier, in bp */
             share_bp: number;

@@ -22,7 +22,7 @@ T = TypeVar("T", bound="Tier")
 class Tier:
     """ 
         Attributes:
-            min_referrals (int): referrals needed for this tier, 1 or more
+            min_referrals (int): referrals needed for this tier
             share_bp (int): share of the fee base paid at this tier, in bp
      """
 
