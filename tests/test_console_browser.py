@@ -497,22 +497,25 @@ def test_the_webhooks_page_shows_health_and_retries_a_delivery(laptop, app, grap
     from api.webhooks.payloads import render
     from graph.store import webhooks
     from graph.webhooks.delivery import Deliverer, Settings
+    from graph.webhooks.sealing import master_of
 
     from webhook_receiver import Receiver
 
     page, watch = laptop
     watch.expect(404, "/v1/analytics/summary")
     receiver = Receiver()
+    master = master_of(graph_backend, app.config["INSTITUTION_KEY"])
     try:
         receiver.script("down", 500)
         for name in ("down", "up"):
             webhooks.create_endpoint(graph_backend, id=name, url=receiver.url(name),
-                                     events=["user.registered"], allow_private=True)
+                                     events=["user.registered"], allow_private=True,
+                                     master=master)
         users.register(graph_backend, id="ann", name="Ann", roles=["buyer"],
                        rules=DEFAULT_RULES, root=True)
         # "down" fails for good and is disabled; "up" gets its event
         Deliverer(graph_backend, render, Settings(timeout=2, allow_private=True,
-                                                  retry_hours=0)).run(30, until_idle=True)
+                                                  retry_hours=0), master).run(30, until_idle=True)
         assert webhooks.get_endpoint(graph_backend, "down")["status"] == "disabled"
         sign_in(page, operator_key)
         page.click("nav.tabs a[data-section=webhooks]")

@@ -10,7 +10,6 @@ from ..audit import trail
 from .changes import rule_changes
 from .output import echo_json
 from .progress import Progress
-from .types import ID
 
 
 def _period_option(f):
@@ -66,7 +65,7 @@ def rewards_release():
 
 
 @rewards_group.command("explain")
-@click.argument("line_id", type=ID)
+@click.argument("line_id")
 @with_appcontext
 def rewards_explain(line_id):
     """Why a reward line (PERIOD|REFERRER|LEVEL) is what it is."""
