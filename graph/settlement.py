@@ -114,9 +114,16 @@ def derive_secret(master: bytes, salt: str) -> str:
     >>> secret == derive_secret(b"K" * 32, "00" * 32)
     False
     """
-    digest = hmac.new(master, b"refgraph institution secret|" + salt.encode(),
-                      hashlib.sha256).digest()
-    return "rgs_" + base64.urlsafe_b64encode(digest).decode().rstrip("=")
+    return derive(master, "institution secret", salt, "rgs_")
+
+
+def derive(master: bytes, purpose: str, salt: str, prefix: str) -> str:
+    """``prefix`` and the base64url HMAC-SHA256 of ``refgraph <purpose>|<salt>``
+    under ``master``: a value only the master key's holder can make again
+    from the salt the database keeps (institution secrets, voucher
+    redemption tokens)."""
+    digest = hmac.new(master, f"refgraph {purpose}|{salt}".encode(), hashlib.sha256).digest()
+    return prefix + base64.urlsafe_b64encode(digest).decode().rstrip("=")
 
 
 def key_id(master: bytes) -> str:

@@ -174,6 +174,8 @@ def test_reads_take_any_id(graph_backend):
 #: with the reason it is safe.
 NOT_CLIENT_IDS = {
     "to": "a withdrawal status chosen by refgraph's code (withdrawal_transition)",
+    "token_hash": "the sha256 hex of a redemption token, computed by refgraph "
+                  "(voucher_redemption_create)",
 }
 
 

@@ -29,7 +29,10 @@ def served(tmp_path_factory):
     seeded = refgraph(tmp_path, "demo", "seed", "--users", "60", "--periods", "2")
     assert seeded.returncode == 0, seeded.stderr
     operator = refgraph(tmp_path, "keys", "create", "--role", "operator").stdout.strip()
-    with serving(tmp_path, env={"REFGRAPH_RATE_LIMIT": "0"}) as base:
+    # one address sending thousands of requests, many without a key: both
+    # limits would answer 429 (tested in test_hostile.py and test_operations.py)
+    with serving(tmp_path, env={"REFGRAPH_RATE_LIMIT": "0",
+                                "REFGRAPH_AUTH_FAILURE_LIMIT": "0"}) as base:
         merchant = get(f"{base}/v1/users?role=merchant&limit=1", operator)["items"][0]["id"]
         member = get(f"{base}/v1/users?role=cardholder&limit=1", operator)["items"][0]["id"]
         keys = {"operator": operator}

@@ -21,16 +21,14 @@ same token again.
 
 from __future__ import annotations
 
-import base64
 import hashlib
-import hmac
 from collections.abc import Sequence
 from typing import Any
 
 from ..backend import Backend
 from ..errors import Refused, UnknownUser
 from ..fingerprint import fingerprint
-from ..settlement import new_salt
+from ..settlement import derive, new_salt
 from ..vocabulary import now_ms
 from . import Outcomes, missing, refuse, taken
 
@@ -83,9 +81,7 @@ def token_of(master: bytes, salt: str) -> str:
     >>> token == token_of(b"K" * 32, "00" * 32)
     False
     """
-    digest = hmac.new(master, b"refgraph voucher redemption|" + salt.encode(),
-                      hashlib.sha256).digest()
-    return PREFIX + base64.urlsafe_b64encode(digest).decode().rstrip("=")
+    return derive(master, "voucher redemption", salt, PREFIX)
 
 
 def token_hash(token: str) -> str:
