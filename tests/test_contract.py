@@ -639,6 +639,65 @@ def _(g):
     assert fee_totals(g, "2027-02")[0]["carried_fees"] == 50
 
 
+@contract("sale_record_group")
+def _(g):
+    """Each row answers what sale_record answers for the same sale (group
+    commit, graph/store/sales.py): its outcome and its sale map."""
+    def item(id, merchant="shop", buyer="buyer", amount=10_000, **changes):
+        return {"id": id, "merchant_id": merchant, "buyer_id": buyer, "amount": amount,
+                "currency": "CNY", "at": T, "period": "2027-01", "carry_period": None,
+                "items": "tea", "fee_bp": 500, "fee": 500, "points": 100,
+                "request_hash": f"h-{id}", "rules_version": None, "rules_change_id": None,
+                **changes}
+
+    def alone(id, **changes):
+        """The same sale through sale_record, under another id."""
+        one = item(id, **changes)
+        row = sale(g, "x" + id, merchant_id=one["merchant_id"], buyer_id=one["buyer_id"],
+                   amount=one["amount"], at=one["at"], carry_period=one["carry_period"],
+                   rules_version=one["rules_version"], rules_change_id=one["rules_change_id"])
+        return row["outcome"], row["sale"] and {**row["sale"], "id": id}
+
+    def group(*items):
+        return [(r["id"], r["outcome"], r["sale"]) for r in g.write("sale_record_group",
+                                                                  sales=list(items))]
+
+    changed = item("s1", request_hash="another request")
+    rows = group(item("b1"), item("b2", buyer=None), item("b3", merchant="buyer"), changed,
+                 item("b4", buyer="ghost"))
+    assert [r[:2] for r in rows] == [("b1", "created"), ("b2", "created"),
+                                     ("b3", "not_a_merchant"), ("s1", "id_taken"),
+                                     ("b4", "unknown_buyer")]
+    assert rows[0][2] == alone("b1")[1] and rows[1][2] == alone("b2", buyer=None)[1]
+    assert rows[0][2]["voucher_paid"] == 0 and rows[0][2]["financing_id"] is None
+    assert [r[2] for r in rows[2:]] == [None] * 3
+    assert group(item("b1")) == [("b1", "replayed", rows[0][2])]
+    # the event of a grouped sale is the one sale_record writes, voucher lists included
+    events = {e["props"]["event_id"]: e["props"] for e in g.read(
+        "copy_outbox_event_read", after=None, limit=100)}
+    mine, theirs = events["sale.recorded:b1:1"], events["sale.recorded:xb1:1"]
+    assert mine == {**theirs, "event_id": "sale.recorded:b1:1", "event_resource_id": "b1",
+                    "id": "b1"}
+    # two sales of a new period in one statement make one fee total
+    later = [item(f"n{k}", period="2027-02") for k in (1, 2)]
+    assert [r[1] for r in group(*later)] == ["created"] * 2
+    assert fee_totals(g, "2027-02")[0]["fees"] == 1_000
+    # the caller's cached rules, per row
+    g.write("rules_create", change_id="c1", body="{}", effective_from=T, at=T,
+            created_by="test", note=None)
+    stale = [item("v1", rules_version=0), item("v2", rules_version=1, rules_change_id="other"),
+             item("v3", rules_version=1, rules_change_id="c1"), item("b1", rules_version=0)]
+    assert [r[1] for r in group(*stale)] == ["rules_changed", "rules_changed", "created",
+                                              "replayed"]
+    # late sales: refused, or carried into the open period named
+    open_run(g)
+    rows = group(item("l1"), item("l2", carry_period="2027-02"))
+    assert [r[1] for r in rows] == ["period_closed", "created"]
+    assert (rows[1][2]["period"], rows[1][2]["carried_from"]) == ("2027-02", "2027-01")
+    assert rows[1][2] == alone("l2", carry_period="2027-02")[1]
+    assert fee_totals(g, "2027-02")[0]["carried_fees"] == 1_000
+
+
 # -- demo data --------------------------------------------------------------
 
 def demo_user(id, roles=("buyer",)):

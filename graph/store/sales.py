@@ -1,17 +1,26 @@
+"""Sales, refunds and the fees and points they carry."""
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from ..backend import Backend
+from .. import coalesce
+from ..backend import Backend, check_params
 
 if TYPE_CHECKING:
     from ..rules import RuleSet
 
 Row = dict[str, Any]
 
-"""Sales, refunds and the fees and points they carry."""
-
-from ..errors import BackendError, NotFound, Refused, RulesChanged, UnknownUser
+from ..errors import (
+    BackendError,
+    BackendUnavailable,
+    NotFound,
+    Refused,
+    RulesChanged,
+    UnknownUser,
+)
 from ..fingerprint import fingerprint
 from ..money import fee_for, points_for
 from ..rules import next_period, period_of
@@ -119,13 +128,16 @@ def _late_policy(backend: Backend, late_sales: str | None) -> str:
 
 
 def _write_late(backend: Backend, query: str, dated_in: str, late_sales: str | None,
+                first: Callable[[], Row | None] | None = None,
                 **params: Any) -> tuple[Row | None, str]:
     """Run ``query`` (sale_record or refund_record); when it answers
     period_closed and the policy is carry, again with the first open period
     (a run that starts in between makes it try the next).  Returns the row
     and the first open period (for the refusal's message).  On time, the one
-    statement is all it costs."""
-    row = backend.write_one(query, carry_period=None, **params)
+    statement is all it costs.  ``first``, when given, makes the first
+    attempt instead (group commit: the same statement's row, from a group);
+    the carried attempts are single statements."""
+    row = first() if first is not None else backend.write_one(query, carry_period=None, **params)
     first_open = dated_in
     for _ in range(3):
         if row is None or row["outcome"] != "period_closed":
@@ -217,14 +229,18 @@ def _record_sale(backend: Backend, rules: RuleSet, timeline: rules_store.Timelin
                    "lapse_at": recorded + rules.financing_lapse_hours * HOUR_MS}
         points = 0
     period = period_of(at, rules.period)
-    row, first_open = _write_late(
-        backend, "sale_record", period, late_sales, id=id, merchant_id=merchant_id,
-        buyer_id=buyer_id, amount=amount, currency=currency, at=at, period=period, items=items,
-        vouchers=redemptions.sale_vouchers(vouchers), now=recorded, voucher_paid=voucher_paid, fee_bp=rules.fee_bp, fee=fee, points=points,
+    params = dict(
+        id=id, merchant_id=merchant_id, buyer_id=buyer_id, amount=amount, currency=currency,
+        at=at, period=period, items=items, vouchers=redemptions.sale_vouchers(vouchers),
+        now=recorded, voucher_paid=voucher_paid, fee_bp=rules.fee_bp, fee=fee, points=points,
         request_hash=fingerprint(request), financing=applied,
         rules_version=timeline.newest if timeline else None,
         rules_change_id=timeline.newest_change_id if timeline else None,
     )
+    grouped = timeline is not None and not vouchers and financing is None \
+        and coalesce.enabled(backend)
+    first = (lambda: _grouped(backend, params)) if grouped else None
+    row, first_open = _write_late(backend, "sale_record", period, late_sales, first, **params)
     outcome, row = SALE.settle(backend, row, id=id, period=period, first_open=first_open,
                                institution_id=(financing or {}).get("institution_id"),
                                amount=(financing or {}).get("amount"))
@@ -232,6 +248,87 @@ def _record_sale(backend: Backend, rules: RuleSet, timeline: rules_store.Timelin
 
 
 HOUR_MS = 3_600_000
+
+#: sale_record_group's outcomes: those of a sale without vouchers or
+#: financing, each meaning what it means for sale_record
+SALE_GROUP = Outcomes("sale_record_group", ("created", "replayed"), {
+    outcome: SALE.refusals[outcome] for outcome in (
+        "id_taken", "rules_changed", *SALE_REFUSALS)})
+#: the fields of a sale_record_group row, from sale_record's parameters
+_GROUP_FIELDS = ("id", "merchant_id", "buyer_id", "amount", "currency", "at", "period", "items",
+                 "fee_bp", "fee", "points", "request_hash", "rules_version", "rules_change_id")
+
+
+class _Alone:
+    """A group's answer for a sale to send again alone: the statement failed
+    with an error that need not be every row's (not an unavailable database)."""
+
+
+_ALONE = _Alone()
+
+
+def _grouped(backend: Backend, params: Row) -> Row | None:
+    """sale_record's row for the plain sale of ``params`` (sale_record's
+    parameters), recorded with the plain sales of concurrent requests in one
+    sale_record_group statement (group commit, graph/coalesce.py).
+
+    Only plain sales are grouped: a sale paid with vouchers or financed goes
+    alone through sale_record, because the holder's consent (its redemption
+    tokens), the vouchers' values and the financing checks (institution,
+    per-buyer limit, the buyer's lock) live only in that statement.  A sale
+    whose rules were passed in rather than taken from the cached timeline
+    goes alone too (there is no version for the statement to check).
+
+    The parameters are checked as the single statement checks them, so a
+    bad id is refused with the same error and never reaches a group.  If
+    the group's statement fails with a database error other than an
+    unavailable database, each of its sales is sent again alone, so that
+    each gets what the single statement gives it (the others are recorded,
+    and the sale that made it fail gets its own error).
+    """
+    check_params({**params, "carry_period": None}, ids=True)
+    item = {field: params[field] for field in _GROUP_FIELDS}
+    item["carry_period"] = None
+    row = sale_coalescer(backend).submit(item, backend.timeout())
+    if isinstance(row, _Alone):
+        return backend.write_one("sale_record", carry_period=None, **params)
+    return row
+
+
+def sale_coalescer(backend: Backend) -> coalesce.Coalescer[Row, Row | _Alone]:
+    """The backend's coalescer of plain single sales (one per process)."""
+    return coalesce.coalescer(backend, "sale_record", lambda: coalesce.Coalescer(
+        lambda items: _write_group(backend, items), limit=BATCH_LIMIT,
+        key=lambda item: item["id"], unavailable=lambda seconds: BackendUnavailable.no_answer(
+            f"The {backend.name} database", seconds)))
+
+
+def _write_group(backend: Backend, items: list[Row]) -> list[Row | _Alone | BaseException]:
+    """Run sale_record_group on ``items``; each one's answer as the row
+    sale_record would give (a sale without vouchers or financing)."""
+    try:
+        rows = backend.write("sale_record_group", sales=items)
+    except BackendUnavailable:
+        raise
+    except BackendError:
+        return [_ALONE] * len(items)
+    by_id = {row["id"]: row for row in rows}
+    answers: list[Row | _Alone | BaseException] = []
+    for item in items:
+        row = by_id.get(item["id"])
+        if row is None:
+            answers.append(BackendError(f"query 'sale_record_group' answered no row for sale "
+                                        f"{item['id']!r}; it answers one per sale: report "
+                                        "this as a bug"))
+            continue
+        try:
+            SALE_GROUP.check(backend, row["outcome"])
+        except BackendError as exc:
+            answers.append(exc)
+            continue
+        answers.append({"outcome": row["outcome"], "sale": row["sale"], "bad_vouchers": [],
+                        "unconsented": [], "undecided": 0})
+    return answers
 
 
 def _check_financing(financing: Row, amount: int, buyer_id: str | None,

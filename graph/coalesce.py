@@ -1,0 +1,235 @@
+"""Group commit: concurrent single writes of one kind share one statement.
+
+A storefront sends one sale per checkout, from many connections at once;
+the database does a sale for a twelfth of the cost inside a batch statement
+(issue 28).  A :class:`Coalescer` turns concurrent single requests into
+batches without adding latency when traffic is light:
+
+- a request that finds no statement of its kind in flight goes at once, as
+  the only row of its statement: its thread is the **leader** and runs it;
+- requests that arrive while one runs wait in a queue; when the statement
+  ends its leader hands the lead to the oldest of them, which sends the
+  queue (at most ``limit`` rows) as the next statement, and so on.  No timer:
+  a group is whatever queued during the statement before it.
+
+Each caller gets exactly its own result, or its own exception: ``run`` maps
+a list of items to one result per item, in order, where a result that is an
+exception is raised to that item's caller only; an exception ``run`` raises
+fails the callers of that statement only, each with its own copy.
+
+Two items with the same ``key`` (a client id) never share a statement: the
+later one stays queued for the next, so it sees the first one's write, as a
+request racing another with the same id does without group commit.
+
+Waits are bounded: a caller waits at most ``timeout`` seconds in all, and
+then gets ``unavailable(timeout)`` (the 503 of a statement that timed out).
+A caller that gives up while queued is taken out of the queue and never
+sent; one whose statement is already running cannot be taken back (its
+write may be applied, as a statement that timed out may be: a retry then
+answers as a replay).
+
+Nothing here knows the database: it is plain threading, and the statement is
+whatever ``run`` does.  It coalesces the threads of one process only; under
+``refgraph serve --workers N`` each process has its own coalescers.
+
+>>> seen = []
+>>> double = Coalescer(lambda items: seen.append(items) or [2 * i for i in items], limit=10)
+>>> double.submit(21, timeout=1.0)
+42
+>>> seen
+[[21]]
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+import weakref
+from collections.abc import Callable, Hashable, Sequence
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+_QUEUED, _LEAD, _SENT, _DONE = "queued", "lead", "sent", "done"
+
+
+class _Request(Generic[T]):
+    __slots__ = ("item", "key", "state", "result", "error", "ready")
+
+    def __init__(self, item: T, key: Hashable | None) -> None:
+        self.item = item
+        self.key = key
+        self.state = _QUEUED
+        self.result: Any = None
+        self.error: BaseException | None = None
+        #: set when the request is done, or when it is handed the lead
+        self.ready = threading.Event()
+
+
+class Coalescer(Generic[T, R]):
+    """Run ``run(items)`` for concurrent :meth:`submit` calls, grouped.
+
+    ``run`` takes a list of at most ``limit`` items and returns one result
+    per item, in order (an exception instance as a result is raised to that
+    item's caller).  ``key(item)`` names an item's id: items with equal keys
+    go in different statements, in the order they came.  ``unavailable``
+    makes the error of a caller that waited ``timeout`` seconds in vain.
+    """
+
+    def __init__(self, run: Callable[[list[T]], Sequence[R | BaseException]], *,
+                 limit: int, key: Callable[[T], Hashable | None] = lambda item: None,
+                 unavailable: Callable[[float], BaseException] | None = None) -> None:
+        if limit < 1:
+            raise ValueError("a statement holds at least one item")
+        self.run = run
+        self.limit = limit
+        self.key = key
+        self.unavailable = unavailable or _timed_out
+        self._lock = threading.Lock()
+        self._queue: list[_Request[T]] = []
+        self._leading = False
+        #: statements run and items sent, for the curious (tests, the bench)
+        self.statements = 0
+        self.items = 0
+
+    def submit(self, item: T, timeout: float) -> R:
+        """Send ``item`` in the next statement and return its result (or
+        raise its error); at most ``timeout`` seconds of waiting."""
+        request: _Request[T] = _Request(item, self.key(item))
+        with self._lock:
+            self._queue.append(request)
+            lead = not self._leading
+            if lead:
+                self._leading = True
+                request.state = _LEAD
+        if not lead:
+            self._wait(request, timeout)
+        if request.state == _LEAD:
+            self._lead()
+        if request.error is not None:
+            raise request.error
+        return request.result
+
+    def _wait(self, request: _Request[T], timeout: float) -> None:
+        """Until ``request`` is done or leads; raise when ``timeout`` passes first."""
+        if request.ready.wait(timeout):
+            return
+        with self._lock:
+            if request.state == _DONE:
+                return
+            if request.state in (_QUEUED, _LEAD):
+                self._queue.remove(request)     # never sent: nothing was written
+                if request.state == _LEAD:      # handed the lead just now: pass it on
+                    self._hand_over()
+            # _SENT: the statement runs on; its answer will be dropped
+        raise self.unavailable(timeout)
+
+    def _lead(self) -> None:
+        """Send the queue (the leader's own request first) as one statement,
+        give each request its result, and hand the lead on."""
+        with self._lock:
+            batch = self._take()
+        try:
+            results: Sequence[Any] = self.run([request.item for request in batch])
+            if len(results) != len(batch):
+                raise RuntimeError(f"the statement gave {len(results)} results for "
+                                   f"{len(batch)} items")
+            for request, result in zip(batch, results, strict=True):
+                if isinstance(result, BaseException):
+                    request.error = result
+                else:
+                    request.result = result
+        except BaseException as exc:
+            for n, request in enumerate(batch):
+                request.error = exc if n == 0 else _copy(exc)
+        finally:
+            with self._lock:
+                self.statements += 1
+                self.items += len(batch)
+                for request in batch:
+                    request.state = _DONE
+                    request.ready.set()
+                self._hand_over()
+
+    def _take(self) -> list[_Request[T]]:
+        """Up to ``limit`` queued requests, oldest first, one per key (under the lock)."""
+        batch: list[_Request[T]] = []
+        keys: set[Hashable] = set()
+        rest: list[_Request[T]] = []
+        for request in self._queue:
+            if len(batch) == self.limit or (request.key is not None and request.key in keys):
+                rest.append(request)
+                continue
+            if request.key is not None:
+                keys.add(request.key)
+            request.state = _SENT
+            batch.append(request)
+        self._queue = rest
+        return batch
+
+    def _hand_over(self) -> None:
+        """The oldest queued request leads the next statement; or nobody
+        leads (under the lock)."""
+        if self._queue:
+            head = self._queue[0]
+            head.state = _LEAD
+            head.ready.set()
+        else:
+            self._leading = False
+
+
+def _copy(error: BaseException) -> BaseException:
+    """An exception of its own for each caller (a traceback is per raise)."""
+    try:
+        mine = copy.copy(error)
+    except Exception:   # an exception that cannot be copied is shared
+        return error
+    mine.__cause__ = error.__cause__
+    return mine
+
+
+def _timed_out(seconds: float) -> BaseException:
+    return TimeoutError(f"no answer within {seconds:g} s")
+
+
+class _Owner:
+    """What a backend has here: whether it coalesces, and its coalescers."""
+
+    def __init__(self) -> None:
+        self.enabled = True
+        self.kinds: dict[str, Coalescer[Any, Any]] = {}
+
+
+_owners: weakref.WeakKeyDictionary[Any, _Owner] = weakref.WeakKeyDictionary()
+_owners_lock = threading.Lock()
+
+
+def _owner(owner: Any) -> _Owner:
+    with _owners_lock:
+        found = _owners.get(owner)
+        if found is None:
+            found = _owners[owner] = _Owner()
+        return found
+
+
+def set_enabled(owner: Any, enabled: bool) -> None:
+    """Whether ``owner``'s single writes are coalesced (the GROUP_COMMIT
+    setting, applied by :class:`graph.Graph`); on by default."""
+    _owner(owner).enabled = bool(enabled)
+
+
+def enabled(owner: Any) -> bool:
+    """Whether ``owner``'s single writes are coalesced."""
+    return _owner(owner).enabled
+
+
+def coalescer(owner: Any, kind: str, make: Callable[[], Coalescer[T, R]]) -> Coalescer[T, R]:
+    """The coalescer of ``kind`` for ``owner`` (a backend), made once by
+    ``make``: one per backend and kind of write, gone with the backend."""
+    state = _owner(owner)
+    with _owners_lock:
+        found = state.kinds.get(kind)
+        if found is None:
+            found = state.kinds[kind] = make()
+        return found
