@@ -18,7 +18,7 @@ import pytest
 from api import create_app
 from graph import coalesce, copy
 from graph.coalesce import Coalescer
-from graph.errors import BackendError, BackendUnavailable, IdempotencyConflict
+from graph.errors import BackendError, BackendUnavailable, ConfigurationError, IdempotencyConflict
 from graph.maintenance import counts, wipe
 from graph.rules import DEFAULT_RULES
 from graph.store import keys, ledger, sales
@@ -464,15 +464,19 @@ def test_sales_queued_behind_a_statement_go_in_one_and_get_their_own_answers(gra
     assert answers["a"][0] == {k: v for k, v in stored.items() if k in answers["a"][0]}
 
 
-def test_group_commit_off_sends_each_sale_alone(graph_backend):
+def test_group_commit_off_sends_each_sale_alone(graph_backend, monkeypatch):
     set_up(graph_backend, "refuse")
-    create_app({"TESTING": True, "GRAPH_BACKEND": graph_backend, "GROUP_COMMIT": "false"})
+    monkeypatch.setenv("REFGRAPH_GROUP_COMMIT", "false")
+    create_app({"TESTING": True, "GRAPH_BACKEND": graph_backend})
     group = sales.sale_coalescer(graph_backend)
     before = group.items
     sales.record_sale(graph_backend, id="alone", merchant_id="m1", amount=100, currency="CNY",
                       at=T0 - DAY)
     assert group.items == before
+    monkeypatch.delenv("REFGRAPH_GROUP_COMMIT")
     create_app({"TESTING": True, "GRAPH_BACKEND": graph_backend})
     sales.record_sale(graph_backend, id="grouped", merchant_id="m1", amount=100,
                       currency="CNY", at=T0 - DAY)
     assert group.items == before + 1
+    with pytest.raises(ConfigurationError, match="REFGRAPH_GROUP_COMMIT='maybe'"):
+        create_app({"TESTING": True, "GRAPH_BACKEND": graph_backend, "GROUP_COMMIT": "maybe"})
