@@ -17,9 +17,10 @@ a list of items to one result per item, in order, where a result that is an
 exception is raised to that item's caller only; an exception ``run`` raises
 fails the callers of that statement only, each with its own copy.
 
-Two items with the same ``key`` (a client id) never share a statement: the
-later one stays queued for the next, so it sees the first one's write, as a
-request racing another with the same id does without group commit.
+Two items that claim one key (a client id; a refund's sale) never share a
+statement: the later one stays queued for the next, so it sees the first
+one's write, as a request racing another with the same id does without
+group commit.
 
 Waits are bounded: a caller waits at most ``timeout`` seconds in all, and
 then gets ``unavailable(timeout)`` (the 503 of a statement that timed out).
@@ -55,11 +56,11 @@ _QUEUED, _LEAD, _SENT, _DONE = "queued", "lead", "sent", "done"
 
 
 class _Request(Generic[T]):
-    __slots__ = ("item", "key", "state", "result", "error", "ready")
+    __slots__ = ("item", "keys", "state", "result", "error", "ready")
 
-    def __init__(self, item: T, key: Hashable | None) -> None:
+    def __init__(self, item: T, keys: tuple[Hashable, ...]) -> None:
         self.item = item
-        self.key = key
+        self.keys = keys
         self.state = _QUEUED
         self.result: Any = None
         self.error: BaseException | None = None
@@ -72,19 +73,19 @@ class Coalescer(Generic[T, R]):
 
     ``run`` takes a list of at most ``limit`` items and returns one result
     per item, in order (an exception instance as a result is raised to that
-    item's caller).  ``key(item)`` names an item's id: items with equal keys
-    go in different statements, in the order they came.  ``unavailable``
+    item's caller).  ``keys(item)`` names what an item claims (its id): items
+    that claim a common key go in different statements, in the order they came.  ``unavailable``
     makes the error of a caller that waited ``timeout`` seconds in vain.
     """
 
     def __init__(self, run: Callable[[list[T]], Sequence[R | BaseException]], *,
-                 limit: int, key: Callable[[T], Hashable | None] = lambda item: None,
+                 limit: int, keys: Callable[[T], tuple[Hashable, ...]] = lambda item: (),
                  unavailable: Callable[[float], BaseException] | None = None) -> None:
         if limit < 1:
             raise ValueError("a statement holds at least one item")
         self.run = run
         self.limit = limit
-        self.key = key
+        self.keys = keys
         self.unavailable = unavailable or _timed_out
         self._lock = threading.Lock()
         self._queue: list[_Request[T]] = []
@@ -96,7 +97,7 @@ class Coalescer(Generic[T, R]):
     def submit(self, item: T, timeout: float) -> R:
         """Send ``item`` in the next statement and return its result (or
         raise its error); at most ``timeout`` seconds of waiting."""
-        request: _Request[T] = _Request(item, self.key(item))
+        request: _Request[T] = _Request(item, tuple(self.keys(item)))
         with self._lock:
             self._queue.append(request)
             lead = not self._leading
@@ -153,16 +154,16 @@ class Coalescer(Generic[T, R]):
                 self._hand_over()
 
     def _take(self) -> list[_Request[T]]:
-        """Up to ``limit`` queued requests, oldest first, one per key (under the lock)."""
+        """Up to ``limit`` queued requests, oldest first, none claiming a key
+        another one claims (under the lock)."""
         batch: list[_Request[T]] = []
-        keys: set[Hashable] = set()
+        claimed: set[Hashable] = set()
         rest: list[_Request[T]] = []
         for request in self._queue:
-            if len(batch) == self.limit or (request.key is not None and request.key in keys):
+            if len(batch) == self.limit or not claimed.isdisjoint(request.keys):
                 rest.append(request)
                 continue
-            if request.key is not None:
-                keys.add(request.key)
+            claimed.update(request.keys)
             request.state = _SENT
             batch.append(request)
         self._queue = rest

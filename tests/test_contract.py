@@ -597,6 +597,54 @@ def _(g):
     assert g.read_one("sale_get", id="s1")["sale"]["refunded_amount"] == 3_333
 
 
+@contract("refund_record_group")
+def _(g):
+    """Each row answers what refund_record answers for the same refund (group
+    commit, graph/store/sales.py): outcome, refundable and the refund map."""
+    for id, amount in (("a1", 10_000), ("a2", 2_000), ("a3", 4_000)):
+        for twin in (id, "x" + id):
+            sale(g, twin, amount=amount, fee=amount // 20, points=amount // 100)
+
+    def item(id, sale_id, amount, at=T + 1, **changes):
+        return {"id": id, "sale_id": sale_id, "amount": amount, "at": at, "period": "2027-01",
+                "reason": "damaged", "request_hash": f"h-{id}", "carry_period": None,
+                **changes}
+
+    def group(*items):
+        return [(r["id"], r["outcome"], r["refundable"], r["refund"])
+                for r in g.write("refund_record_group", refunds=list(items))]
+
+    def alone(one):
+        """The same refund through refund_record, of the twin sale."""
+        row = g.write_one("refund_record", **{**one, "id": "x" + one["id"],
+                                              "sale_id": "x" + one["sale_id"]})
+        mine = row["refund"] and {**row["refund"], "id": one["id"], "sale_id": one["sale_id"]}
+        return (one["id"], row["outcome"], row["refundable"], mine)
+
+    first = [item("r1", "a1", 3_333), item("r2", "a2", 1_000), item("r3", "a3", 4_001),
+             item("r4", "ghost", 1), item("r5", "a3", 1, at=T - 1)]
+    rows = group(*first)
+    assert [r[1] for r in rows] == ["created", "created", "over_refund", "unknown_sale",
+                                    "before_sale"]
+    assert rows[0][2:] == (6_667, {"id": "r1", "sale_id": "a1", "merchant_id": "shop",
+                                   "buyer_id": "buyer", "amount": 3_333, "fee": 167,
+                                   "points": 33, "at": T + 1, "period": "2027-01",
+                                   "carried_from": None, "reason": "damaged"})
+    assert rows[3][2:] == (None, None)
+    assert rows == [alone(one) if one["sale_id"] != "ghost" else rows[3] for one in first]
+    second = [item("r1", "a1", 3_333), item("r2", "a2", 5, request_hash="x"),
+              item("r6", "a1", 6_667)]
+    assert [r[1] for r in group(*second[:2])] == ["replayed", "id_taken"]
+    rows = group(second[2])
+    assert rows == [alone(second[2])] and rows[0][3]["fee"] == 333
+    open_run(g)
+    late = [item("r7", "a2", 500), item("r8", "a3", 500, carry_period="2027-02")]
+    rows = group(*late)
+    assert [r[1] for r in rows] == ["period_closed", "created"]
+    assert rows == [alone(one) for one in late]
+    assert (rows[1][3]["period"], rows[1][3]["carried_from"]) == ("2027-02", "2027-01")
+
+
 @contract("refund_list")
 def _(g):
     refund(g, "r1", 10)

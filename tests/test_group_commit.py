@@ -123,14 +123,16 @@ def test_requests_that_arrive_during_a_statement_go_together_in_the_next():
 
 def test_the_same_key_never_goes_twice_in_one_statement():
     gate = Gate()
-    group = Coalescer(gate, limit=10, key=lambda item: item.split("-")[0])
+    # an item claims the keys before its dash: "k1.k4-a" claims k1 and k4
+    group = Coalescer(gate, limit=10, keys=lambda item: tuple(item.split("-")[0].split(".")))
     first, _ = hold_first(group, gate, "k0-first")
-    items = ["k1-a", "k1-b", "k2-a", "k1-c", "k3-a", "k2-b"]
+    items = ["k1-a", "k1-b", "k2-a", "k1-c", "k3-a", "k2-b", "k4.k5-a", "k5-b", "k3.k6-b"]
     threads, answers = submit_all(group, items)
     gate.release()
     for thread in [first, *threads]:
         thread.join()
-    assert gate.statements[1:] == [["k1-a", "k2-a", "k3-a"], ["k1-b", "k2-b"], ["k1-c"]]
+    assert gate.statements[1:] == [["k1-a", "k2-a", "k3-a", "k4.k5-a"],
+                                   ["k1-b", "k2-b", "k5-b", "k3.k6-b"], ["k1-c"]]
     assert answers == {item: ("done", item) for item in items}
 
 
@@ -192,7 +194,8 @@ def test_a_statement_whose_answer_is_short_fails_its_callers():
 
 T0 = 1_780_000_000_000           # 2026-05-28, a past time (sales cannot be in the future)
 DAY = 86_400_000
-JOINED = T0 - 60 * DAY
+MARCH, APRIL, MAY = 1_773_100_000_000, 1_777_000_000_000, 1_779_000_000_000  # 2026
+JOINED = T0 - 120 * DAY
 
 
 def register(backend, id, roles=("buyer",), referrer_id=None):
@@ -272,19 +275,21 @@ def answer(response):
 
 
 def send_one_by_one(app, token, requests):
+    """``requests`` are ``(url, body, lane)``: each POSTed in turn."""
     client = app.test_client()
     headers = {"Authorization": f"Bearer {token}"}
-    return [answer(client.post("/v1/sales", json=sale, headers=headers)) for sale in requests]
+    return [answer(client.post(url, json=body, headers=headers)) for url, body, _ in requests]
 
 
 def send_from_threads(app, token, requests, threads=16):
-    """Each request from one of ``threads`` threads; the requests of one id
-    from one thread, in their order (two requests racing on one id have no
-    order to compare; tests below race them)."""
+    """Each request from one of ``threads`` threads; the requests of one
+    lane (a sale id; a refund's sale) from one thread, in their order (two
+    requests racing on one id have no order to compare; tests below race
+    them)."""
     answers = [None] * len(requests)
     lanes = defaultdict(list)
-    for n, sale in enumerate(requests):
-        lanes[hash(sale["id"]) % threads].append(n)
+    for n, (_, _, lane) in enumerate(requests):
+        lanes[hash(lane) % threads].append(n)
     start = threading.Barrier(len(lanes))
     errors = []
 
@@ -294,7 +299,8 @@ def send_from_threads(app, token, requests, threads=16):
         try:
             start.wait()
             for n in numbers:
-                answers[n] = answer(client.post("/v1/sales", json=requests[n], headers=headers))
+                url, body, _ = requests[n]
+                answers[n] = answer(client.post(url, json=body, headers=headers))
         except Exception as exc:   # noqa: BLE001 - reported below
             errors.append(exc)
 
@@ -331,14 +337,20 @@ def snapshot(backend):
             "ledger": ledger.check(backend)}
 
 
-def run(backend, group_commit, late_sales, requests, threads):
+def run(backend, group_commit, late_sales, requests, threads, coalescer=sales.sale_coalescer,
+        before_requests=lambda backend: None):
+    """Into a fresh graph: the set-up, ``before_requests(backend)``, then the
+    requests one by one (``threads`` 0) or from ``threads`` threads.  Returns
+    the answers, the graph's :func:`snapshot`, and how many statements and
+    rows went through the coalescer meanwhile."""
     wipe(backend)
     rules_store.forget_timeline(backend)
     set_up(backend, late_sales)
+    before_requests(backend)
     app = create_app({"TESTING": True, "GRAPH_BACKEND": backend,
                       "GROUP_COMMIT": group_commit})
     token, _ = keys.create(backend, "operator", None)
-    group = sales.sale_coalescer(backend)
+    group = coalescer(backend)
     before = (group.statements, group.items)
     if threads:
         answers = send_from_threads(app, token, requests, threads)
@@ -350,20 +362,76 @@ def run(backend, group_commit, late_sales, requests, threads):
 
 @pytest.mark.parametrize("seed, late_sales", [(1, "refuse"), (2, "carry"), (3, "refuse")])
 def test_single_and_coalesced_sales_answer_and_write_the_same(graph_backend, seed, late_sales):
-    requests = random_requests(seed)
+    mix = random_requests(seed)
     # some sales dated in the closed period 2026-04 (refused, or carried)
-    for sale in requests[::7]:
-        sale["at"] = 1_777_000_000_000    # 2026-04-24
+    for sale in mix[::7]:
+        sale["at"] = APRIL
+    requests = [("/v1/sales", sale, sale["id"]) for sale in mix]
     alone, alone_graph, alone_grouped = run(graph_backend, False, late_sales, requests, 0)
     together, together_graph, grouped = run(graph_backend, True, late_sales, requests, 16)
     assert alone_grouped == (0, 0), "group commit off: no sale went through the coalescer"
     assert grouped[1] > 0, "group commit on: the plain sales went through the coalescer"
     for n, (one, other) in enumerate(zip(alone, together, strict=True)):
-        assert one == other, (n, requests[n])
+        assert one == other, (n, mix[n])
     codes = {body.get("code") for status, body, _ in alone if status >= 400}
     late = {"refuse": "period_closed", "carry": None}[late_sales]
     assert {"unknown_merchant", "merchant_inactive", "not_a_merchant", "unknown_buyer",
             "buyer_inactive", "currency_mismatch", "idempotency_conflict", late} - {None} <= codes, codes
+    assert any(replayed for _, _, replayed in alone), "the mix holds replays"
+    assert together_graph["ledger"] == []
+    assert alone_graph == together_graph
+
+
+def base_sales(backend):
+    """Sales to refund, dated in March 2026 (an open period)."""
+    for n in range(12):
+        sales.record_sale(backend, id=f"base-{n}", merchant_id=MERCHANTS[n % 3],
+                          buyer_id=[*BUYERS, None][n % 5], amount=1_000 * (n + 1),
+                          currency="CNY", at=MARCH + n * DAY)
+
+
+def random_refunds(seed, n=100):
+    """Refund requests of the base sales: partial and whole ones, more than
+    is left, of an unknown sale, before the sale, in the closed period
+    2026-04, in another currency, and repeats (a replay, or a 409)."""
+    rng = random.Random(seed)
+    requests = []
+    for i in range(n):
+        roll = rng.random()
+        if requests and roll < 0.25:
+            url, body, lane = rng.choice(requests)
+            body = dict(body)
+            if rng.random() < 0.5:
+                body["amount"] += 1
+            requests.append((url, body, lane))
+            continue
+        sale = rng.randrange(12)
+        sale_id = "ghost" if roll < 0.3 else f"base-{sale}"
+        body = {"id": f"r{seed}-{i}",
+                "amount": rng.choice([1, 300, 500, 1_000 * (sale + 1), 99_999]),
+                "at": rng.choice([MARCH, APRIL, MAY, MAY + DAY, MAY + 2 * DAY]),
+                "reason": rng.choice([None, "damaged"])}
+        if roll > 0.95:
+            body["currency"] = "USD"
+        requests.append((f"/v1/sales/{sale_id}/refunds", body, sale_id))
+    return requests
+
+
+@pytest.mark.parametrize("seed, late_sales", [(4, "refuse"), (5, "carry")])
+def test_single_and_coalesced_refunds_answer_and_write_the_same(graph_backend, seed,
+                                                                late_sales):
+    requests = random_refunds(seed)
+    alone, alone_graph, alone_grouped = run(
+        graph_backend, False, late_sales, requests, 0, sales.refund_coalescer, base_sales)
+    together, together_graph, grouped = run(
+        graph_backend, True, late_sales, requests, 16, sales.refund_coalescer, base_sales)
+    assert alone_grouped == (0, 0) and grouped[1] > 0
+    for n, (one, other) in enumerate(zip(alone, together, strict=True)):
+        assert one == other, (n, requests[n])
+    codes = {body.get("code") for status, body, _ in alone if status >= 400}
+    late = {"refuse": "period_closed", "carry": None}[late_sales]
+    assert {"not_found", "before_sale", "over_refund", "idempotency_conflict",
+            "currency_mismatch", late} - {None} <= codes, codes
     assert any(replayed for _, _, replayed in alone), "the mix holds replays"
     assert together_graph["ledger"] == []
     assert alone_graph == together_graph
