@@ -29,9 +29,9 @@ Configuration (``app.config``, from ``REFGRAPH_*`` environment variables):
     seconds for every other statement (default 600): commands, worker jobs,
     and long operations started over HTTP (a reward run).
 ``GROUP_COMMIT``
-    ``true`` (default): concurrent single sales of one process are
-    coalesced into one statement (graph/coalesce.py, graph/store/sales.py);
-    ``false``: each goes in a statement of its own.
+    ``true`` (default): concurrent single sales (and refunds) of one
+    process are coalesced into one statement (graph/coalesce.py,
+    graph/store/sales.py); ``false``: each goes in a statement of its own.
 ``GRAPH_NAME``
     the FalkorDB graph key.
 ``NEO4J_USER``, ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``

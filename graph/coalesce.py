@@ -6,11 +6,12 @@ the database does a sale for a twelfth of the cost inside a batch statement
 batches without adding latency when traffic is light:
 
 - a request that finds no statement of its kind in flight goes at once, as
-  the only row of its statement: its thread is the **leader** and runs it;
+  the only row of its statement, run by its own thread;
 - requests that arrive while one runs wait in a queue; when the statement
-  ends its leader hands the lead to the oldest of them, which sends the
-  queue (at most ``limit`` rows) as the next statement, and so on.  No timer:
-  a group is whatever queued during the statement before it.
+  ends, the coalescer's **flusher** thread sends the queue (at most ``limit``
+  rows) as the next statement, and goes on while requests keep queueing; it
+  idles once the queue is empty, and the next request goes at once again.
+  No timer: a group is whatever queued during the statement before it.
 
 Each caller gets exactly its own result, or its own exception: ``run`` maps
 a list of items to one result per item, in order, where a result that is an
@@ -24,10 +25,13 @@ group commit.
 
 Waits are bounded: a caller waits at most ``timeout`` seconds in all, and
 then gets ``unavailable(timeout)`` (the 503 of a statement that timed out).
-A caller that gives up while queued is taken out of the queue and never
-sent; one whose statement is already running cannot be taken back (its
-write may be applied, as a statement that timed out may be: a retry then
-answers as a replay).
+A queued caller's statement runs on the flusher, not on the caller's thread,
+so that giving up never waits for a statement: a caller that gives up while
+queued is taken out of the queue and never sent; one whose statement is
+already running cannot be taken back (its write may be applied, as a
+statement that timed out may be: a retry then answers as a replay).  The
+flusher runs each statement inside ``context()`` (for a backend: the
+deadline of a statement that answers a request).
 
 Nothing here knows the database: it is plain threading, and the statement is
 whatever ``run`` does.  It coalesces the threads of one process only; under
@@ -44,15 +48,19 @@ whatever ``run`` does.  It coalesces the threads of one process only; under
 from __future__ import annotations
 
 import copy
+import logging
 import threading
 import weakref
 from collections.abc import Callable, Hashable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
 
-_QUEUED, _LEAD, _SENT, _DONE = "queued", "lead", "sent", "done"
+log = logging.getLogger("refgraph.coalesce")
+
+_QUEUED, _SENT, _DONE = "queued", "sent", "done"
 
 
 class _Request(Generic[T]):
@@ -64,7 +72,7 @@ class _Request(Generic[T]):
         self.state = _QUEUED
         self.result: Any = None
         self.error: BaseException | None = None
-        #: set when the request is done, or when it is handed the lead
+        #: set when the request is done
         self.ready = threading.Event()
 
 
@@ -74,22 +82,33 @@ class Coalescer(Generic[T, R]):
     ``run`` takes a list of at most ``limit`` items and returns one result
     per item, in order (an exception instance as a result is raised to that
     item's caller).  ``keys(item)`` names what an item claims (its id): items
-    that claim a common key go in different statements, in the order they came.  ``unavailable``
-    makes the error of a caller that waited ``timeout`` seconds in vain.
+    that claim a common key go in different statements, in the order they came.
+    ``unavailable`` makes the error of a caller that waited ``timeout``
+    seconds in vain; ``context()`` is entered around each statement the
+    flusher thread runs.
     """
 
     def __init__(self, run: Callable[[list[T]], Sequence[R | BaseException]], *,
                  limit: int, keys: Callable[[T], tuple[Hashable, ...]] = lambda item: (),
-                 unavailable: Callable[[float], BaseException] | None = None) -> None:
+                 unavailable: Callable[[float], BaseException] | None = None,
+                 context: Callable[[], AbstractContextManager[Any]] = nullcontext,
+                 name: str = "writes") -> None:
         if limit < 1:
             raise ValueError("a statement holds at least one item")
         self.run = run
         self.limit = limit
         self.keys = keys
         self.unavailable = unavailable or _timed_out
+        self.context = context
+        self.name = name
         self._lock = threading.Lock()
+        self._work = threading.Condition(self._lock)
         self._queue: list[_Request[T]] = []
-        self._leading = False
+        #: a statement is in flight (its caller's, or the flusher's)
+        self._busy = False
+        #: the flusher has a queue to send
+        self._flush = False
+        self._flusher: threading.Thread | None = None
         #: statements run and items sent, for the curious (tests, the bench)
         self.statements = 0
         self.items = 0
@@ -99,40 +118,40 @@ class Coalescer(Generic[T, R]):
         raise its error); at most ``timeout`` seconds of waiting."""
         request: _Request[T] = _Request(item, tuple(self.keys(item)))
         with self._lock:
-            self._queue.append(request)
-            lead = not self._leading
-            if lead:
-                self._leading = True
-                request.state = _LEAD
-        if not lead:
+            alone = not self._busy
+            if alone:
+                self._busy = True
+                request.state = _SENT
+            else:
+                self._queue.append(request)
+        if alone:
+            self._send([request], nullcontext)
+        else:
             self._wait(request, timeout)
-        if request.state == _LEAD:
-            self._lead()
         if request.error is not None:
             raise request.error
         return request.result
 
     def _wait(self, request: _Request[T], timeout: float) -> None:
-        """Until ``request`` is done or leads; raise when ``timeout`` passes first."""
+        """Until ``request`` is done; raise when ``timeout`` passes first."""
         if request.ready.wait(timeout):
             return
         with self._lock:
             if request.state == _DONE:
                 return
-            if request.state in (_QUEUED, _LEAD):
+            if request.state == _QUEUED:
                 self._queue.remove(request)     # never sent: nothing was written
-                if request.state == _LEAD:      # handed the lead just now: pass it on
-                    self._hand_over()
             # _SENT: the statement runs on; its answer will be dropped
         raise self.unavailable(timeout)
 
-    def _lead(self) -> None:
-        """Send the queue (the leader's own request first) as one statement,
-        give each request its result, and hand the lead on."""
-        with self._lock:
-            batch = self._take()
+    def _send(self, batch: list[_Request[T]],
+              context: Callable[[], AbstractContextManager[Any]]) -> None:
+        """Run ``batch`` as one statement inside ``context()``, give each
+        request its result, and pass the queue to the flusher (or nobody is
+        busy any more)."""
         try:
-            results: Sequence[Any] = self.run([request.item for request in batch])
+            with context():
+                results: Sequence[Any] = self.run([request.item for request in batch])
             if len(results) != len(batch):
                 raise RuntimeError(f"the statement gave {len(results)} results for "
                                    f"{len(batch)} items")
@@ -151,7 +170,37 @@ class Coalescer(Generic[T, R]):
                 for request in batch:
                     request.state = _DONE
                     request.ready.set()
-                self._hand_over()
+                self._next()
+
+    def _next(self) -> None:
+        """After a statement (under the lock): the flusher sends the queue,
+        or nobody is busy."""
+        if not self._queue:
+            self._busy = False
+            return
+        self._flush = True
+        if self._flusher is None or not self._flusher.is_alive():
+            self._flusher = threading.Thread(target=self._flushing, daemon=True,
+                                             name=f"refgraph-group-commit-{self.name}")
+            self._flusher.start()
+        self._work.notify()
+
+    def _flushing(self) -> None:
+        """The flusher thread: sends the queue whenever a statement ends with
+        requests waiting."""
+        while True:
+            with self._lock:
+                while not self._flush:
+                    self._work.wait()
+                self._flush = False
+                batch = self._take()
+                if not batch:               # every one queued gave up meanwhile
+                    self._next()
+                    continue
+            try:
+                self._send(batch, self.context)
+            except BaseException:   # noqa: BLE001 - the flusher must outlive any error
+                log.exception("group commit of %s: the flusher met an error", self.name)
 
     def _take(self) -> list[_Request[T]]:
         """Up to ``limit`` queued requests, oldest first, none claiming a key
@@ -168,16 +217,6 @@ class Coalescer(Generic[T, R]):
             batch.append(request)
         self._queue = rest
         return batch
-
-    def _hand_over(self) -> None:
-        """The oldest queued request leads the next statement; or nobody
-        leads (under the lock)."""
-        if self._queue:
-            head = self._queue[0]
-            head.state = _LEAD
-            head.ready.set()
-        else:
-            self._leading = False
 
 
 def _copy(error: BaseException) -> BaseException:

@@ -181,6 +181,40 @@ def test_a_caller_waits_no_longer_than_its_timeout_and_is_then_never_sent():
     assert gate.statements == [["first"], ["next"]]
 
 
+def test_queued_requests_go_on_the_flusher_thread_inside_its_context():
+    """A queued caller never runs a statement on its own thread (so it can
+    give up at its deadline, whatever the statement does): the flusher runs
+    it, inside ``context()`` (a backend's: the request timeout)."""
+    entered = []
+
+    class Context:
+        def __enter__(self):
+            entered.append(threading.current_thread().name)
+
+        def __exit__(self, *exc):
+            return False
+
+    gate = Gate(lambda item: threading.current_thread().name)
+    group = Coalescer(gate, limit=10, context=Context, name="tests")
+    first, first_answer = hold_first(group, gate)
+    threads, answers = submit_all(group, ["a", "b"])
+    gate.release()
+    for thread in [first, *threads]:
+        thread.join()
+    assert first_answer["first"] == first.name
+    assert answers == {"a": "refgraph-group-commit-tests", "b": "refgraph-group-commit-tests"}
+    assert entered == ["refgraph-group-commit-tests"]
+
+
+def test_a_flusher_statement_has_the_request_timeout(graph_backend):
+    assert graph_backend.timeout() == graph_backend.job_timeout     # not a request
+    with graph_backend.request_statements():
+        assert graph_backend.timeout() == graph_backend.request_timeout
+        with graph_backend.long_statements():
+            assert graph_backend.timeout() == graph_backend.job_timeout
+    assert graph_backend.timeout() == graph_backend.job_timeout
+
+
 def test_a_statement_whose_answer_is_short_fails_its_callers():
     group = Coalescer(lambda items: [], limit=10)
     with pytest.raises(RuntimeError, match="0 results for 1 items"):

@@ -319,7 +319,8 @@ def sale_coalescer(backend: Backend) -> coalesce.Coalescer[Row, Row | _Alone]:
             # one order, which keeps Neo4j's deadlocks (each retried after
             # about a second) rare
             order=lambda item: (item["merchant_id"], item["period"], item["buyer_id"] or "")),
-        limit=BATCH_LIMIT, keys=lambda item: (item["id"],), unavailable=_unavailable(backend)))
+        limit=BATCH_LIMIT, keys=lambda item: (item["id"],), unavailable=_unavailable(backend),
+        context=backend.request_statements, name="sales"))
 
 
 def _sale_row(row: Row) -> Row:
@@ -552,7 +553,7 @@ def refund_coalescer(backend: Backend) -> coalesce.Coalescer[Row, Row | _Alone]:
         lambda items: _write_group(backend, REFUND_GROUP, "refunds", items, _refund_row,
                                    order=lambda item: item["sale_id"]),
         limit=BATCH_LIMIT, keys=lambda item: (("refund", item["id"]), ("sale", item["sale_id"])),
-        unavailable=_unavailable(backend)))
+        unavailable=_unavailable(backend), context=backend.request_statements, name="refunds"))
 
 
 def _refund_row(row: Row) -> Row:
