@@ -28,6 +28,10 @@ Configuration (``app.config``, from ``REFGRAPH_*`` environment variables):
 ``DB_JOB_TIMEOUT``
     seconds for every other statement (default 600): commands, worker jobs,
     and long operations started over HTTP (a reward run).
+``GROUP_COMMIT``
+    ``true`` (default): concurrent single sales (and refunds) of one
+    process are coalesced into one statement (graph/coalesce.py,
+    graph/store/sales.py); ``false``: each goes in a statement of its own.
 ``GRAPH_NAME``
     the FalkorDB graph key.
 ``NEO4J_USER``, ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``
@@ -46,6 +50,7 @@ from urllib.parse import unquote, urlsplit
 
 from flask import Flask, current_app, g, has_request_context
 
+from . import coalesce
 from .errors import ConfigurationError
 from .maintenance import heartbeat
 from .registry import Registry
@@ -61,6 +66,7 @@ DEFAULTS: dict[str, Any] = {
     "EMBEDDED_START": True,
     "DB_TIMEOUT": 5.0,
     "DB_JOB_TIMEOUT": 600.0,
+    "GROUP_COMMIT": True,
     "GRAPH_NAME": "refgraph",
     "NEO4J_USER": "neo4j",
     "NEO4J_PASSWORD": None,
@@ -125,6 +131,7 @@ def open_backend(config: Mapping[str, Any]) -> Backend:
             "'falkor://host:port' or 'neo4j://host:7687'"
         )
     try:
+        coalesce.set_enabled(backend, _flag(settings, "GROUP_COMMIT"))
         backend.apply_schema()
         heartbeat(backend)
     except Exception:
@@ -142,6 +149,19 @@ def _seconds(settings: Mapping[str, Any], key: str) -> float:
         raise ConfigurationError(f"REFGRAPH_{key}={settings[key]!r}; use a number of seconds "
                                  "above 0")
     return seconds
+
+
+def _flag(settings: Mapping[str, Any], key: str) -> bool:
+    """A true/false setting: a bool, or true/false, 1/0, yes/no, on/off."""
+    value = settings[key]
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("true", "1", "yes", "on"):
+        return True
+    if text in ("false", "0", "no", "off"):
+        return False
+    raise ConfigurationError(f"REFGRAPH_{key}={value!r}; use true or false")
 
 
 def _request_id() -> str | None:
@@ -172,6 +192,7 @@ class Graph:
             if isinstance(backend, Backend):
                 # statements answering a request get DB_TIMEOUT, others DB_JOB_TIMEOUT
                 backend.request_id = _request_id
+                coalesce.set_enabled(backend, _flag(app.config, "GROUP_COMMIT"))
                 settle_currency(backend, app.config["CURRENCY"])
         except Exception:
             if injected is None:

@@ -103,11 +103,25 @@ class Backend(ABC):
 
     def timeout(self) -> float:
         """The seconds the next statement of this thread may wait for the
-        database: :attr:`request_timeout` while it answers an HTTP request,
-        :attr:`job_timeout` otherwise or inside :meth:`long_statements`."""
-        if getattr(self._long, "depth", 0) or self.request_id() is None:
+        database: :attr:`request_timeout` while it answers an HTTP request
+        (or inside :meth:`request_statements`), :attr:`job_timeout`
+        otherwise or inside :meth:`long_statements`."""
+        if getattr(self._long, "depth", 0):
+            return self.job_timeout
+        if self.request_id() is None and not getattr(self._long, "requests", 0):
             return self.job_timeout
         return self.request_timeout
+
+    @contextmanager
+    def request_statements(self) -> Iterator[None]:
+        """Statements of this thread get the request timeout meanwhile, as
+        if they answered an HTTP request: group commit's flusher thread
+        sends the statements of waiting requests (graph/coalesce.py)."""
+        self._long.requests = getattr(self._long, "requests", 0) + 1
+        try:
+            yield
+        finally:
+            self._long.requests -= 1
 
     @contextmanager
     def long_statements(self) -> Iterator[None]:

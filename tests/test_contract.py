@@ -597,6 +597,54 @@ def _(g):
     assert g.read_one("sale_get", id="s1")["sale"]["refunded_amount"] == 3_333
 
 
+@contract("refund_record_group")
+def _(g):
+    """Each row answers what refund_record answers for the same refund (group
+    commit, graph/store/sales.py): outcome, refundable and the refund map."""
+    for id, amount in (("a1", 10_000), ("a2", 2_000), ("a3", 4_000)):
+        for twin in (id, "x" + id):
+            sale(g, twin, amount=amount, fee=amount // 20, points=amount // 100)
+
+    def item(id, sale_id, amount, at=T + 1, **changes):
+        return {"id": id, "sale_id": sale_id, "amount": amount, "at": at, "period": "2027-01",
+                "reason": "damaged", "request_hash": f"h-{id}", "carry_period": None,
+                **changes}
+
+    def group(*items):
+        return [(r["id"], r["outcome"], r["refundable"], r["refund"])
+                for r in g.write("refund_record_group", refunds=list(items))]
+
+    def alone(one):
+        """The same refund through refund_record, of the twin sale."""
+        row = g.write_one("refund_record", **{**one, "id": "x" + one["id"],
+                                              "sale_id": "x" + one["sale_id"]})
+        mine = row["refund"] and {**row["refund"], "id": one["id"], "sale_id": one["sale_id"]}
+        return (one["id"], row["outcome"], row["refundable"], mine)
+
+    first = [item("r1", "a1", 3_333), item("r2", "a2", 1_000), item("r3", "a3", 4_001),
+             item("r4", "ghost", 1), item("r5", "a3", 1, at=T - 1)]
+    rows = group(*first)
+    assert [r[1] for r in rows] == ["created", "created", "over_refund", "unknown_sale",
+                                    "before_sale"]
+    assert rows[0][2:] == (6_667, {"id": "r1", "sale_id": "a1", "merchant_id": "shop",
+                                   "buyer_id": "buyer", "amount": 3_333, "fee": 167,
+                                   "points": 33, "at": T + 1, "period": "2027-01",
+                                   "carried_from": None, "reason": "damaged"})
+    assert rows[3][2:] == (None, None)
+    assert rows == [alone(one) if one["sale_id"] != "ghost" else rows[3] for one in first]
+    second = [item("r1", "a1", 3_333), item("r2", "a2", 5, request_hash="x"),
+              item("r6", "a1", 6_667)]
+    assert [r[1] for r in group(*second[:2])] == ["replayed", "id_taken"]
+    rows = group(second[2])
+    assert rows == [alone(second[2])] and rows[0][3]["fee"] == 333
+    open_run(g)
+    late = [item("r7", "a2", 500), item("r8", "a3", 500, carry_period="2027-02")]
+    rows = group(*late)
+    assert [r[1] for r in rows] == ["period_closed", "created"]
+    assert rows == [alone(one) for one in late]
+    assert (rows[1][3]["period"], rows[1][3]["carried_from"]) == ("2027-02", "2027-01")
+
+
 @contract("refund_list")
 def _(g):
     refund(g, "r1", 10)
@@ -637,6 +685,65 @@ def _(g):
         "period_closed", "created"]
     assert g.read_one("sale_get", id="l2")["sale"]["period"] == "2027-02"
     assert fee_totals(g, "2027-02")[0]["carried_fees"] == 50
+
+
+@contract("sale_record_group")
+def _(g):
+    """Each row answers what sale_record answers for the same sale (group
+    commit, graph/store/sales.py): its outcome and its sale map."""
+    def item(id, merchant="shop", buyer="buyer", amount=10_000, **changes):
+        return {"id": id, "merchant_id": merchant, "buyer_id": buyer, "amount": amount,
+                "currency": "CNY", "at": T, "period": "2027-01", "carry_period": None,
+                "items": "tea", "fee_bp": 500, "fee": 500, "points": 100,
+                "request_hash": f"h-{id}", "rules_version": None, "rules_change_id": None,
+                **changes}
+
+    def alone(id, **changes):
+        """The same sale through sale_record, under another id."""
+        one = item(id, **changes)
+        row = sale(g, "x" + id, merchant_id=one["merchant_id"], buyer_id=one["buyer_id"],
+                   amount=one["amount"], at=one["at"], carry_period=one["carry_period"],
+                   rules_version=one["rules_version"], rules_change_id=one["rules_change_id"])
+        return row["outcome"], row["sale"] and {**row["sale"], "id": id}
+
+    def group(*items):
+        return [(r["id"], r["outcome"], r["sale"]) for r in g.write("sale_record_group",
+                                                                  sales=list(items))]
+
+    changed = item("s1", request_hash="another request")
+    rows = group(item("b1"), item("b2", buyer=None), item("b3", merchant="buyer"), changed,
+                 item("b4", buyer="ghost"))
+    assert [r[:2] for r in rows] == [("b1", "created"), ("b2", "created"),
+                                     ("b3", "not_a_merchant"), ("s1", "id_taken"),
+                                     ("b4", "unknown_buyer")]
+    assert rows[0][2] == alone("b1")[1] and rows[1][2] == alone("b2", buyer=None)[1]
+    assert rows[0][2]["voucher_paid"] == 0 and rows[0][2]["financing_id"] is None
+    assert [r[2] for r in rows[2:]] == [None] * 3
+    assert group(item("b1")) == [("b1", "replayed", rows[0][2])]
+    # the event of a grouped sale is the one sale_record writes, voucher lists included
+    events = {e["props"]["event_id"]: e["props"] for e in g.read(
+        "copy_outbox_event_read", after=None, limit=100)}
+    mine, theirs = events["sale.recorded:b1:1"], events["sale.recorded:xb1:1"]
+    assert mine == {**theirs, "event_id": "sale.recorded:b1:1", "event_resource_id": "b1",
+                    "id": "b1"}
+    # two sales of a new period in one statement make one fee total
+    later = [item(f"n{k}", period="2027-02") for k in (1, 2)]
+    assert [r[1] for r in group(*later)] == ["created"] * 2
+    assert fee_totals(g, "2027-02")[0]["fees"] == 1_000
+    # the caller's cached rules, per row
+    g.write("rules_create", change_id="c1", body="{}", effective_from=T, at=T,
+            created_by="test", note=None)
+    stale = [item("v1", rules_version=0), item("v2", rules_version=1, rules_change_id="other"),
+             item("v3", rules_version=1, rules_change_id="c1"), item("b1", rules_version=0)]
+    assert [r[1] for r in group(*stale)] == ["rules_changed", "rules_changed", "created",
+                                              "replayed"]
+    # late sales: refused, or carried into the open period named
+    open_run(g)
+    rows = group(item("l1"), item("l2", carry_period="2027-02"))
+    assert [r[1] for r in rows] == ["period_closed", "created"]
+    assert (rows[1][2]["period"], rows[1][2]["carried_from"]) == ("2027-02", "2027-01")
+    assert rows[1][2] == alone("l2", carry_period="2027-02")[1]
+    assert fee_totals(g, "2027-02")[0]["carried_fees"] == 1_000
 
 
 # -- demo data --------------------------------------------------------------

@@ -51,7 +51,8 @@ def test_the_second_sale_reads_no_rules(shop):
         assert sell(shop, "s2")["fee"] == 300
     finally:
         shop.observer = None
-    assert seen == ["sale_record"]
+    # one statement: the sale's own, or its group's (group commit, graph/coalesce.py)
+    assert seen in (["sale_record"], ["sale_record_group"])
 
 
 def test_a_change_made_elsewhere_is_seen_by_the_next_sale(shop):

@@ -1,17 +1,26 @@
+"""Sales, refunds and the fees and points they carry."""
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from ..backend import Backend
+from .. import coalesce
+from ..backend import Backend, check_params
 
 if TYPE_CHECKING:
     from ..rules import RuleSet
 
 Row = dict[str, Any]
 
-"""Sales, refunds and the fees and points they carry."""
-
-from ..errors import BackendError, NotFound, Refused, RulesChanged, UnknownUser
+from ..errors import (
+    BackendError,
+    BackendUnavailable,
+    NotFound,
+    Refused,
+    RulesChanged,
+    UnknownUser,
+)
 from ..fingerprint import fingerprint
 from ..money import fee_for, points_for
 from ..rules import next_period, period_of
@@ -119,13 +128,16 @@ def _late_policy(backend: Backend, late_sales: str | None) -> str:
 
 
 def _write_late(backend: Backend, query: str, dated_in: str, late_sales: str | None,
+                first: Callable[[], Row | None] | None = None,
                 **params: Any) -> tuple[Row | None, str]:
     """Run ``query`` (sale_record or refund_record); when it answers
     period_closed and the policy is carry, again with the first open period
     (a run that starts in between makes it try the next).  Returns the row
     and the first open period (for the refusal's message).  On time, the one
-    statement is all it costs."""
-    row = backend.write_one(query, carry_period=None, **params)
+    statement is all it costs.  ``first``, when given, makes the first
+    attempt instead (group commit: the same statement's row, from a group);
+    the carried attempts are single statements."""
+    row = first() if first is not None else backend.write_one(query, carry_period=None, **params)
     first_open = dated_in
     for _ in range(3):
         if row is None or row["outcome"] != "period_closed":
@@ -217,14 +229,18 @@ def _record_sale(backend: Backend, rules: RuleSet, timeline: rules_store.Timelin
                    "lapse_at": recorded + rules.financing_lapse_hours * HOUR_MS}
         points = 0
     period = period_of(at, rules.period)
-    row, first_open = _write_late(
-        backend, "sale_record", period, late_sales, id=id, merchant_id=merchant_id,
-        buyer_id=buyer_id, amount=amount, currency=currency, at=at, period=period, items=items,
-        vouchers=redemptions.sale_vouchers(vouchers), now=recorded, voucher_paid=voucher_paid, fee_bp=rules.fee_bp, fee=fee, points=points,
+    params = dict(
+        id=id, merchant_id=merchant_id, buyer_id=buyer_id, amount=amount, currency=currency,
+        at=at, period=period, items=items, vouchers=redemptions.sale_vouchers(vouchers),
+        now=recorded, voucher_paid=voucher_paid, fee_bp=rules.fee_bp, fee=fee, points=points,
         request_hash=fingerprint(request), financing=applied,
         rules_version=timeline.newest if timeline else None,
         rules_change_id=timeline.newest_change_id if timeline else None,
     )
+    grouped = timeline is not None and not vouchers and financing is None \
+        and coalesce.enabled(backend)
+    first = (lambda: _grouped_sale(backend, params)) if grouped else None
+    row, first_open = _write_late(backend, "sale_record", period, late_sales, first, **params)
     outcome, row = SALE.settle(backend, row, id=id, period=period, first_open=first_open,
                                institution_id=(financing or {}).get("institution_id"),
                                amount=(financing or {}).get("amount"))
@@ -232,6 +248,115 @@ def _record_sale(backend: Backend, rules: RuleSet, timeline: rules_store.Timelin
 
 
 HOUR_MS = 3_600_000
+
+#: sale_record_group's outcomes: those of a sale without vouchers or
+#: financing, each meaning what it means for sale_record
+SALE_GROUP = Outcomes("sale_record_group", ("created", "replayed"), {
+    outcome: SALE.refusals[outcome] for outcome in (
+        "id_taken", "rules_changed", *SALE_REFUSALS)})
+#: the fields of a sale_record_group row, from sale_record's parameters
+_SALE_FIELDS = ("id", "merchant_id", "buyer_id", "amount", "currency", "at", "period", "items",
+                "fee_bp", "fee", "points", "request_hash", "rules_version", "rules_change_id")
+
+
+class _Alone:
+    """A group's answer for a write to send again alone: the statement failed
+    with an error that need not be every row's (not an unavailable database)."""
+
+
+_ALONE = _Alone()
+
+
+def _grouped(backend: Backend, group: coalesce.Coalescer[Row, Row | _Alone], query: str,
+             fields: tuple[str, ...], params: Row) -> Row | None:
+    """``query``'s row (sale_record or refund_record) for the write of
+    ``params`` (its parameters), made with the writes of concurrent requests
+    in one statement of ``group`` (group commit, graph/coalesce.py); the
+    group's rows carry ``fields`` of ``params``.
+
+    The parameters are checked as the single statement checks them, so a
+    bad id is refused with the same error and never reaches a group.  If
+    the group's statement fails with a database error other than an
+    unavailable database, each of its writes is sent again alone, so that
+    each gets what the single statement gives it (the others are recorded,
+    and the one that made it fail gets its own error).
+    """
+    check_params({**params, "carry_period": None}, ids=True)
+    item = {field: params[field] for field in fields}
+    item["carry_period"] = None
+    row = group.submit(item, backend.timeout())
+    if isinstance(row, _Alone):
+        return backend.write_one(query, carry_period=None, **params)
+    return row
+
+
+def _grouped_sale(backend: Backend, params: Row) -> Row | None:
+    """sale_record's row for the plain sale of ``params``, from a
+    sale_record_group statement (:func:`_grouped`).
+
+    Only plain sales are grouped: a sale paid with vouchers or financed goes
+    alone through sale_record, because the holder's consent (its redemption
+    tokens), the vouchers' values and the financing checks (institution,
+    per-buyer limit, the buyer's lock) live only in that statement.  A sale
+    whose rules were passed in rather than taken from the cached timeline
+    goes alone too (there is no version for the statement to check).
+    """
+    return _grouped(backend, sale_coalescer(backend), "sale_record", _SALE_FIELDS, params)
+
+
+def _unavailable(backend: Backend) -> Callable[[float], BackendUnavailable]:
+    """The 503 of a request that waited its whole timeout for its group."""
+    return lambda seconds: BackendUnavailable.no_answer(f"The {backend.name} database", seconds)
+
+
+def sale_coalescer(backend: Backend) -> coalesce.Coalescer[Row, Row | _Alone]:
+    """The backend's coalescer of plain single sales (one per process)."""
+    return coalesce.coalescer(backend, "sale_record", lambda: coalesce.Coalescer(
+        lambda items: _write_group(
+            backend, SALE_GROUP, "sales", items, _sale_row,
+            # by merchant and period, then buyer: two statements of different
+            # processes (serve --workers) lock the fee totals they share in
+            # one order, which keeps Neo4j's deadlocks (each retried after
+            # about a second) rare
+            order=lambda item: (item["merchant_id"], item["period"], item["buyer_id"] or "")),
+        limit=BATCH_LIMIT, keys=lambda item: (item["id"],), unavailable=_unavailable(backend),
+        context=backend.request_statements, name="sales"))
+
+
+def _sale_row(row: Row) -> Row:
+    """sale_record's row, from a sale_record_group row (no vouchers, no financing)."""
+    return {"outcome": row["outcome"], "sale": row["sale"], "bad_vouchers": [],
+            "unconsented": [], "undecided": 0}
+
+
+def _write_group(backend: Backend, table: Outcomes, param: str, items: list[Row],
+                 answer: Callable[[Row], Row], order: Callable[[Row], Any]
+                 ) -> list[Row | _Alone | BaseException]:
+    """Run ``table``'s group statement on ``items`` (passed as ``param``, in
+    ``order``); each one's answer, in the order of ``items``, as ``answer``
+    makes it from its row."""
+    try:
+        rows = backend.write(table.query, **{param: sorted(items, key=order)})
+    except BackendUnavailable:
+        raise
+    except BackendError:
+        return [_ALONE] * len(items)
+    by_id = {row["id"]: row for row in rows}
+    answers: list[Row | _Alone | BaseException] = []
+    for item in items:
+        row = by_id.get(item["id"])
+        if row is None:
+            answers.append(BackendError(f"query {table.query!r} answered no row for "
+                                        f"{item['id']!r}; it answers one per row: report "
+                                        "this as a bug"))
+            continue
+        try:
+            table.check(backend, row["outcome"])
+        except BackendError as exc:
+            answers.append(exc)
+            continue
+        answers.append(answer(row))
+    return answers
 
 
 def _check_financing(financing: Row, amount: int, buyer_id: str | None,
@@ -400,10 +525,12 @@ def record_refund(backend: Backend, *, id: str, sale_id: str, amount: int, rules
     at = at or now_ms()
     request = {"id": id, "sale_id": sale_id, "amount": amount, "reason": reason}
     period = period_of(at, rules.period)
-    row, first_open = _write_late(
-        backend, "refund_record", period, late_sales, id=id, sale_id=sale_id, amount=amount,
-        at=at, reason=reason, period=period, request_hash=fingerprint(request),
-    )
+    params = dict(id=id, sale_id=sale_id, amount=amount, at=at, reason=reason, period=period,
+                  request_hash=fingerprint(request))
+    first = (lambda: _grouped(backend, refund_coalescer(backend), "refund_record",
+                              _REFUND_FIELDS, params)) if coalesce.enabled(backend) else None
+    row, first_open = _write_late(backend, "refund_record", period, late_sales, first,
+                                  **params)
     outcome, row = REFUND.settle(backend, row, id=id, sale_id=sale_id, period=period,
                                  first_open=first_open)
     return row["refund"], outcome == "created"
@@ -412,6 +539,27 @@ def record_refund(backend: Backend, *, id: str, sale_id: str, amount: int, rules
 #: a batch of refunds reports each refund's outcome rather than raising
 REFUND_BATCH = Outcomes("refund_record_batch", ("created", "replayed"),
                         dict(REFUND.refusals))
+#: refund_record_group's outcomes: refund_record's, meaning the same
+REFUND_GROUP = Outcomes("refund_record_group", ("created", "replayed"), dict(REFUND.refusals))
+_REFUND_FIELDS = ("id", "sale_id", "amount", "at", "reason", "period", "request_hash")
+
+
+def refund_coalescer(backend: Backend) -> coalesce.Coalescer[Row, Row | _Alone]:
+    """The backend's coalescer of single refunds (one per process).  A
+    statement holds at most one refund of each sale (refund_record_group:
+    its rows read their sales before any writes), so a second refund of a
+    sale waits for the next, as it would wait for the sale's lock."""
+    return coalesce.coalescer(backend, "refund_record", lambda: coalesce.Coalescer(
+        lambda items: _write_group(backend, REFUND_GROUP, "refunds", items, _refund_row,
+                                   order=lambda item: item["sale_id"]),
+        limit=BATCH_LIMIT, keys=lambda item: (("refund", item["id"]), ("sale", item["sale_id"])),
+        unavailable=_unavailable(backend), context=backend.request_statements, name="refunds"))
+
+
+def _refund_row(row: Row) -> Row:
+    """refund_record's row, from a refund_record_group row."""
+    return {"outcome": row["outcome"], "refund": row["refund"], "refundable": row["refundable"]}
+
 
 
 def record_refunds(backend: Backend, items: list[Row],
