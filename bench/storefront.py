@@ -73,7 +73,7 @@ def children(pid: int) -> list[int]:
             continue
         try:
             with open(f"/proc/{entry}/stat") as stat:
-                ppid = int(stat.read().rsplit(")", 1)[1].split()[2])
+                ppid = int(stat.read().rsplit(")", 1)[1].split()[1])
         except (OSError, ValueError, IndexError):
             continue
         if ppid == pid:
@@ -146,7 +146,14 @@ def stop_service(process) -> None:
 
 
 def service_pids(process) -> list[int]:
-    return [process.pid, *children(process.pid)]
+    """``refgraph serve`` and its worker processes (and theirs)."""
+    found, todo = [], [process.pid]
+    while todo:
+        pid = todo.pop()
+        if pid not in found:
+            found.append(pid)
+            todo.extend(children(pid))
+    return found
 
 
 # -- clients -----------------------------------------------------------------------
@@ -239,6 +246,14 @@ def falkordb_info(database):
 
 def curve(database, key, merchants, args, workers, group_commit, rnd, say=say):
     """The levels and the batch rate of one ``refgraph serve``."""
+    server = getattr(database.backend, "server", None)
+    if server is not None:
+        # no rewrite of the append-only file during the curve: its growth is
+        # then what the sales wrote (put back after)
+        server.wait_for_rewrite(600)
+        with server.client() as conn:
+            rewrite_at = conn.config_get("auto-aof-rewrite-percentage")
+            conn.config_set("auto-aof-rewrite-percentage", 0)
     process, port = start_service(database, workers, group_commit, args.threads)
     tag = f"w{workers}{'g' if group_commit else 'n'}"
     try:
@@ -265,6 +280,10 @@ def curve(database, key, merchants, args, workers, group_commit, rnd, say=say):
             f"{batch['database_cpu_ms_per_sale']:.3f} ms/sale")
     finally:
         stop_service(process)
+        if server is not None:
+            with server.client() as conn:
+                conn.config_set("auto-aof-rewrite-percentage",
+                                rewrite_at["auto-aof-rewrite-percentage"])
     for point in points:
         point["vs_batch"] = point["per_s"] / batch["per_s"]
         point["database_cpu_vs_batch"] = (point["database_cpu_ms_per_sale"]
