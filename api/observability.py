@@ -31,7 +31,6 @@ import os
 import re
 import sys
 import time
-import uuid
 from typing import Any
 
 from flask import Flask, Response, current_app, g, request
@@ -71,9 +70,26 @@ class Metrics:
         self.query_errors = Counter("refgraph_query_errors", "named queries that failed",
                                     ["query", "error"], registry=r)
         r.register(_StoreCollector(app))
+        # The labelled children, kept: ``labels()`` checks and locks on every
+        # call, a dict lookup does not (routes, statuses and query names are
+        # few, so these stay small).
+        self._answered: dict[tuple[str, str, int], tuple[Any, Any]] = {}
+        self._queried: dict[tuple[str, str], Any] = {}
+
+    def observe_request(self, method: str, route: str, status: int, seconds: float) -> None:
+        children = self._answered.get((method, route, status))
+        if children is None:
+            children = self._answered[method, route, status] = (
+                self.requests.labels(method, route, str(status)),
+                self.latency.labels(method, route))
+        children[0].inc()
+        children[1].observe(seconds)
 
     def observe_query(self, name: str, kind: str, seconds: float, error: str | None) -> None:
-        self.queries.labels(name, kind).observe(seconds)
+        child = self._queried.get((name, kind))
+        if child is None:
+            child = self._queried[name, kind] = self.queries.labels(name, kind)
+        child.observe(seconds)
         if error:
             self.query_errors.labels(name, error).inc()
 
@@ -123,30 +139,53 @@ def _route() -> str:
 
 def _before() -> None:
     presented = request.headers.get("X-Request-Id", "")
-    g.request_id = presented if _REQUEST_ID.fullmatch(presented) else uuid.uuid4().hex
+    # 32 random hex digits, as uuid4().hex was, without making a UUID object
+    g.request_id = presented if _REQUEST_ID.fullmatch(presented) else os.urandom(16).hex()
     g.started = time.perf_counter()
+
+
+_ENCODER = json.JSONEncoder(separators=(",", ":"))
+_clock = (0, "")   # (a second, its ISO text): one strftime a second
+
+
+def _utc_now() -> str:
+    global _clock
+    now = int(time.time())
+    second, text = _clock
+    if second != now:
+        text = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(now)) + "Z"
+        _clock = (now, text)
+    return text
+
+
+def _log_line(line: dict[str, Any]) -> None:
+    """``access_log.info`` of the line as JSON, without looking up the
+    caller's file and line (the record's place is always here)."""
+    if access_log.isEnabledFor(logging.INFO):
+        access_log.handle(access_log.makeRecord(
+            access_log.name, logging.INFO, __file__, 0, _ENCODER.encode(line), None, None))
 
 
 def _after(response: Response) -> Response:
     seconds = time.perf_counter() - g.get("started", time.perf_counter())
     response.headers["X-Request-Id"] = g.get("request_id", "")
-    if current_app.config["WORKERS"] > 1:
+    app = current_app
+    if app.config["WORKERS"] > 1:
         # which of the `serve --workers` processes answered (for operators
         # reading logs, and the tests that check the load is shared)
         response.headers["X-Refgraph-Worker"] = str(os.getpid())
-    metrics: Metrics | None = current_app.extensions.get("refgraph.metrics")
+    metrics: Metrics | None = app.extensions.get("refgraph.metrics")
     route = _route()
     if metrics is not None:
-        metrics.requests.labels(request.method, route, str(response.status_code)).inc()
-        metrics.latency.labels(request.method, route).observe(seconds)
-    if current_app.config["ACCESS_LOG"] != "off":
+        metrics.observe_request(request.method, route, response.status_code, seconds)
+    if app.config["ACCESS_LOG"] != "off":
         key = g.get("key") or {}
-        access_log.info(json.dumps({
-            "time": time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime()) + "Z",
-            "request_id": g.get("request_id"), "method": request.method, "route": route,
-            "status": response.status_code, "duration_ms": round(seconds * 1000, 2),
-            "key_id": key.get("id"), "role": key.get("role"),
-        }, separators=(",", ":")))
+        _log_line({
+            "time": _utc_now(), "request_id": g.get("request_id"), "method": request.method,
+            "route": route, "status": response.status_code,
+            "duration_ms": round(seconds * 1000, 2), "key_id": key.get("id"),
+            "role": key.get("role"),
+        })
     return response
 
 

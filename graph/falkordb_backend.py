@@ -7,8 +7,10 @@ which the server refuses to run if the query writes.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
+from collections import deque
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -89,6 +91,74 @@ def _rows(reply: list[Any], query_name: str) -> list[Row]:
              for column, cell in zip(columns, row, strict=True)} for row in reply[1]]
 
 
+class _Connections:
+    """Connections to the server for the statements, kept ready for the next
+    caller whichever thread it is.
+
+    redis-py's own pool costs more per call than the Python of a whole
+    request: a lock, a fork check, a readiness poll of the socket and event
+    bookkeeping on each get and release, a retry wrapper and reply callbacks.
+    Here a call takes an idle connection from a deque (atomic, no lock),
+    sends the command and reads its reply, and puts the connection back.
+    The connections are redis-py's own, made with the client's settings
+    (socket, password, timeouts, decoding).  A connection that fails is
+    dropped with every idle one (after a server restart all of them are
+    stale: the next call connects afresh); a refusal by the server
+    (``redis.ResponseError``) leaves the connection usable.  A remote
+    server's connection losses are retried as the client's ``Retry`` says;
+    the embedded server's are not (``_send`` decides).
+    """
+
+    def __init__(self, client: FalkorDB) -> None:
+        pool = client.connection.connection_pool
+        self._make = functools.partial(pool.connection_class, **pool.connection_kwargs)
+        retry = pool.connection_kwargs.get("retry")
+        self._retry = retry if retry is not None and retry.get_retries() > 0 else None
+        self._idle: deque[redis.Connection] = deque()
+        self._open: set[redis.Connection] = set()
+
+    def __call__(self, *args: Any) -> Any:
+        if self._retry is None:
+            return self._once(args)
+        return self._retry.call_with_retry(lambda: self._once(args), lambda error: None)
+
+    def _once(self, args: tuple[Any, ...]) -> Any:
+        try:
+            conn = self._idle.pop()
+        except IndexError:
+            conn = self._make()
+            self._open.add(conn)
+        try:
+            conn.send_command(*args)
+            reply = conn.read_response()
+        except redis.ResponseError:
+            self._idle.append(conn)
+            raise
+        except BaseException:
+            self._drop(conn)
+            self.drop_idle()
+            raise
+        self._idle.append(conn)
+        return reply
+
+    def _drop(self, conn: redis.Connection) -> None:
+        self._open.discard(conn)
+        conn.disconnect()
+
+    def drop_idle(self) -> None:
+        while True:
+            try:
+                conn = self._idle.pop()
+            except IndexError:
+                return
+            self._drop(conn)
+
+    def close(self) -> None:
+        self._idle.clear()
+        for conn in list(self._open):
+            self._drop(conn)
+
+
 class FalkorDBBackend(Backend):
     name = "falkordb"
 
@@ -126,12 +196,14 @@ class FalkorDBBackend(Backend):
         self._jobs = client(self.job_timeout)
         self._health_db = client(HEALTH_TIMEOUT)
         self._graph = self._jobs.select_graph(graph_name)
+        self._statements = _Connections(self._db)
+        self._job_statements = _Connections(self._jobs)
 
     def _run(self, name: str, params: dict[str, Any], readonly: bool) -> list[Row]:
         command = ("GRAPH.RO_QUERY" if readonly else "GRAPH.QUERY", self.graph_name,
                    _params_header(params) + self.queries[name].text, "--compact")
         try:
-            reply = self._send(command, f"query {name!r}")
+            reply = self._send(command, f"query {name!r}", statements=True)
             # a run-time error comes as the reply's last element, not raised
             if reply and isinstance(reply[-1], redis.ResponseError):
                 raise reply[-1]
@@ -142,7 +214,7 @@ class FalkorDBBackend(Backend):
             raise BackendError(f"query {name!r} failed on FalkorDB: {text}") from exc
         return _rows(reply, name)
 
-    def _send(self, args: tuple[Any, ...], what: str) -> Any:
+    def _send(self, args: tuple[Any, ...], what: str, statements: bool = False) -> Any:
         """Send one command; a database that went away or does not answer
         becomes :class:`BackendUnavailable` (its refusals stay
         ``redis.ResponseError``, for the caller to name).
@@ -160,9 +232,17 @@ class FalkorDBBackend(Backend):
           has since been restarted, or is being): wait for it as the
           supervisor says, then send once more.  Every statement is
           idempotent, so that cannot apply it twice.
+
+        ``statements``: a ``GRAPH.QUERY``, sent on the lean connections
+        (:class:`_Connections`); other commands go through redis-py's client,
+        whose reply callbacks make their answers (INFO's dict, ...).
         """
         seconds = self.timeout()
-        run = (self._jobs if seconds == self.job_timeout else self._db).connection.execute_command
+        jobs = seconds == self.job_timeout
+        if statements:
+            run = self._job_statements if jobs else self._statements
+        else:
+            run = (self._jobs if jobs else self._db).connection.execute_command
         server = self.server
         if server is None:
             try:
@@ -321,6 +401,8 @@ class FalkorDBBackend(Backend):
     def close(self) -> None:
         try:
             super().close()
+            for connections in (self._statements, self._job_statements):
+                connections.close()
             for client in (self._db, self._jobs, self._health_db):
                 client.connection.close()
         finally:

@@ -22,6 +22,12 @@ outcome without declaring them fails at load, and
 Loading fails on a missing header, a header that disagrees with the file
 name, or a name defined twice, so a broken registry stops refgraph at
 start-up rather than on the first request that needs the query.
+
+What a backend sends is :attr:`Query.text`: the statement without its
+comments and with each run of whitespace made one space (:func:`compact`),
+computed once at load.  FalkorDB receives and appends to its log the text of
+every write, and a sale's statement is mostly comment: sent as written it was
+9 KB a sale.  :attr:`Query.source` keeps the statement as written.
 """
 
 from __future__ import annotations
@@ -47,14 +53,74 @@ def default_root() -> Path:
     return Path(cypher.__file__).resolve().parent
 
 
+_QUOTES = {"'": "'", '"': '"', "`": "`"}
+
+
+def compact(body: str, where: str | Path = "query") -> str:
+    r"""``body`` without comments, each run of whitespace one space.
+
+    ``//`` line comments and ``/* */`` block comments go; string literals
+    (``'...'``, ``"..."``, backslash escapes) and backquoted names are kept
+    exactly, ``//`` inside them included.  A comment counts as whitespace,
+    so the tokens on either side stay apart.
+
+    >>> compact("MATCH (u:User {id: $id})  // the user\n  RETURN 'a // b' AS x")
+    "MATCH (u:User {id: $id}) RETURN 'a // b' AS x"
+    >>> compact("RETURN 1/* one */AS `two  //x`")
+    'RETURN 1 AS `two  //x`'
+    """
+    out: list[str] = []
+    space = False
+    i, n = 0, len(body)
+    while i < n:
+        char = body[i]
+        if char.isspace():
+            space, i = True, i + 1
+            continue
+        if body.startswith("//", i):
+            end = body.find("\n", i)
+            space, i = True, (n if end < 0 else end + 1)
+            continue
+        if body.startswith("/*", i):
+            end = body.find("*/", i + 2)
+            if end < 0:
+                raise QueryRegistryError(f"{where}: a '/*' comment is never closed.")
+            space, i = True, end + 2
+            continue
+        if space and out:
+            out.append(" ")
+        space = False
+        if char in _QUOTES:
+            end = i + 1
+            while True:
+                if end >= n:
+                    raise QueryRegistryError(
+                        f"{where}: a {char} quoted text is never closed.")
+                if body[end] == "\\" and char != "`":
+                    end += 2
+                    continue
+                if body[end] == char:
+                    break
+                end += 1
+            out.append(body[i:end + 1])
+            i = end + 1
+            continue
+        out.append(char)
+        i += 1
+    return "".join(out)
+
+
 @dataclass(frozen=True)
 class Query:
     name: str
+    #: what is sent: the statement without comments, whitespace collapsed
     text: str
     doc: str
     path: Path
     #: the values of the ``outcome`` column the statement declares, or ()
     outcomes: tuple[str, ...] = ()
+    #: the statement as written in its file
+    source: str = ""
 
 
 def parse_file(path: str | Path) -> Query:
@@ -84,7 +150,9 @@ def parse_file(path: str | Path) -> Query:
         raise QueryRegistryError(
             f"{path}: the statement returns an outcome but its comment does not declare "
             "them; add a sentence '// Outcomes: created, replayed, ….'")
-    return Query(match.group(1), body.rstrip(";").strip(), comment, Path(path), outcomes)
+    source = body.rstrip(";").strip()
+    return Query(match.group(1), compact(source, path), comment, Path(path), outcomes,
+                 source)
 
 
 class Registry:

@@ -172,3 +172,17 @@ def test_no_file_of_the_console_refers_to_another_site():
             found |= set(re.findall(r"(?:https?:)?//[A-Za-z0-9.-]+\.[A-Za-z]{2,}[^\s\"')]*", text))
             assert "@import" not in text and "url(" not in text, path
     assert found <= allowed, found - allowed
+
+
+
+def test_only_console_requests_have_a_session(console):
+    """The API's requests (a sale per checkout) build no cookie session."""
+    from flask import session
+    from flask.sessions import NullSession
+
+    for path in ("/v1/sales", "/health", "/consoles"):
+        with console.test_request_context(path, method="POST"):
+            assert isinstance(session._get_current_object(), NullSession), path
+    for path in ("/console", "/console/session", "/console/static/app.js"):
+        with console.test_request_context(path):
+            assert not isinstance(session._get_current_object(), NullSession), path

@@ -84,3 +84,36 @@ def test_parse_file_rejects_header_only(tmp_path):
     path = write(tmp_path, "x.cypher", "// name: x\n// nothing else\n")
     with pytest.raises(QueryRegistryError, match="no statement"):
         parse_file(path)
+
+
+def test_sent_text_has_no_comments_and_one_space_between_tokens(root):
+    write(root, "a/two.cypher", (
+        "// name: two\n"
+        "// Returns two, and text that looks like comments.\n"
+        "MATCH (u:User {id: $id})   // the user\n"
+        "  /* a block\n     comment */\n"
+        "WITH u\n"
+        "\tRETURN 'http://x  y' AS url, \"a // \\\" b\" AS quoted,\n"
+        "       'it\\'s // here' AS escaped, u.`odd  // name` AS odd//end\n"))
+    two = Registry("falkordb", root)["two"]
+    assert two.text == ("MATCH (u:User {id: $id}) WITH u RETURN 'http://x  y' AS url, "
+                        "\"a // \\\" b\" AS quoted, 'it\\'s // here' AS escaped, "
+                        "u.`odd  // name` AS odd")
+    assert two.doc == "Returns two, and text that looks like comments."
+    assert "// the user" in two.source and "\n" in two.source
+
+
+def test_unclosed_quote_fails_at_load(root):
+    write(root, "a/two.cypher", "// name: two\nRETURN 'two AS two\n")
+    with pytest.raises(QueryRegistryError, match="never closed"):
+        Registry("falkordb", root)
+
+
+def test_shipped_queries_are_sent_without_comments():
+    for backend in ("falkordb", "neo4j"):
+        registry = Registry(backend)
+        for name in registry:
+            text = registry[name].text
+            assert "\n" not in text and "  " not in text, name
+        sale = registry["sale_record"]
+        assert "//" not in sale.text and len(sale.text) < 0.85 * len(sale.source)

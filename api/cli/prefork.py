@@ -182,6 +182,7 @@ def _child(argv: list[str] | None = None) -> None:
 
     from api import create_app
     from api.cli.output import error_text
+    from api.cli.serve import waitress_settings
     from graph.errors import RefgraphError
 
     sock = socket.socket(fileno=args.fd)
@@ -192,7 +193,7 @@ def _child(argv: list[str] | None = None) -> None:
         click.echo(f"refgraph: worker {args.slot}: {error_text(exc)}", err=True)
         sys.exit(1)
     try:
-        waitress.serve(app, sockets=[sock], threads=args.threads, _quiet=True)
+        waitress.serve(app, sockets=[sock], **waitress_settings(args.threads))
     except KeyboardInterrupt:
         pass
     finally:

@@ -12,6 +12,21 @@ from graph import close_backend, get_backend
 from jobs.worker import run_worker
 
 
+def waitress_settings(threads):
+    """waitress's settings for each serving process.
+
+    Measured against gunicorn (gthread) and granian on single-sale requests
+    from 1 to 64 connections (bench/README.md, round 5): gunicorn used as
+    much CPU per request, granian up to a tenth less (within the noise of a
+    shared 2-core machine), and neither served more sales, which the
+    database bounds; so waitress stays, which also serves the shared socket
+    of ``--workers`` as it is.  ``poll`` instead of ``select``
+    serves more than 1,024 connections; ``send_bytes`` stays at its default
+    (flushing every write from the request thread sent the headers and the
+    body apart and saved nothing)."""
+    return {"threads": threads, "asyncore_use_poll": True, "_quiet": True}
+
+
 def _raise_keyboard_interrupt(signum, frame):
     raise KeyboardInterrupt
 
@@ -58,7 +73,7 @@ def serve(host, port, threads, workers):
         hardening.init_rate(app)
     observability.serve_metrics(app)
     try:
-        waitress.serve(app, host=host, port=port, threads=threads, _quiet=True)
+        waitress.serve(app, host=host, port=port, **waitress_settings(threads))
     except KeyboardInterrupt:
         pass
     finally:

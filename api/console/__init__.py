@@ -14,7 +14,9 @@ nothing is loaded from anywhere but refgraph.
 
 The cookie is signed with ``SECRET_KEY`` (``REFGRAPH_SECRET_KEY``); without
 one a random key is made at start, and operators sign in again after a
-restart.
+restart.  Only requests under ``/console`` have a session: every other one
+(the ``/v1`` API a storefront calls for each sale) gets Flask's null session,
+without a cookie read or a signer built for it.
 """
 
 import secrets
@@ -32,6 +34,7 @@ from flask import (
     send_from_directory,
     session,
 )
+from flask.sessions import SecureCookieSessionInterface
 
 from graph import get_backend, vocabulary
 from graph.store import keys
@@ -45,6 +48,17 @@ CREATE_KEY = "refgraph keys create --role operator"
 blueprint = Blueprint("console", __name__, url_prefix="/console")
 
 
+class ConsoleSessions(SecureCookieSessionInterface):
+    """The signed cookie session of the console's pages, and no session for
+    any other request."""
+
+    def open_session(self, app, request):
+        path = request.path
+        if path != blueprint.url_prefix and not path.startswith(blueprint.url_prefix + "/"):
+            return None   # Flask gives the request a null session, saved never
+        return super().open_session(app, request)
+
+
 def init_app(app):
     """Register the console on ``app``; calling it again changes nothing."""
     if blueprint.name in app.blueprints:
@@ -56,6 +70,7 @@ def init_app(app):
     if app.config.get("SESSION_COOKIE_PATH") is None:
         app.config["SESSION_COOKIE_PATH"] = "/console"
     app.config.setdefault("CONSOLE_SESSION_HOURS", SESSION_HOURS)
+    app.session_interface = ConsoleSessions()
     app.register_blueprint(blueprint)
 
 
