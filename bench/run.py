@@ -131,16 +131,16 @@ def free_port():
         return s.getsockname()[1]
 
 
-def start_api(database, workers=1):
+def start_api(database, workers=1, env=None):
     """``refgraph serve`` on a free port, once every one of its ``workers``
-    processes answers (they start one after another)."""
+    processes answers (they start one after another); ``env`` adds settings."""
     port = free_port()
-    env = {**database.api_env(), "REFGRAPH_THREADS": "8"}
+    env = {**database.api_env(), "REFGRAPH_THREADS": "8", **(env or {})}
     process = subprocess.Popen(
         [sys.executable, "-c", "from api.cli import main; main()", "serve", "--port", str(port),
          "--workers", str(workers)],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 90
     answered = set()
     while time.monotonic() < deadline:
         try:

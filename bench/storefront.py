@@ -33,7 +33,6 @@ import random
 import resource
 import signal
 import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -44,7 +43,7 @@ from graph.maintenance import now_ms
 from graph.store import keys
 
 from . import concurrency
-from .run import DATABASES, free_port, percentile, say, timed
+from .run import DATABASES, percentile, say, start_api, timed
 
 LEVELS = (1, 4, 16, 64)
 TICKS = os.sysconf("SC_CLK_TCK")
@@ -109,31 +108,10 @@ class Meter:
 
 def start_service(database, workers: int, group_commit: bool, threads: int | None):
     """``refgraph serve --workers N`` on a free port, once each process answers."""
-    port = free_port()
-    env = {**database.api_env(), "REFGRAPH_GROUP_COMMIT": json.dumps(group_commit)}
+    env = {"REFGRAPH_GROUP_COMMIT": json.dumps(group_commit)}
     if threads:
         env["REFGRAPH_THREADS"] = str(threads)
-    process = subprocess.Popen(
-        [sys.executable, "-c", "from api.cli import main; main()", "serve", "--port", str(port),
-         "--workers", str(workers)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 90
-    answered: set[str | None] = set()
-    while time.monotonic() < deadline:
-        try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-            conn.request("GET", "/health")
-            response = conn.getresponse()
-            response.read()
-            conn.close()
-            if response.status == 200:
-                answered.add(response.getheader("X-Refgraph-Worker"))
-                if len(answered) >= workers:
-                    return process, port
-        except OSError:
-            time.sleep(0.1)
-    process.kill()
-    raise RuntimeError("refgraph serve did not start")
+    return start_api(database, workers, env)
 
 
 def stop_service(process) -> None:
