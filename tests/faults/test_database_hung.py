@@ -59,8 +59,9 @@ def test_a_stopped_database_gives_quick_503s_and_loses_nothing(service):
             if stopped.is_set():
                 started = time.monotonic()
                 status, headers, answer = service.call("GET", "/health", timeout=30)
-                health.append((status, round(time.monotonic() - started, 2),
-                               answer.get("code"), headers.get("Retry-After")))
+                ended = time.monotonic()
+                health.append((status, round(ended - started, 2), answer.get("code"),
+                               headers.get("Retry-After"), ended))
             time.sleep(0.5)
 
     threads = [threading.Thread(target=client, args=(n,)) for n in range(4)]
@@ -73,6 +74,7 @@ def test_a_stopped_database_gives_quick_503s_and_loses_nothing(service):
     try:
         time.sleep(STOPPED_FOR)
     finally:
+        continued = time.monotonic()
         os.kill(pid, signal.SIGCONT)
         resumed.set()
     for thread in threads:
@@ -81,9 +83,13 @@ def test_a_stopped_database_gives_quick_503s_and_loses_nothing(service):
     assert not bad, bad
     assert not slow, f"answered later than {TIMEOUT} s + {MARGIN} s: {slow}"
     assert any(status == 503 for status, during in answers if during), answers
-    # /health said at once that the database does not answer
-    assert health and all(status == 503 and took < 1.0 and code == "database_unavailable"
-                          and int(retry) >= 1 for status, took, code, retry in health), health
+    # /health said at once that the database does not answer (a probe still
+    # running when the database was let go may rightly find it answering)
+    during = [answer[:4] for answer in health if answer[4] < continued]
+    wrong = [(status, took, code, retry) for status, took, code, retry in during
+             if not (status == 503 and took < 1.0 and code == "database_unavailable"
+                     and int(retry) >= 1)]
+    assert during and not wrong, f"/health while stopped: {wrong} of {len(during)}"
     # a stopped server is not a dead one: no restart, no second server
     assert service.database_pid() == pid
     status, body = service.call_retrying("GET", "/health", deadline=30)
