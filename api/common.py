@@ -143,22 +143,31 @@ def entity_id(**kwargs):
     return fields.String(validate=FullMatch(ENTITY_ID, error=ID_RULE), **kwargs)
 
 
+#: control characters, lone surrogates, line and paragraph separators
+_UNPRINTABLE = frozenset(("Cc", "Cs", "Zl", "Zp"))
+
+
+def _unprintable(value, allowed=""):
+    """The first character of ``value`` in :data:`_UNPRINTABLE` and not in
+    ``allowed``, or None.  ``str.isprintable`` answers most text at C speed:
+    what it calls printable has none of those categories."""
+    if value.isprintable():
+        return None
+    return next((c for c in value if c not in allowed
+                 and unicodedata.category(c) in _UNPRINTABLE), None)
+
+
 def _printable(value):
     if value != value.strip():
         raise ValidationError("no spaces, tabs or line breaks at the start or end")
-    bad = next((c for c in value if unicodedata.category(c) in _UNPRINTABLE), None)
+    bad = _unprintable(value)
     if bad is not None:
         raise ValidationError(f"U+{ord(bad):04X} is a control or invisible separator "
                               "character; send printable text on one line")
 
 
-#: control characters, lone surrogates, line and paragraph separators
-_UNPRINTABLE = frozenset(("Cc", "Cs", "Zl", "Zp"))
-
-
 def _document_characters(value):
-    bad = next((c for c in value if unicodedata.category(c) in _UNPRINTABLE
-                and c not in "\n\r\t"), None)
+    bad = _unprintable(value, allowed="\n\r\t")
     if bad is not None:
         raise ValidationError(f"U+{ord(bad):04X} is a control character; send the file's "
                               "text (lines, tabs) without control characters")
